@@ -1,0 +1,35 @@
+# Two commands do all set-up on a fresh machine (see README):
+#   make demo   - install, check the demo records, build and serve the site on http://127.0.0.1:8000
+#   make test   - install everything the tests need (incl. Debian's chromium) and run the whole suite
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo build test bench install browser
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+demo: $(STAMP)
+	$(VENV)/bin/caseconf check
+	$(VENV)/bin/caseconf site serve
+
+build: $(STAMP)
+	$(VENV)/bin/caseconf site build
+
+test: $(STAMP) browser
+	$(PY) -m pytest -q -p no:cacheprovider; rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests (exit 5): nothing to run"; exit 0; fi; exit $$rc
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py

@@ -1,0 +1,3 @@
+from caseconf.cli.main import main
+
+raise SystemExit(main())

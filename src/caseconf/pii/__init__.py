@@ -1,0 +1,49 @@
+"""Personal-data guard: finds birth numbers, JMBG, phones, e-mails, bank
+accounts, birth dates, addresses and personal names in caseconf records.
+
+Cheap to import: python-stdnum, phonenumbers and simplemma are imported lazily
+by the detectors that need them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from caseconf.records.findings import Finding
+
+from .allowlist import ALLOW_FILE, fingerprint
+from .messages import purge_instructions
+
+__all__ = ["scan_text", "scan_files", "scan_history", "fingerprint", "purge_instructions", "ALLOW_FILE", "KINDS"]
+
+KINDS = ("birth_number", "jmbg", "phone", "email", "bank_account", "birth_date", "address", "name")
+
+
+def scan_text(text: str, path: str, *, allow_words: Iterable[str] = (), lang: str = "cs") -> list[Finding]:
+    """Scan one text (inline allow-pii markers apply; the allowlist file does not)."""
+    from .core import _allow_set, scan_text_impl
+
+    findings = scan_text_impl(text, path, allow=_allow_set(allow_words), lang=lang)
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def scan_files(root: Path, rel_paths: Iterable[str], *, allow_words: Iterable[str] = (), lang: str = "cs",
+               report_stale: bool = False) -> list[Finding]:
+    """Scan these files (paths relative to root, POSIX) and their names.
+
+    Applies ``.caseconf-pii-allow.yml`` and inline markers. A path that resolves
+    outside root (also via a symlink) is refused with PII012 and not read.
+    ``report_stale=True`` (a full-repository scan) reports unused allowlist
+    entries as PII011 warnings."""
+    from .core import scan_files_impl
+
+    return scan_files_impl(Path(root), rel_paths, allow_words=allow_words, lang=lang, report_stale=report_stale)
+
+
+def scan_history(root: Path, *, allow_words: Iterable[str] = (), lang: str = "cs") -> list[Finding]:
+    """Scan every blob ever committed (each once); findings carry the first commit."""
+    from .history import scan_history_impl
+
+    return scan_history_impl(Path(root), allow_words=allow_words, lang=lang)

@@ -1,0 +1,341 @@
+"""Personal-name detection for Czech, Slovak and Montenegrin/BCS text.
+
+Evidence, strongest first:
+* a capitalised word whose base form (inflection stripped by suffix rules, or
+  reduced by the simplemma lemmatiser) is in the shipped name lexicon;
+* a title or kinship word before a capitalised word (paní Nová, gospođa X, syn X);
+* a surname shape (-ová, -ský/-ská, -ić/-ović/-ević) outside sentence start;
+* two adjacent capitalised words outside sentence start.
+Institutions, places, months and the caller's allowed words are never names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .detectors import Hit
+
+_WORD = re.compile(r"(?<![\w@/\\.])([^\W\d_]+(?:-[^\W\d_]+)?)(?![\w@]|\.[^\W\d_])", re.UNICODE)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\]\([^)]*\)|`[^`\n]*`")
+
+ENDINGS = tuple(sorted(
+    "ovými ovou ových ovým ového ovému ovi ové ého ému ími ích ým ím ího ímu ou em om ám ách ima ama "
+    "u a e ě i í o y é ú".split(), key=len, reverse=True))
+REPLACEMENTS = ("", "a", "o", "e", "ie", "ia", "ý", "á", "í", "ová", "i", "ek", "ko")
+ALTERNATIONS = {"z": "g", "c": "k", "ř": "r", "š": "ch", "ck": "ck", "č": "k"}
+
+TITLES = frozenset(
+    """pan pana panu panem pane paní slečna slečny slečně slečnou sl. pí. p. ing. mgr. bc. mudr. judr. phdr. paedr.
+    gospodin gospodina gospodinu gospodinom gospođa gospođe gospođu gospođom gospođica g. gđa gđa. gđica gdin
+    gosp. dr. mr. mrs. ms. miss
+    syn syna synovi synem dcera dcery dceři dcerou sin sina sinu sinom kćerka kćerke kćerku kći ćerka ćerke
+    ćerku bratr bratra sestra sestry sestře brat brata sestra sestre otec otce otci matka matky matce
+    babička babičky dědeček dědy strýc teta tety otac oca majka majke baka djed deda tetka ujak stric
+    son daughter brother sister mother father grandmother grandfather aunt uncle""".split()
+)
+
+# institution and other non-person words (lower case); places come from places.txt
+INSTITUTION_WORDS = frozenset(
+    """ospod spod zš mš sš zuš dd ddm nno ngo npo ops z.s. o.p.s. centar centra centru centrom za socijalni socijalnog
+    socijalnu rad rada úřad úřadu úřadem práce policie policii policií policija policije soud soudu soudem soudce
+    nemocnice nemocnici nemocnicí bolnica bolnice bolnici ministerstvo ministarstvo mpsv mšmt magistrát magistrátu
+    městský městského obecní obecního krajský krajského krajský kraj kraje kraji okresní okresního odbor odboru
+    sociální sociálních sociálně právní ochrany dětí charita charity diakonie diakonii klokánek škola školy škole
+    školou základní mateřská střední gymnázium gimnazija gimnazije osnovna osnovne srednja škola dom domu doma
+    zdravlja zdravlje kbc kc klinički klinika centar bolnica sud suda sudu osnovni viši vrhovni tužilaštvo
+    uprava upravi zavod zavoda unicef unija eu ec romea člověk tísni rodina rodiny rodině centru poradna poradny
+    pedagogicko psychologická ppp spc speciálně pedagogické centrum probační mediační služba pms opatrovník
+    opatrovnický facilitační tým týmu team tim vysočina vysočiny moravskoslezský jihomoravský praha prahy
+    česká republika české republiky čr sr slovenská republika crna gora crne gore crnoj gori cg srbija srbije
+    hrvatska bosna hercegovina evropa europe europa czech czechia montenegro serbia montenegrin czechs roma romové
+    romský romska romski češtině čeština cs sr en english angličtina crnogorski crnogorskom srpski srpskom jezik
+    pondělí úterý středa čtvrtek pátek sobota neděle ponedjeljak utorak srijeda četvrtak petak subota nedjelja
+    monday tuesday wednesday thursday friday saturday sunday
+    leden únor březen duben květen červenec srpen září říjen listopad prosinec
+    ledna února března dubna května června července srpna října listopadu prosince
+    januar februar mart septembar oktobar novembar decembar
+    januara februara marta aprila avgusta septembra oktobra novembra decembra
+    january february march may june july august september october november december
+    md pdf excel word teams zoom whatsapp signal viber google microsoft outlook gmail github gitlab mkdocs markdown yaml
+    caseconf ok plan plán cíl cíle goal goals summary minutes závěr závěry conclusions needs potřeby zápis zápisu
+    hodnocení evaluation review initial crisis preparatory d1 d2 d3 m f
+    """.split()
+)
+
+# first names that are also frequent ordinary words: not trusted at sentence start alone
+COMMON_AT_START = frozenset(
+    """rada nada vera zora slava sláva dan luka mir vid mila lada bude ale ema jaro mile vlasta nina
+    sava dragan mladen mira dobro sreća dobra nova nová malá malý slavko ivo""".split()
+)
+
+SURNAME_SHAPE = re.compile(
+    r"(?:ov[áé]|ovou|sk[áýé]|ck[áýé]|ského|ckého|ském|ckém|ić|ića|iću|ićem|ićom|ići|ićima|"
+    r"ović|ovića|oviću|ovićem|ovićom|ević|evića|eviću|evićem|evićom)$"
+)
+_STARTERS = frozenset(".!?:;\"„“”'([{*#>|•–—=-+`")
+
+
+def _at_start(line: str, pos: int) -> bool:
+    """True when the word at `pos` begins a sentence, list item, cell or value."""
+    prefix = line[max(0, pos - 8):pos].rstrip()
+    if not prefix:
+        return not line[:pos].strip()
+    return prefix[-1] in _STARTERS
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = resources.files("caseconf.pii") / "data"
+    first: set[str] = set()
+    last: set[str] = set()
+    for line in (data / "names.txt").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        tag, _, word = line.partition("\t")
+        (first if tag == "F" else last).add(word)
+    places = {
+        ln.strip() for ln in (data / "places.txt").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    }
+    return frozenset(first), frozenset(last), frozenset(places)
+
+
+@lru_cache(maxsize=200_000)
+def candidates(word: str) -> tuple[str, ...]:
+    """Possible base forms of an inflected (lower-case) word, the word first."""
+    out = [word]
+    n = len(word)
+    for end in ("",) + ENDINGS:
+        if end and not word.endswith(end):
+            continue
+        stem = word[: n - len(end)] if end else word
+        if len(stem) < 2:
+            continue
+        stems = [stem]
+        for a, b in ALTERNATIONS.items():
+            if stem.endswith(a):
+                stems.append(stem[: -len(a)] + b)
+        if len(stem) >= 3 and stem[-1] not in "aeiouyáéíóúůýě" and stem[-2] not in "aeiouyáéíóúůýě":
+            stems.append(stem[:-1] + "e" + stem[-1])  # Marka -> Marek, Pavla -> Pavel
+        for st in stems:
+            for r in REPLACEMENTS if end else ("",):
+                c = st + r
+                if c not in out:
+                    out.append(c)
+    return tuple(out)
+
+
+_LEMMA_LANG = {"cs": ("cs", "sk"), "sr-Latn": ("hbs",), "en": ("cs", "hbs")}
+
+
+@lru_cache(maxsize=50_000)
+def _lemmas(word: str, lang: str) -> tuple[str, ...]:
+    try:
+        from simplemma import lemmatize
+    except ImportError:  # pragma: no cover
+        return ()
+    out = []
+    for lg in _LEMMA_LANG.get(lang, ("cs",)):
+        try:
+            lemma = lemmatize(word, lang=lg).lower()
+        except Exception:  # noqa: BLE001 - an unsupported language must not stop a scan
+            continue
+        if lemma and lemma not in out:
+            out.append(lemma)
+    return tuple(out)
+
+
+class NameContext:
+    def __init__(self, allow_words: frozenset[str], lang: str) -> None:
+        self.allow = allow_words
+        self.lang = lang
+        self.first, self.last, self.places = _lexicon()
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one context per scan, bounded
+    def classify(self, word: str) -> tuple[str, str]:
+        """('name'|'place'|'allow'|'shape'|'none', base) for a capitalised word."""
+        low = word.lower()
+        if low in self.allow or low in INSTITUTION_WORDS:
+            return "allow", low
+        if low in self.first or low in self.last:
+            return "name", low
+        if low in self.places:
+            return "place", low
+        if "-" in low:  # double-barrelled: Nováková-Svobodová, Petrović-Njegoš
+            parts = [self.classify(p[:1].upper() + p[1:])[0] for p in low.split("-")]
+            if "name" in parts or "shape" in parts:
+                return "name", low
+            return "none", low
+        cands = candidates(low)
+        for c in cands[1:]:
+            if c in self.allow or c in INSTITUTION_WORDS:
+                return "allow", c
+        for c in cands[1:]:
+            if c in self.first or c in self.last:
+                return "name", c
+        for c in cands[1:]:
+            if c in self.places:
+                return "place", c
+        if SURNAME_SHAPE.search(low):
+            return "shape", low
+        return "none", low
+
+    def classify_deep(self, word: str) -> tuple[str, str]:
+        """Like classify, but also asks the lemmatiser (slower; used when context suggests a name)."""
+        cls, base = self.classify(word)
+        if cls != "none":
+            return cls, base
+        for lemma in _lemmas(word, self.lang):
+            if lemma in self.allow or lemma in INSTITUTION_WORDS:
+                return "allow", lemma
+            if lemma in self.places:
+                return "place", lemma
+            if lemma in self.first or lemma in self.last:
+                return "name", lemma
+        return "none", base
+
+
+# words after which capitalised words name the institution or street, not a person
+NAMING_WORDS = frozenset(
+    """zš mš sš zuš oš jpu ošsa gymnázium gymnázia gimnazija gimnazije škola školy škole školu škole osnovna
+    srednja ulice ulici ulicí ul ulica ulicu ulici nám náměstí náměstí třída tř nábřeží bulevar bul trg
+    nemocnice bolnica centar dom domov klub fond nadace fondacija udruženje spolek sdružení jasle vrtić
+    vrtic univerzita univerzitet fakulta fakultet ppp spc ddm nno ngo""".split()
+)
+
+
+STREET_AFTER = frozenset("náměstí nám třída tř nábřeží ulice ulica sad park most univerzita univerzitet "
+                         "gymnázium škola škole školy nemocnice bolnica centar".split())
+
+
+def _named_after(tokens: list[tuple[int, int, str]], i: int, line: str) -> bool:
+    """True when token i follows (closely) a naming word: ZŠ Komenského, ulica Njegoševa, OŠ Vuk Karadžić."""
+    for back in (1, 2, 3, 4):
+        j = i - back
+        if j < 0:
+            return False
+        w = tokens[j][2]
+        if w.lower() in NAMING_WORDS:
+            gap = line[tokens[j][1]:tokens[i][0]]
+            return not any(ch in gap for ch in ",;:()")
+        if not (w[:1].isupper() or len(w) == 1):
+            return False
+    return False
+
+
+def _is_cap(word: str) -> bool:
+    if len(word) < 2 or not word[0].isupper():
+        return False
+    parts = word.split("-")
+    return all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in parts if p)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, min(e, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def find_names(text: str, allow_words: frozenset[str], lang: str = "cs",
+               skip_spans: list[tuple[int, int]] | None = None) -> list[Hit]:
+    spans = list(skip_spans or [])
+    spans += [(m.start(), m.end()) for m in _URL.finditer(text)]
+    text = _blank(text, spans)
+    ctx = _context_for(allow_words, lang)
+    hits: list[Hit] = []
+    offset = 0
+    for line in text.split("\n"):
+        if any(ch.isupper() for ch in line):
+            hits.extend(_names_in_line(line, offset, ctx))
+        offset += len(line) + 1
+    return hits
+
+
+@lru_cache(maxsize=32)
+def _context_for(allow_words: frozenset[str], lang: str) -> NameContext:
+    return NameContext(allow_words, lang)
+
+
+def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
+    tokens = [(m.start(), m.end(), m.group(1)) for m in _WORD.finditer(line)]
+    n = len(tokens)
+    flagged: dict[int, str] = {}
+    for i, (s, e, w) in enumerate(tokens):
+        if not _is_cap(w):
+            continue
+        prev = tokens[i - 1] if i else None
+        between = line[prev[1]:s] if prev else line[:s]
+        at_start = _at_start(line, s)
+        cls, base = ctx.classify(w)
+        if cls in ("allow", "place"):
+            continue
+        if _named_after(tokens, i, line):
+            continue
+        nxt0 = tokens[i + 1][2].lower() if i + 1 < n else ""
+        if nxt0 in STREET_AFTER and re.fullmatch(r"\s{1,2}", line[e:tokens[i + 1][0]]):
+            continue  # Masarykovo náměstí, Husova třída
+        titled = prev is not None and prev[2].lower() in TITLES and re.fullmatch(r"\.?\s{1,2}", between or " ") is not None
+        nxt = tokens[i + 1] if i + 1 < n else None
+        next_cap = nxt is not None and _is_cap(nxt[2]) and re.fullmatch(r"\s{1,2}", line[e:nxt[0]]) is not None
+        prev_cap = prev is not None and _is_cap(prev[2]) and re.fullmatch(r"\s{1,2}", between) is not None
+        if cls == "none" and (titled or next_cap or prev_cap):
+            cls, base = ctx.classify_deep(w)
+            if cls in ("allow", "place"):
+                continue
+        low = w.lower()
+        is_name = False
+        if titled:
+            is_name = True
+        elif cls == "name":
+            if not at_start:
+                is_name = True
+            else:
+                # sentence start: trust first names unless they double as common words,
+                # surnames only when a capitalised neighbour backs them up
+                is_name = (base in ctx.first and low not in COMMON_AT_START) or (
+                    next_cap and ctx.classify(nxt[2])[0] in ("name", "shape"))
+        elif cls == "shape":
+            if re.search(r"i[ćc]\w*$", low) and ("ić" in low):
+                is_name = True
+            else:
+                is_name = not at_start or (next_cap and ctx.classify(nxt[2])[0] in ("name", "shape"))
+        elif cls == "none" and not at_start and prev_cap and i in flagged:
+            is_name = True
+        if is_name:
+            flagged[i] = base
+            # a capitalised neighbour of a name that is not an institution/place is a name too
+            if prev_cap and (i - 1) not in flagged:
+                pcls, pbase = ctx.classify_deep(prev[2])
+                if pcls in ("name", "shape", "none") and prev[2].lower() not in TITLES:
+                    if pcls != "none" or not at_start:
+                        flagged[i - 1] = pbase
+    # two adjacent capitalised unknown words outside sentence start
+    for i in range(n - 1):
+        if i in flagged or i + 1 in flagged:
+            continue
+        s, e, w = tokens[i]
+        s2, e2, w2 = tokens[i + 1]
+        if not (_is_cap(w) and _is_cap(w2)) or re.fullmatch(r" ", line[e:s2]) is None:
+            continue
+        if _at_start(line, s) or _named_after(tokens, i, line):
+            continue
+        c1 = ctx.classify_deep(w)
+        c2 = ctx.classify_deep(w2)
+        if c1[0] in ("allow", "place") or c2[0] in ("allow", "place"):
+            continue
+        if len(w) < 3 or len(w2) < 3:
+            continue
+        flagged[i] = c1[1]
+        flagged[i + 1] = c2[1]
+    hits = []
+    for i in sorted(flagged):
+        s, e, w = tokens[i]
+        hits.append(Hit("name", offset + s, offset + e, w, (flagged[i],)))
+    return hits

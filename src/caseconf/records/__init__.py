@@ -1,0 +1,3 @@
+"""The record layer: models, the strict loader and the repository model.
+
+It imports no other caseconf layer (checked by import-linter)."""

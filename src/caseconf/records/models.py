@@ -1,0 +1,265 @@
+"""Pydantic models of the record format (spec: record-format.md, version 1).
+
+The models are strict about types and vocabularies and lenient about presence: what a
+record must contain depends on its kind and the methodology, so completeness is judged
+by the rules (with messages that cite the methodology), not by the schema. Unknown keys
+are kept (`extra="allow"`) so the loader can report them with a "did you mean" hint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from . import vocab
+
+CASE_ID_PATTERN = r"^[A-Z]{2,6}-\d{4}-\d{3,4}$"
+ACTION_ID_PATTERN = r"^A[1-9]\d*$"
+TIME_PATTERN = r"^([01]?\d|2[0-3]):[0-5]\d$"
+REF_PATTERN = r"^[A-Z][A-Z0-9]{0,4}$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True, str_strip_whitespace=True,
+                              use_enum_values=False)
+
+
+def _vocabulary(field: str, allowed_key: str, everything: tuple[str, ...]):
+    def check(value: str, info: ValidationInfo) -> str:
+        allowed = (info.context or {}).get(allowed_key) or everything
+        if value not in allowed:
+            raise PydanticCustomError(
+                "vocabulary", "{value!r} is not a known {field}",
+                {"value": value, "field": field, "expected": sorted(allowed)})
+        return value
+    return AfterValidator(check)
+
+
+Role = Annotated[str, _vocabulary("role", "roles", vocab.ALL_ROLES),
+                 Field(json_schema_extra={"examples": list(vocab.ALL_ROLES)})]
+Indication = Annotated[str, _vocabulary("indication", "indications", vocab.ALL_INDICATIONS),
+                       Field(json_schema_extra={"examples": list(vocab.ALL_INDICATIONS)})]
+Basis = Annotated[str, _vocabulary("basis", "bases", vocab.ALL_BASES),
+                  Field(json_schema_extra={"enum": list(vocab.ALL_BASES)})]
+ClockTime = Annotated[str, Field(pattern=TIME_PATTERN, description="clock time HH:MM")]
+Text = Annotated[str, Field(min_length=1)]
+Ref = Annotated[str, Field(pattern=REF_PATTERN, description="short reference such as M, F, D1")]
+
+
+class Suppression(Strict):
+    code: str
+    reason: str | None = None
+
+
+class CaseconfMeta(Strict):
+    """Per-file settings: suppress one finding with a stated reason."""
+    ignore: list[Suppression] = []
+
+
+# ---------------------------------------------------------------- caseconf.yml
+class Thresholds(Strict):
+    followup_min_days: int = Field(90, ge=0)
+    booking_max_days: int = Field(14, ge=0)
+    invitation_min_days: int = Field(5, ge=0)
+    duration_minutes: tuple[int, int] = (90, 120)
+    evaluation_grace_days: int = Field(30, ge=0)
+
+
+class Vocabulary(Strict):
+    role: list[str] = []
+    indications: list[str] = []
+
+
+class PiiSettings(Strict):
+    allow_words: list[str] = []
+
+
+class EditorSettings(Strict):
+    backend: Literal["github", "gitlab", "gitea", "test-repo", "git-gateway"] = "github"
+    repo: str | None = None
+    branch: str = "main"
+
+
+class TeamConfig(Strict):
+    team: Text
+    jurisdiction: vocab.Jurisdiction
+    language: vocab.Language = vocab.Language.cs
+    offices: dict[str, str] = {}
+    thresholds: Thresholds = Thresholds()
+    vocabulary: Vocabulary = Vocabulary()
+    rules: dict[str, Literal["error", "warning", "info", "off"]] = {}
+    min_cell: int = Field(3, ge=1)
+    pii: PiiSettings = PiiSettings()
+    editor: EditorSettings | None = None
+
+    def validation_context(self) -> dict[str, Any]:
+        j = self.jurisdiction.value
+        return {
+            "roles": set(vocab.ROLES_BY_JURISDICTION[j]) | set(self.vocabulary.role),
+            "indications": set(vocab.INDICATIONS_BY_JURISDICTION[j]) | set(self.vocabulary.indications),
+            "bases": set(vocab.BASIS_BY_JURISDICTION[j]),
+        }
+
+
+# ---------------------------------------------------------------- people
+class OrgRole(Strict):
+    role: Role
+    org: str | None = None
+    title: str | None = None
+    independent: bool | None = None
+
+
+class HouseholdMember(Strict):
+    ref: Ref
+    role: Role
+    age: int | None = Field(None, ge=0, le=30)
+    title: str | None = None
+
+
+class Participant(Strict):
+    ref: Ref | None = None
+    role: Role
+    org: str | None = None
+    title: str | None = None
+    supports: str | None = None
+    independent: bool | None = None
+    attendance: vocab.Attendance
+    reason: str | None = None
+
+
+# ---------------------------------------------------------------- case.yml
+class Consent(Strict):
+    data_sharing: dt.date | None = None
+
+
+class CooperationAgreement(Strict):
+    shared_information: str | None = None
+    channels: list[vocab.Channel] = []
+    frequency: vocab.Frequency | None = None
+    responsible: str | None = None
+    disagreements: str | None = None
+    ends_when: str | None = None
+
+
+class CaseFile(Strict):
+    id: Annotated[str, Field(description="pseudonymous case code, e.g. JI-2025-014")]
+    office: str
+    opened: dt.date
+    status: vocab.CaseStatus = vocab.CaseStatus.open
+    closed: dt.date | None = None
+    closure_reason: vocab.ClosureReason | None = None
+    household: list[HouseholdMember] = []
+    case_manager: OrgRole | None = None
+    key_worker: OrgRole | None = None
+    consent: Consent | None = None
+    cooperation_agreement: CooperationAgreement | None = None
+    caseconf: CaseconfMeta | None = None
+
+
+# ---------------------------------------------------------------- conference record
+class ConferenceRoles(Strict):
+    initiator: OrgRole | None = None
+    convener: OrgRole | None = None
+    coordinator: OrgRole | None = None
+    facilitator: OrgRole | None = None
+    minutes: OrgRole | None = None
+
+
+class CaseSummary(Strict):
+    circulated: dt.date | None = None
+    client_agreed: bool | None = None
+
+
+class ChildSection(Strict):
+    participation: vocab.ChildParticipation | None = None
+    views: str | None = None
+
+
+class Action(Strict):
+    id: Annotated[str, Field(pattern=ACTION_ID_PATTERN)]
+    do: str | None = None
+    owner: str | None = None
+    due: dt.date | None = None
+    indicator: str | None = None
+    status: vocab.ActionStatus = vocab.ActionStatus.open
+    closed: dt.date | None = None
+
+
+class PlanB(Strict):
+    if_: str | None = Field(None, alias="if")
+    then: str | None = None
+
+
+class InformationSharing(Strict):
+    how: str | None = None
+    frequency: vocab.Frequency | None = None
+
+
+class Plan(Strict):
+    actions: list[Action] = []
+    plan_b: list[PlanB] = []
+    information_sharing: InformationSharing | None = None
+    case_manager: OrgRole | None = None
+    core_group: list[str] = []
+    next_review: dt.date | None = None
+
+
+class EvaluationEntry(Strict):
+    action: Annotated[str, Field(pattern=ACTION_ID_PATTERN)]
+    result: vocab.EvaluationResult
+    note: str | None = None
+    due: dt.date | None = None
+
+
+class MinutesInfo(Strict):
+    circulated: dt.date | None = None
+    approved_by: list[str] = []
+
+
+class ConferenceRecord(Strict):
+    case: str
+    kind: vocab.ConferenceKind
+    date: dt.date
+    start: ClockTime | None = None
+    end: ClockTime | None = None
+    place: vocab.Place | None = None
+    requested: dt.date | None = None
+    invited: dt.date | None = None
+    basis: Basis | None = None
+    indications: list[Indication] = []
+    goal: str | None = None
+    roles: ConferenceRoles | None = None
+    case_summary: CaseSummary | None = None
+    participants: list[Participant] = []
+    child: ChildSection | None = None
+    client_informed_of_outcome: bool | None = None
+    confidentiality_signed: bool | None = None
+    needs: list[str] = []
+    conclusions: list[str] = []
+    plan: Plan | None = None
+    evaluation: list[EvaluationEntry] = []
+    feedback: str | None = None
+    minutes: MinutesInfo | None = None
+    caseconf: CaseconfMeta | None = None
+
+
+# ---------------------------------------------------------------- activity record
+class ActivityRecord(Strict):
+    kind: vocab.ActivityKind
+    date: dt.date
+    offices: list[str] = []
+    case: str | None = None
+    topic: str | None = None
+    participants_count: int | None = Field(None, ge=0)
+    caseconf: CaseconfMeta | None = None
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "config": TeamConfig,
+    "case": CaseFile,
+    "conference": ConferenceRecord,
+    "activity": ActivityRecord,
+}

@@ -1,0 +1,1 @@
+"""Rules: the methodology made checkable. One module per family; see registry.py."""

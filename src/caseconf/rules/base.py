@@ -1,0 +1,146 @@
+"""What a rule is, and the contexts rules read.
+
+A rule is one small class: stable code, family, default severity, the thresholds it
+reads, a summary and message in cs / sr-Latn / en, and a rationale naming the
+methodology it enforces. It yields `Hit`s; the engine turns them into findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, ClassVar, Iterator, Literal
+
+from ..records.derive import ActionState
+from ..records.i18n import Message
+from ..records.loader import LoadedDoc
+from ..records.models import ActivityRecord, CaseFile, ConferenceRecord, TeamConfig, Thresholds
+from ..records.repository import Case, Repository
+from ..records.vocab import ConferenceKind
+
+Scope = Literal["record", "case", "activity", "loader"]
+Severity = Literal["error", "warning", "info"]
+ALL_KINDS = frozenset(ConferenceKind)
+MEETINGS = frozenset({ConferenceKind.initial, ConferenceKind.review, ConferenceKind.crisis})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    loc: tuple[str | int, ...]
+    params: dict[str, Any] = field(default_factory=dict)
+    doc: LoadedDoc | None = None  # where, when not the context's own document
+
+
+class Rule:
+    """Base class: subclasses set the class attributes and implement `check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]  # dotted, e.g. "plan.action_owner"
+    family: ClassVar[str]
+    severity: ClassVar[Severity] = "error"
+    scope: ClassVar[Scope] = "record"
+    kinds: ClassVar[frozenset[ConferenceKind]] = ALL_KINDS
+    thresholds: ClassVar[tuple[str, ...]] = ()
+    summary: ClassVar[Message]
+    message: ClassVar[Message]
+    rationale: ClassVar[str] = ""
+
+    def check(self, ctx: Any) -> Iterator[Hit]:  # pragma: no cover - overridden
+        return iter(())
+
+
+@dataclass(slots=True)
+class RepoContext:
+    repo: Repository
+
+    @property
+    def config(self) -> TeamConfig | None:
+        return self.repo.config
+
+    @property
+    def thresholds(self) -> Thresholds:
+        return self.repo.config.thresholds if self.repo.config else Thresholds()
+
+
+@dataclass
+class CaseContext:
+    repo: Repository
+    case: Case
+
+    @property
+    def config(self) -> TeamConfig | None:
+        return self.repo.config
+
+    @property
+    def doc(self) -> LoadedDoc | None:
+        return self.case.case_doc
+
+    @property
+    def file(self) -> CaseFile | None:
+        return self.case.file
+
+
+@dataclass
+class ActivityContext:
+    repo: Repository
+    doc: LoadedDoc
+
+    @property
+    def record(self) -> ActivityRecord:
+        return self.doc.model  # type: ignore[no-any-return]
+
+    @property
+    def config(self) -> TeamConfig | None:
+        return self.repo.config
+
+
+@dataclass
+class RecordContext:
+    repo: Repository
+    case: Case
+    doc: LoadedDoc
+
+    @property
+    def record(self) -> ConferenceRecord:
+        return self.doc.model  # type: ignore[no-any-return]
+
+    @property
+    def config(self) -> TeamConfig | None:
+        return self.repo.config
+
+    @property
+    def thresholds(self) -> Thresholds:
+        return self.repo.config.thresholds if self.repo.config else Thresholds()
+
+    @cached_property
+    def actions_before(self) -> dict[str, ActionState]:
+        return self.case.actions_before(self.doc)
+
+    @cached_property
+    def open_before(self) -> dict[str, ActionState]:
+        return {key: state for key, state in self.actions_before.items() if state.is_open}
+
+    @cached_property
+    def refs(self) -> set[str]:
+        refs = {p.ref for p in self.record.participants if p.ref}
+        if self.case.file is not None:
+            refs |= {member.ref for member in self.case.file.household}
+        return refs
+
+    @cached_property
+    def present_roles(self) -> set[str]:
+        return {p.role for p in self.record.participants if p.attendance.value in ("present", "partial")}
+
+    @cached_property
+    def closes_case(self) -> bool:
+        """The case is closed and this is its last record: no plan or review is owed."""
+        case_file = self.case.file
+        if case_file is None or case_file.status.value != "closed":
+            return False
+        conferences = self.case.conferences
+        return bool(conferences) and conferences[-1] is self.doc
+
+    @property
+    def date(self) -> dt.date:
+        return self.record.date

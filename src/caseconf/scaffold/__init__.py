@@ -1,0 +1,1 @@
+"""Writing new files for people: scaffolds, new team repositories. Never overwrites."""
