@@ -150,9 +150,6 @@ def find_emails(text: str) -> list[Hit]:
 
 # --------------------------------------------------------------------------- phone
 PHONE_REGIONS = ("CZ", "SK", "ME", "RS", "BA", "HR")
-# a run of >= 6 digits possibly broken by single separators: the only lines
-# worth handing to phonenumbers
-_DIGIT_RUN = re.compile(r"\d(?:[ \-./()]{0,2}\d){5,}")
 _DATEISH = re.compile(
     r"^\s*(?:\d{1,4}[./\-]\s?\d{1,2}[./\-]\s?\d{1,4}\.?|\d{1,2}:\d{2}(?::\d{2})?|(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2})\s*$"
 )
@@ -177,27 +174,37 @@ def _phone_candidate_ok(text: str, start: int, end: int, raw: str) -> bool:
     return True
 
 
-def find_phones(text: str) -> list[Hit]:
-    if not _DIGIT_RUN.search(text):
-        return []
+_PHONE_CAND = re.compile(r"(?:\+|\b00)?\(?\d(?:[ \-./()]{0,2}\d){7,15}")
+_ONLY_DATES = re.compile(
+    r"^(?:\s|[./\-]|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|\d{1,2}:\d{2})*$"
+)
+
+
+@lru_cache(maxsize=20_000)
+def _match_window(window: str) -> tuple[tuple[int, int, str], ...]:
     import phonenumbers
     from phonenumbers import Leniency, PhoneNumberMatcher
 
+    found: dict[tuple[int, int], str] = {}
+    for region in PHONE_REGIONS:
+        for m in PhoneNumberMatcher(window, region, leniency=Leniency.VALID):
+            if (m.start, m.end) not in found and phonenumbers.is_valid_number(m.number):
+                found[(m.start, m.end)] = m.raw_string
+    return tuple((s, e, raw) for (s, e), raw in found.items())
+
+
+def find_phones(text: str) -> list[Hit]:
+    """phonenumbers' matcher for CZ, SK, ME, RS, BA and HR, run only on
+    phone-shaped windows (>= 8 digits that are not just dates or times)."""
     hits: dict[tuple[int, int], Hit] = {}
-    offset = 0
-    for line in text.split("\n"):
-        if _DIGIT_RUN.search(line):
-            for region in PHONE_REGIONS:
-                for m in PhoneNumberMatcher(line, region, leniency=Leniency.VALID):
-                    s, e = offset + m.start, offset + m.end
-                    if (s, e) in hits:
-                        continue
-                    if not phonenumbers.is_valid_number(m.number):
-                        continue
-                    if _phone_candidate_ok(text, s, e, m.raw_string):
-                        hits[(s, e)] = Hit("phone", s, e, m.raw_string)
-        offset += len(line) + 1
-    # drop matches contained in a longer one
+    for cm in _PHONE_CAND.finditer(text):
+        window = cm.group(0)
+        if sum(ch.isdigit() for ch in window) < 8 or _ONLY_DATES.match(window):
+            continue
+        for ws, we, raw in _match_window(window):
+            s, e = cm.start() + ws, cm.start() + we
+            if (s, e) not in hits and _phone_candidate_ok(text, s, e, raw):
+                hits[(s, e)] = Hit("phone", s, e, raw)
     out = sorted(hits.values(), key=lambda h: (h.start, -(h.end - h.start)))
     result: list[Hit] = []
     for h in out:

@@ -1,0 +1,97 @@
+"""`caseconf new case|conference|activity`: scaffold a record and print its path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..records.repository import Repository
+from ..records.vocab import ActivityKind, ConferenceKind
+from .common import DATE, resolve_root, root_option
+
+PROMPTS = {
+    "office": {"cs": "Kód pracoviště", "sr-Latn": "Oznaka centra", "en": "Office code"},
+    "case": {"cs": "Kód případu (např. JI-2025-014)", "sr-Latn": "Oznaka slučaja (npr. JI-2025-014)",
+             "en": "Case id (e.g. JI-2025-014)"},
+    "kind": {"cs": "Druh záznamu", "sr-Latn": "Vrsta zapisa", "en": "Kind of record"},
+}
+MISSING = {"cs": "chybí {option} (v neinteraktivním běhu je povinné)",
+           "sr-Latn": "nedostaje {option} (obavezno kad se ne radi interaktivno)",
+           "en": "missing {option} (required when not run interactively)"}
+
+
+def _ask(value: Any, option: str, key: str, lang: str, choices: list[str] | None = None) -> Any:
+    """A missing required flag: prompt in a terminal, a usage error (exit 2) in scripts."""
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise click.UsageError(MISSING.get(lang, MISSING["en"]).format(option=option))
+    prompt = PROMPTS[key].get(lang) or PROMPTS[key]["en"]
+    return click.prompt(prompt, type=click.Choice(choices) if choices else str)
+
+
+def _load(root: Path | None) -> Repository:
+    return Repository.load(resolve_root(root))
+
+
+@click.group()
+def new() -> None:
+    """Scaffold a new case, conference record or activity record.
+
+    The file gets today's date (or --date), the next free case number or action id, and
+    empty placeholders that `caseconf check` reports until they are filled. Nothing is
+    ever overwritten: a second record of the same kind on the same day gets -2, -3 ….
+    In a terminal, missing options are asked for; in scripts they are required.
+    """
+
+
+@new.command("case")
+@click.option("--office", default=None, metavar="CODE", help="Office code from caseconf.yml (e.g. JI).")
+@click.option("--opened", type=DATE, default=None, metavar="DATE", help="Date the case was opened (default: today).")
+@root_option
+def new_case_cmd(office: str | None, opened: dt.date | None, root: Path | None) -> int:
+    """Start a case: records/<OFFICE>-<YEAR>-<NNN>/case.yml with the next free number."""
+    from ..scaffold.new import new_case
+
+    repo = _load(root)
+    offices = sorted(repo.config.offices) if repo.config and repo.config.offices else None
+    office = _ask(office, "--office", "office", repo.lang, offices)
+    click.echo(str(new_case(repo, office, opened)))
+    return 0
+
+
+@new.command("conference")
+@click.option("--case", "case_id", default=None, metavar="ID", help="Case id, e.g. JI-2025-014.")
+@click.option("--kind", type=click.Choice([k.value for k in ConferenceKind]), default=None,
+              help="initial | review | crisis | preparatory | evaluation.")
+@click.option("--date", "day", type=DATE, default=None, metavar="DATE", help="Date of the record (default: today).")
+@root_option
+def new_conference_cmd(case_id: str | None, kind: str | None, day: dt.date | None, root: Path | None) -> int:
+    """A conference or evaluation record; a review, crisis or evaluation lists every action
+    still open on its date under `evaluation`."""
+    from ..scaffold.new import new_conference
+
+    repo = _load(root)
+    case_id = _ask(case_id, "--case", "case", repo.lang, sorted(repo.cases) or None)
+    kind = _ask(kind, "--kind", "kind", repo.lang, [k.value for k in ConferenceKind])
+    click.echo(str(new_conference(repo, case_id, kind, day)))
+    return 0
+
+
+@new.command("activity")
+@click.option("--kind", type=click.Choice([k.value for k in ActivityKind]), default=None,
+              help="workshop | supervision.")
+@click.option("--date", "day", type=DATE, default=None, metavar="DATE", help="Date of the activity (default: today).")
+@root_option
+def new_activity_cmd(kind: str | None, day: dt.date | None, root: Path | None) -> int:
+    """A workshop or supervision record under records/activities/<YEAR>/."""
+    from ..scaffold.new import new_activity
+
+    repo = _load(root)
+    kind = _ask(kind, "--kind", "kind", repo.lang, [k.value for k in ActivityKind])
+    click.echo(str(new_activity(repo, kind, day)))
+    return 0
