@@ -21,7 +21,7 @@ _WORD = re.compile(r"(?<![\w@/\\.])([^\W\d_]+(?:-[^\W\d_]+)?)(?![\w@]|\.[^\W\d_]
 _URL = re.compile(r"(?:https?://|www\.)\S+|\]\([^)]*\)|`[^`\n]*`")
 
 ENDINGS = tuple(sorted(
-    "ovými ovou ových ovým ového ovému ovi ové ého ému ími ích ým ím ího ímu ou em om ám ách ima ama "
+    "ovými ovou ových ovým ového ovému ovi ové ého ému ém ých ými ími ích ým ím ího ímu ou em om ám ách ima ama "
     "u a e ě i í o y é ú".split(), key=len, reverse=True))
 REPLACEMENTS = ("", "a", "o", "e", "ie", "ia", "ý", "á", "í", "ová", "i", "ek", "ko")
 ALTERNATIONS = {"z": "g", "c": "k", "ř": "r", "š": "ch", "ck": "ck", "č": "k"}
@@ -33,6 +33,8 @@ TITLES = frozenset(
     syn syna synovi synem dcera dcery dceři dcerou sin sina sinu sinom kćerka kćerke kćerku kći ćerka ćerke
     ćerku bratr bratra sestra sestry sestře brat brata sestra sestre otec otce otci matka matky matce
     babička babičky dědeček dědy strýc teta tety otac oca majka majke baka djed deda tetka ujak stric
+    strýc strýce strýci strýcem učitelka učitelky učitel učitele soused sousedka sousedky kamarád kamarádka
+    partner partnerka přítel přítelkyně druh družka komšija komšinica učiteljica nastavnik nastavnica
     son daughter brother sister mother father grandmother grandfather aunt uncle""".split()
 )
 
@@ -127,7 +129,7 @@ def candidates(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_LEMMA_LANG = {"cs": ("cs", "sk"), "sr-Latn": ("hbs",), "en": ("cs", "hbs")}
+_LEMMA_LANG = {"cs": ("cs",), "sr-Latn": ("hbs",), "en": ("cs",)}
 
 
 @lru_cache(maxsize=50_000)
@@ -157,7 +159,7 @@ class NameContext:
     def classify(self, word: str) -> tuple[str, str]:
         """('name'|'place'|'allow'|'shape'|'none', base) for a capitalised word."""
         low = word.lower()
-        if low in self.allow or low in INSTITUTION_WORDS:
+        if low in self.allow or low in INSTITUTION_WORDS or low in TITLES:
             return "allow", low
         if low in self.first or low in self.last:
             return "name", low
@@ -202,7 +204,8 @@ NAMING_WORDS = frozenset(
     """zš mš sš zuš oš jpu ošsa gymnázium gymnázia gimnazija gimnazije škola školy škole školu škole osnovna
     srednja ulice ulici ulicí ul ulica ulicu ulici nám náměstí náměstí třída tř nábřeží bulevar bul trg
     nemocnice bolnica centar dom domov klub fond nadace fondacija udruženje spolek sdružení jasle vrtić
-    vrtic univerzita univerzitet fakulta fakultet ppp spc ddm nno ngo""".split()
+    vrtic univerzita univerzitet fakulta fakultet ppp spc ddm nno ngo ju nvo svp středisko stanica zavod
+    poradna nadace azylový dům""".split()
 )
 
 
@@ -217,12 +220,15 @@ def _named_after(tokens: list[tuple[int, int, str]], i: int, line: str) -> bool:
         if j < 0:
             return False
         w = tokens[j][2]
-        if w.lower() in NAMING_WORDS:
+        if any(c in NAMING_WORDS for c in candidates(w.lower())[:8]):
             gap = line[tokens[j][1]:tokens[i][0]]
             return not any(ch in gap for ch in ",;:()")
         if not (w[:1].isupper() or len(w) == 1):
             return False
     return False
+
+
+_ENGLISH = re.compile(r"\b(?:the|and|of|with|will|was|were|is|are|for|to|by|on|in)\b")
 
 
 def _is_cap(word: str) -> bool:
@@ -285,7 +291,7 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
         nxt = tokens[i + 1] if i + 1 < n else None
         next_cap = nxt is not None and _is_cap(nxt[2]) and re.fullmatch(r"\s{1,2}", line[e:nxt[0]]) is not None
         prev_cap = prev is not None and _is_cap(prev[2]) and re.fullmatch(r"\s{1,2}", between) is not None
-        if cls == "none" and (titled or next_cap or prev_cap):
+        if cls == "none" and not at_start and (titled or next_cap or prev_cap):
             cls, base = ctx.classify_deep(w)
             if cls in ("allow", "place"):
                 continue
@@ -312,11 +318,13 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
             flagged[i] = base
             # a capitalised neighbour of a name that is not an institution/place is a name too
             if prev_cap and (i - 1) not in flagged:
-                pcls, pbase = ctx.classify_deep(prev[2])
+                prev_start = _at_start(line, prev[0])
+                pcls, pbase = (ctx.classify if prev_start else ctx.classify_deep)(prev[2])
                 if pcls in ("name", "shape", "none") and prev[2].lower() not in TITLES:
-                    if pcls != "none" or not at_start:
+                    if pcls != "none" or not prev_start:
                         flagged[i - 1] = pbase
     # two adjacent capitalised unknown words outside sentence start
+    english = _ENGLISH.search(line) is not None
     for i in range(n - 1):
         if i in flagged or i + 1 in flagged:
             continue
@@ -332,6 +340,8 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
             continue
         if len(w) < 3 or len(w2) < 3:
             continue
+        if english and (w + w2).isascii():
+            continue  # English title case: "Family Group Conference", "Case Manager"
         flagged[i] = c1[1]
         flagged[i + 1] = c2[1]
     hits = []

@@ -74,7 +74,10 @@ class Vocabulary(Strict):
 
 
 class PiiSettings(Strict):
-    allow_words: list[str] = []
+    allow_words: list[str] = []  # institution or place words that are not people
+    # Paths (glob, relative to the root) the default scan skips: a developer repository's
+    # own test corpora and lexicons. Explicit paths and hooks still scan them.
+    exclude: list[str] = []
 
 
 class EditorSettings(Strict):

@@ -111,8 +111,7 @@ class Repository:
                 raise NotARepository(
                     f"{root}: no {CONFIG_NAME} here, so this is not a caseconf team repository",
                     "start one with `caseconf init DIR`, or point --root at your team repository")
-        bootstrap_lang = pick_language(None)
-        config_doc = load_document(root, CONFIG_NAME, "config", bootstrap_lang, None) if config_path.is_file() else None
+        config_doc = load_config(root)
         config = config_doc.model if config_doc is not None else None
         lang = pick_language(config.language.value if config else None)
         context = config.validation_context() if config else None
@@ -182,6 +181,13 @@ class Repository:
                     rel = (Path(dirpath) / dirname).relative_to(self.root).as_posix()
                     self.activities.append(load_document(self.root, rel, "activity", self.lang, context))
         self.activities.sort(key=_record_order)
+
+
+def load_config(root: Path) -> LoadedDoc | None:
+    """caseconf.yml alone (commands that need only the team settings)."""
+    if not (root / CONFIG_NAME).is_file():
+        return None
+    return load_document(root, CONFIG_NAME, "config", pick_language(None), None)
 
 
 def _record_order(doc: LoadedDoc) -> tuple[dt.date, str]:

@@ -58,7 +58,7 @@ DIMINUTIVES = """
 honza honzík jeník pepa pepík jirka jiříček kuba kubík tonda toník vašek venca
 franta fanda mira míra mirka mirek mirečka tomášek tomík péťa petřík petruška
 pavlík pája páťa radek radka láďa láďa ludva olda ondra ondřej ondrášek štěpa
-míša michalka verča věrka věruška anička anča andulka maruška majka marta
+míša michalka verča věrka věruška anička anča andulka maruška marta
 evička evka hanka hanička janička janča jituš jitka katka kačka kája lenka lenička
 lucka lucinka madla magda markéta markétka martinka mája nikolka pavla pavlínka
 petruš peťka radunka romča šárka šárinka terka terezka vendy zuzka zuzanka

@@ -1,0 +1,81 @@
+"""`caseconf pii`: the personal-data scan of files or of the whole git history."""
+
+from __future__ import annotations
+
+import fnmatch
+import subprocess
+from pathlib import Path
+
+import click
+
+from ..errors import CaseconfError
+from ..records.i18n import pick_language
+from ..records.paths import relative_inside
+from ..records.repository import load_config
+from .common import emit_json, print_findings, resolve_root, root_option, summary_line
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--history", is_flag=True, help="Scan every blob ever committed (each once), not the work tree.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--fingerprint", "value", default=None, metavar="VALUE",
+              help="Print the allowlist entry for VALUE (a hash; the value itself is never stored).")
+@root_option
+def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, root: Path | None) -> int:
+    """Scan PATHS (default: the repository's tracked text files) for personal data: birth
+    numbers, JMBG, phones, e-mails, bank accounts, birth dates, addresses and names.
+    Findings show a masked excerpt only."""
+    from .. import pii as guard
+
+    root_dir = resolve_root(root)
+    config_doc = load_config(root_dir)
+    config = config_doc.model if config_doc is not None else None
+    lang = pick_language(config.language.value if config else None)
+    if value is not None:
+        click.echo(f"# {guard.ALLOW_FILE}\n- {{sha256: {guard.fingerprint(value)}, kind: name, reason: \"…\"}}")
+        return 0
+    allow = [config.team, *config.offices.values(), *config.pii.allow_words] if config else []
+    excluded = config.pii.exclude if config else []
+    if history:
+        findings = [f for f in guard.scan_history(root_dir, allow_words=allow, lang=lang)
+                    if not _excluded(f.path, excluded)]
+        checked = None
+    else:
+        if paths:
+            rel_paths = [relative_inside(root_dir, p) for p in paths]
+            missing = [p for p in rel_paths if not (root_dir / p).exists()]
+            if missing:
+                raise CaseconfError(f"{missing[0]}: no such file", "give files inside the repository")
+        else:
+            rel_paths = [p for p in _tracked_files(root_dir) if not _excluded(p, excluded)]
+        findings = guard.scan_files(root_dir, rel_paths, allow_words=allow, lang=lang, report_stale=not paths)
+        checked = len(rel_paths)
+    if fmt == "json":
+        data = {"findings": [f.to_json() for f in findings]}
+        if checked is not None:
+            data["checked"] = checked
+        emit_json(data)
+    else:
+        print_findings(findings)
+        if history and any(f.severity == "error" for f in findings):
+            click.echo(guard.purge_instructions(lang), err=True)
+        if checked is not None:
+            click.echo(summary_line(lang, checked, findings), err=True)
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _excluded(path: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatch(path, pattern) for pattern in patterns)
+
+
+def _tracked_files(root: Path) -> list[str]:
+    """Tracked files (git ls-files), or every file under records/ and methodology/ without git."""
+    proc = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                          capture_output=True)
+    if proc.returncode == 0:
+        return sorted(p for p in proc.stdout.decode("utf-8", "replace").split("\0") if p and (root / p).is_file())
+    found = ["caseconf.yml"] if (root / "caseconf.yml").is_file() else []
+    for folder in ("records", "methodology"):
+        found += sorted(p.relative_to(root).as_posix() for p in (root / folder).rglob("*") if p.is_file())
+    return found

@@ -1,0 +1,165 @@
+"""`caseconf init DIR`: a complete new team repository, from templates shipped in the package.
+
+Everything is rendered in memory, written into a temporary folder beside DIR and then
+renamed into place, so a refused or failed init leaves nothing behind. A non-empty DIR is
+refused. The methodology pack of the jurisdiction is copied from
+`templates/packs/<cz|me>/` into `methodology/` (`packs/rule_links.yml` is not copied).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from ..errors import CaseconfError, OperationFailed
+
+DEFAULT_LANGUAGE = {"cz": "cs", "me": "sr-Latn"}
+# mkdocs-material language codes: "sr" is Cyrillic, "sh" (Serbo-Croatian) is the Latin script.
+THEME_LANGUAGE = {"cs": "cs", "sr-Latn": "sh", "en": "en"}
+SKIP_IN_PACK = frozenset({"rule_links.yml", "__pycache__", ".DS_Store"})
+OFFICE_CODE = re.compile(r"^[A-Z]{2,6}$")
+
+# template -> path in the new repository
+FILES = {
+    "caseconf.yml.j2": "caseconf.yml",
+    "mkdocs.yml.j2": "mkdocs.yml",
+    "pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
+    "gitignore": ".gitignore",
+    "workflow.yml.j2": ".github/workflows/caseconf.yml",
+    "pull_request_template.{language}.md": ".github/pull_request_template.md",
+}
+
+
+@dataclass
+class InitOptions:
+    jurisdiction: str = "cz"
+    language: str | None = None
+    team: str | None = None
+    offices: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _texts() -> dict[str, dict[str, str]]:
+    raw = resources.files("caseconf").joinpath("templates/init/texts.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(raw)  # type: ignore[no-any-return]
+
+
+def init_message(key: str, lang: str, **params: object) -> str:
+    texts = _texts()
+    template = texts.get(lang, {}).get(key) or texts["en"][key]
+    return template.format(**params)
+
+
+def parse_office(value: str, lang: str) -> tuple[str, str]:
+    code, sep, name = value.partition("=")
+    code, name = code.strip(), name.strip()
+    if not sep or not OFFICE_CODE.match(code) or not name:
+        raise CaseconfError(init_message("bad_office", lang, value=value))
+    return code, name
+
+
+def _yaml_str(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+
+
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("caseconf", "templates/init"),
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    env.filters["yaml_str"] = _yaml_str
+    return env
+
+
+def render_files(options: InitOptions, team: str) -> dict[str, str]:
+    language = options.language or DEFAULT_LANGUAGE[options.jurisdiction]
+    context = {"team": team, "jurisdiction": options.jurisdiction, "language": language,
+               "theme_language": THEME_LANGUAGE[language], "offices": options.offices}
+    out = {target: _env().get_template(template.format(language=language)).render(**context)
+           for template, target in FILES.items()}
+    out["records/.gitkeep"] = ""
+    return out
+
+
+def _pack(jurisdiction: str) -> Traversable:
+    return resources.files("caseconf").joinpath("templates", "packs", jurisdiction)
+
+
+def _copy_pack(source: Traversable, target: Path) -> int:
+    copied = 0
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in source.iterdir():
+        if entry.name in SKIP_IN_PACK or entry.name.endswith((".pyc",)):
+            continue
+        if entry.is_dir():
+            copied += _copy_pack(entry, target / entry.name)
+        else:
+            (target / entry.name).write_bytes(entry.read_bytes())
+            copied += 1
+    return copied
+
+
+def _is_empty_dir(path: Path) -> bool:
+    return path.is_dir() and not any(path.iterdir())
+
+
+def init_repository(directory: Path, options: InitOptions) -> list[str]:
+    """Create the repository; returns the relative paths written. Refuses a non-empty DIR."""
+    language = options.language or DEFAULT_LANGUAGE[options.jurisdiction]
+    directory = directory.absolute()
+    if directory.exists() and not directory.is_dir():
+        raise CaseconfError(init_message("not_dir", language, path=directory))
+    if directory.exists() and not _is_empty_dir(directory):
+        raise CaseconfError(init_message("not_empty", language, path=directory),
+                            "caseconf init DIR: choose a new folder name")
+    team = (options.team or directory.name).strip() or directory.name
+    files = render_files(options, team)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.init-", dir=directory.parent))
+    written: list[str] = []
+    try:
+        for rel, text in files.items():
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            written.append(rel)
+        methodology = staging / "methodology"
+        pack = _pack(options.jurisdiction)
+        if pack.is_dir():
+            _copy_pack(pack, methodology)
+        methodology.mkdir(exist_ok=True)
+        if not (methodology / "index.md").exists():
+            index = _env().get_template(f"methodology_index.{language}.md").render(team=team)
+            (methodology / "index.md").write_text(index, encoding="utf-8")
+        written.extend(sorted(p.relative_to(staging).as_posix() for p in methodology.rglob("*") if p.is_file()))
+        os.chmod(staging, 0o777 & ~_umask())
+        if directory.exists():
+            if not _is_empty_dir(directory):  # filled while we worked: still never overwrite
+                raise CaseconfError(init_message("not_empty", language, path=directory))
+            directory.rmdir()
+        os.rename(staging, directory)
+    except CaseconfError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OperationFailed(f"{directory}: could not create the repository ({exc.strerror}); nothing was written",
+                              "check free disk space and permissions") from None
+    return written
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
