@@ -24,11 +24,15 @@ MISSING = {"cs": "chybí {option} (v neinteraktivním běhu je povinné)",
            "en": "missing {option} (required when not run interactively)"}
 
 
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
 def _ask(value: Any, option: str, key: str, lang: str, choices: list[str] | None = None) -> Any:
     """A missing required flag: prompt in a terminal, a usage error (exit 2) in scripts."""
     if value is not None:
         return value
-    if not sys.stdin.isatty():
+    if not interactive():
         raise click.UsageError(MISSING.get(lang, MISSING["en"]).format(option=option))
     prompt = PROMPTS[key].get(lang) or PROMPTS[key]["en"]
     return click.prompt(prompt, type=click.Choice(choices) if choices else str)

@@ -303,6 +303,12 @@ _INSTITUTION_BEFORE = re.compile(
 )
 
 
+_INSTITUTION_AFTER = re.compile(
+    r"[ ,(–-]{0,4}(?i:ospod|spod|úřad|zš|mš|sš|magistr[aá]t|csr|centar za socijalni rad|policie|policija|"
+    r"soud|sud|nemocnice|bolnica|škola|škole|dom zdravlja|sídlo|office)\b"
+)
+
+
 def find_addresses(text: str) -> list[Hit]:
     hits: list[Hit] = []
     if not any(ch.isdigit() for ch in text) and "bb" not in text and "b.b." not in text:
@@ -314,7 +320,7 @@ def find_addresses(text: str) -> list[Hit]:
                                          or m.group("num") in ("bb", "b.b.")):
                 continue
             ls = text.rfind("\n", 0, start) + 1
-            if _INSTITUTION_BEFORE.search(text[ls:start]):
+            if _INSTITUTION_BEFORE.search(text[ls:start]) or _INSTITUTION_AFTER.match(text, m.end("num")):
                 continue
             hits.append(Hit("address", start, m.end("num"), m.group(0)[: m.end("num") - start]))
     for m in _POSTAL.finditer(text):

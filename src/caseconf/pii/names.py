@@ -69,7 +69,15 @@ INSTITUTION_WORDS = frozenset(
 # first names that are also frequent ordinary words: not trusted at sentence start alone
 COMMON_AT_START = frozenset(
     """rada nada vera zora slava sláva dan luka mir vid mila lada bude ale ema jaro mile vlasta nina
-    sava dragan mladen mira dobro sreća dobra nova nová malá malý slavko ivo""".split()
+    sava dragan mladen mira dobro sreća dobra nova nová malá malý slavko ivo vlada vláda""".split()
+)
+
+# ordinary words that a lexicon or a suffix rule would turn into a name; never names
+# on their own (a title before them still counts)
+NOT_NAMES = frozenset(
+    """any run line group tiny rok roku roky roce samo sama jaké jaká jakou jaký jaký jak mají má mám jasně
+    vaše vaša vaš vaši vašem naše naša niko nikdo nikoga želje želja dani dan den ale ano tak tady teď
+    více mira mila dobro dobra slava bude bila bilo""".split()
 )
 
 SURNAME_SHAPE = re.compile(
@@ -213,6 +221,10 @@ STREET_AFTER = frozenset("náměstí nám třída tř nábřeží ulice ulica sa
                          "gymnázium škola škole školy nemocnice bolnica centar".split())
 
 
+def _is_naming(word: str) -> bool:
+    return any(c in NAMING_WORDS for c in candidates(word.lower())[:8])
+
+
 def _named_after(tokens: list[tuple[int, int, str]], i: int, line: str) -> bool:
     """True when token i follows (closely) a naming word: ZŠ Komenského, ulica Njegoševa, OŠ Vuk Karadžić."""
     for back in (1, 2, 3, 4):
@@ -220,7 +232,7 @@ def _named_after(tokens: list[tuple[int, int, str]], i: int, line: str) -> bool:
         if j < 0:
             return False
         w = tokens[j][2]
-        if any(c in NAMING_WORDS for c in candidates(w.lower())[:8]):
+        if _is_naming(w):
             gap = line[tokens[j][1]:tokens[i][0]]
             return not any(ch in gap for ch in ",;:()")
         if not (w[:1].isupper() or len(w) == 1):
@@ -282,6 +294,8 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
         cls, base = ctx.classify(w)
         if cls in ("allow", "place"):
             continue
+        if w.lower() in NOT_NAMES and not (prev is not None and prev[2].lower() in TITLES):
+            continue
         if _named_after(tokens, i, line):
             continue
         nxt0 = tokens[i + 1][2].lower() if i + 1 < n else ""
@@ -332,7 +346,7 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
         s2, e2, w2 = tokens[i + 1]
         if not (_is_cap(w) and _is_cap(w2)) or re.fullmatch(r" ", line[e:s2]) is None:
             continue
-        if _at_start(line, s) or _named_after(tokens, i, line):
+        if _at_start(line, s) or _named_after(tokens, i, line) or _is_naming(w):
             continue
         c1 = ctx.classify_deep(w)
         c2 = ctx.classify_deep(w2)

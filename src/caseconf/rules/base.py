@@ -30,6 +30,7 @@ class Hit:
     loc: tuple[str | int, ...]
     params: dict[str, Any] = field(default_factory=dict)
     doc: LoadedDoc | None = None  # where, when not the context's own document
+    line: int | None = None  # an exact line, when the problem is not tied to one key
 
 
 class Rule:

@@ -48,7 +48,7 @@ def run_rules(repo: Repository, case_ids: Iterable[str] | None = None, *, activi
     def emit(rule: Rule, doc: LoadedDoc | None, hit: Hit, fallback_path: str) -> None:
         target = hit.doc or doc
         path = target.path if target is not None else fallback_path
-        line = target.line_of(*hit.loc) if target is not None else 1
+        line = hit.line or (target.line_of(*hit.loc) if target is not None else 1)
         message = render(rule.message, repo.lang, hit.params)
         if target is not None:
             docs[path] = target
