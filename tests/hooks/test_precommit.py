@@ -119,3 +119,39 @@ def test_hooks_from_a_second_repository_by_path(tmp_path: Path) -> None:
     result = commit(repo, env)
     assert result.returncode != 0
     assert "PLAN002 error: action A1 has no due date" in result.stdout + result.stderr
+
+
+def fictional_birth_number() -> str:
+    """A made-up rodné číslo that passes the checksum (10 digits divisible by 11)."""
+    from stdnum.cz import rc
+
+    for serial in range(100, 999):
+        base = f"155312{serial:03d}"
+        for check in range(10):
+            candidate = base + str(check)
+            if rc.is_valid(candidate):
+                return f"{candidate[:6]}/{candidate[6:]}"
+    raise AssertionError("no valid number found")
+
+
+def test_personal_data_is_blocked_with_a_masked_message(team_repo: tuple[Path, dict[str, str]]) -> None:
+    repo, env = team_repo
+    config = repo / ".pre-commit-config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + """\
+      - id: caseconf-pii
+        name: caseconf pii
+        entry: caseconf pii
+        language: system
+        types: [text]
+        require_serial: true
+""", encoding="utf-8")
+    assert commit(repo, env, "pii hook").returncode == 0
+    number = fictional_birth_number()
+    record = repo / INITIAL
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "The mother described the mornings;", f"The mother (r. č. {number}) described the mornings;"), encoding="utf-8")
+    result = commit(repo, env)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "PII001" in output and f"{INITIAL}:" in output
+    assert number not in output and number.replace("/", "") not in output

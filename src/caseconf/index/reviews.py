@@ -75,7 +75,8 @@ def case_reviews(case: Case, *, as_of: dt.date, grace_days: int) -> list[ReviewI
     # The current plan: actions it set plus those it continued.
     states = case.actions(as_of=as_of)
     current = {action.id for action in record.plan.actions}
-    current |= {entry.action for entry in record.evaluation if entry.result.value == "continued"}
+    current |= {entry.action for entry in record.evaluation
+                if entry.result is not None and entry.result.value == "continued"}
     plan_states = [states[action_id] for action_id in current if action_id in states]
     if any(state.is_open for state in plan_states):
         dues = [state.due for state in plan_states if state.due is not None]

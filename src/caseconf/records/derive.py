@@ -68,7 +68,7 @@ def derive_actions(case_id: str, records: Iterable[object], *, before: object | 
             continue
         for entry in record.evaluation:
             state = states.get(entry.action)
-            if state is None:
+            if state is None or entry.result is None:
                 continue
             state.status = entry.result.value
             if entry.due is not None:

@@ -212,7 +212,7 @@ class Plan(Strict):
 
 class EvaluationEntry(Strict):
     action: Annotated[str, Field(pattern=ACTION_ID_PATTERN)]
-    result: vocab.EvaluationResult
+    result: vocab.EvaluationResult | None = None  # empty in a fresh scaffold; REV007 asks for it
     note: str | None = None
     due: dt.date | None = None
 

@@ -39,7 +39,8 @@ class ActivityCase(Rule):
 
     def check(self, ctx: ActivityContext) -> Iterator[Hit]:  # type: ignore[override]
         case = ctx.record.case
-        if case and ctx.repo.cases and case not in ctx.repo.cases:
+        # a one-file commit loads only some cases, so ask the disk rather than the model
+        if case and case not in ctx.repo.cases and not (ctx.repo.root / "records" / case).is_dir():
             yield Hit(("case",), {"case": case})
 
 

@@ -93,7 +93,7 @@ class ContinuedWithoutDue(Rule):
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, entry in enumerate(ctx.record.evaluation):
-            if entry.result.value == "continued" and entry.due is None:
+            if entry.result is not None and entry.result.value == "continued" and entry.due is None:
                 yield Hit(("evaluation", index), {"id": entry.action})
 
 
@@ -115,4 +115,20 @@ class AlreadyClosed(Rule):
                 yield Hit(("evaluation", index, "action"), {"id": entry.action, "status": state.status})
 
 
-RULES = [EvaluatesOpenActions, ReviewTooSoon, UnknownAction, EvaluationConclusions, ContinuedWithoutDue, AlreadyClosed]
+class EvaluationResult(Rule):
+    """An evaluation entry without a result."""
+
+    code, name, family = "REV007", "rev.evaluation_result", "REV"
+    summary = tr("Hodnocení úkolu bez výsledku", "Ocjena mjere bez rezultata", "Evaluation entry without a result")
+    message = tr("u úkolu {id} chybí result; napište done, partly_done, not_done, cancelled nebo continued (s novým due)",
+                 "kod mjere {id} nedostaje result; upišite done, partly_done, not_done, cancelled ili continued (sa novim due)",
+                 "the entry for action {id} has no result; write done, partly_done, not_done, cancelled or continued (with a new due)")
+    rationale = "Methodology: at a follow-up every task gets an explicit outcome."
+
+    def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
+        for index, entry in enumerate(ctx.record.evaluation):
+            if entry.result is None:
+                yield Hit(("evaluation", index, "result"), {"id": entry.action})
+
+
+RULES = [EvaluationResult, EvaluatesOpenActions, ReviewTooSoon, UnknownAction, EvaluationConclusions, ContinuedWithoutDue, AlreadyClosed]
