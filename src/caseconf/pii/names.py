@@ -75,7 +75,7 @@ COMMON_AT_START = frozenset(
 # ordinary words that a lexicon or a suffix rule would turn into a name; never names
 # on their own (a title before them still counts)
 NOT_NAMES = frozenset(
-    """any run line group tiny rok roku roky roce samo sama jaké jaká jakou jaký jaký jak mají má mám jasně
+    """any run line group tiny rok roku roky roce rokovi rokova rokove rokom samo sama jaké jaká jakou jaký jaký jak mají má mám jasně
     vaše vaša vaš vaši vašem naše naša niko nikdo nikoga želje želja dani dan den ale ano tak tady teď
     více mira mila dobro dobra slava bude bila bilo""".split()
 )
