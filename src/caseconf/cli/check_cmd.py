@@ -7,10 +7,11 @@ from pathlib import Path
 import click
 
 from ..errors import CaseconfError
-from ..records.paths import relative_inside
+from ..records.paths import CONFIG_NAME, relative_inside
 from ..records.repository import WHOLE, Repository, scope_for
-from ..rules.engine import run_rules
+from ..rules.engine import check_whole, run_rules
 from .common import emit_json, print_findings, resolve_root, root_option, summary_line
+from .progress import progress
 
 
 @click.command()
@@ -29,11 +30,19 @@ def check(paths: tuple[Path, ...], fmt: str, no_pii: bool, root: Path | None) ->
             raise CaseconfError(f"{path}: no such file", "check the path; give files inside the repository")
         rel_paths.append(rel)
     scope = scope_for(rel_paths) if rel_paths else WHOLE
-    repo = Repository.load(root_dir, case_ids=scope.case_ids, activities=scope.activities)
-    result = run_rules(repo, scope.case_ids, activities=scope.activities)
+    if scope.whole:
+        # a chunked check (parallel on large repositories): the same findings, flat memory
+        with progress(_LABEL, fmt=fmt) as on_progress:
+            whole = check_whole(root_dir, on_progress=on_progress)
+        repo, result = whole.repo, whole.result
+        pii_paths = [CONFIG_NAME] * (repo.config_doc is not None) + whole.text_paths
+    else:
+        repo = Repository.load(root_dir, case_ids=scope.case_ids, activities=scope.activities)
+        result = run_rules(repo, scope.case_ids, activities=scope.activities)
+        pii_paths = [doc.path for doc in repo.documents() if doc.text or doc.kind == "config"]
     findings = result.findings
     if not no_pii:
-        findings = sorted(findings + _pii_findings(repo, scope.whole), key=lambda f: f.sort_key())
+        findings = sorted(findings + _pii_findings(repo, pii_paths, fmt), key=lambda f: f.sort_key())
     if fmt == "json":
         emit_json({"findings": [f.to_json() for f in findings], "checked": result.checked})
     else:
@@ -42,11 +51,13 @@ def check(paths: tuple[Path, ...], fmt: str, no_pii: bool, root: Path | None) ->
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 
-def _pii_findings(repo: Repository, whole: bool) -> list:  # type: ignore[type-arg]
+def _pii_findings(repo: Repository, rel_paths: list[str], fmt: str) -> list:  # type: ignore[type-arg]
     from ..pii import scan_files
 
-    rel_paths = [doc.path for doc in repo.documents() if doc.text or doc.kind == "config"]
     return scan_files(repo.root, rel_paths, allow_words=allow_words(repo), lang=repo.lang, report_stale=False)
+
+
+_LABEL = "caseconf check"
 
 
 def allow_words(repo: Repository) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -217,15 +218,34 @@ def _known_keys(model: BaseModel) -> list[str]:
     return keys
 
 
+def _may_hold_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_models(arg) for arg in typing.get_args(annotation))
+
+
+_NESTED: dict[type, list[tuple[str, str]]] = {}
+
+
+def _nested_fields(cls: type[BaseModel]) -> list[tuple[str, str]]:
+    """(attribute, key) of the fields whose value can be or contain a model (cached per class)."""
+    nested = _NESTED.get(cls)
+    if nested is None:
+        nested = [(name, info.alias or name) for name, info in cls.model_fields.items()
+                  if _may_hold_models(info.annotation)]
+        _NESTED[cls] = nested
+    return nested
+
+
 def report_unknown_keys(doc: LoadedDoc, model: BaseModel, loc: tuple[str | int, ...], lang: str) -> None:
     for key in model.model_extra or {}:
         best = difflib.get_close_matches(key, _known_keys(model), n=1, cutoff=0.6)
         hint = loader_message("did_you_mean", lang, best=best[0]) if best else ""
         doc.findings.append(Finding(doc.path, doc.line_of(*loc, key), "SCHEMA004", "warning",
                                     loader_message("unknown_key", lang, key=key, hint=hint)))
-    for name, info in type(model).model_fields.items():
+    # Only fields whose type can hold a model are walked; scalar fields cannot hide extra keys.
+    for name, key in _nested_fields(type(model)):
         value = getattr(model, name)
-        key = info.alias or name
         if isinstance(value, BaseModel):
             report_unknown_keys(doc, value, loc + (key,), lang)
         elif isinstance(value, list):

@@ -81,9 +81,16 @@ class PiiSettings(Strict):
 
 
 class EditorSettings(Strict):
+    """The web form (Decap CMS, `admin/` of the built site): where it opens pull requests."""
     backend: Literal["github", "gitlab", "gitea", "test-repo", "git-gateway"] = "github"
-    repo: str | None = None
+    repo: str | None = None          # owner/name on the hosting
     branch: str = "main"
+    local_backend: bool = False      # also talk to `npx decap-server` on this machine (testing)
+    api_root: str | None = None      # self-hosted GitLab/Gitea/Forgejo: https://git.example.org/api/v1
+    base_url: str | None = None      # OAuth: the hosting (GitLab, Gitea) or an OAuth proxy (GitHub)
+    auth_endpoint: str | None = None  # OAuth path on base_url, e.g. login/oauth/authorize
+    app_id: str | None = None        # OAuth application (client) id for PKCE (GitLab, Gitea)
+    auth_type: Literal["pkce", "implicit"] | None = None
 
 
 class TeamConfig(Strict):

@@ -8,7 +8,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..errors import NotARepository
 from .derive import ActionState, derive_actions
@@ -102,8 +102,11 @@ class Repository:
 
     @classmethod
     def load(cls, root: Path, *, case_ids: Iterable[str] | None = None, activities: bool = True,
-             require_config: bool = True) -> "Repository":
-        """Load the whole repository, or only `case_ids` (a one-file commit needs just its case)."""
+             require_config: bool = True, on_progress: Callable[[int, int], None] | None = None
+             ) -> "Repository":
+        """Load the whole repository, or only `case_ids` (a one-file commit needs just its case).
+
+        `on_progress(done, total)` is called after each case folder."""
         root = root.resolve()
         config_path = root / CONFIG_NAME
         if not config_path.is_file():
@@ -120,7 +123,7 @@ class Repository:
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
-            repo._load_cases(case_ids, context)
+            repo._load_cases(case_ids, context, on_progress)
             if activities:
                 repo._load_activities(context)
         finally:
@@ -136,32 +139,40 @@ class Repository:
         self.stray.append(doc)
         return True
 
-    def _load_cases(self, case_ids: Iterable[str] | None, context: dict | None) -> None:
+    def _load_cases(self, case_ids: Iterable[str] | None, context: dict | None,
+                    on_progress: Callable[[int, int], None] | None = None) -> None:
         records_dir = self.root / RECORDS_DIR
         if not records_dir.is_dir():
             return
-        wanted = set(case_ids) if case_ids is not None else None
-        names = sorted(wanted) if wanted is not None else sorted(
-            entry.name for entry in os.scandir(records_dir) if entry.is_dir() and entry.name != ACTIVITIES_DIR)
-        for name in names:
+        names = case_folder_names(self.root, case_ids)
+        # Only a symbolic link can lead out of a real folder inside the root: entries that are
+        # no links need no resolve() of their own (it was a tenth of a large repository's load).
+        records_real = is_inside(self.root, records_dir) and not records_dir.is_symlink()
+        total = len(names)
+        for done, name in enumerate(names, 1):
             folder = records_dir / name
             if not folder.is_dir():
                 continue
             rel_folder = f"{RECORDS_DIR}/{name}"
-            if self._refuse_outside(rel_folder):
+            folder_real = records_real and "/" not in name and name not in (".", "..") and not folder.is_symlink()
+            if not folder_real and self._refuse_outside(rel_folder):
                 continue
             case = Case(id=name, folder=rel_folder)
-            if (folder / "case.yml").exists() and not self._refuse_outside(f"{rel_folder}/case.yml"):
+            case_yml = folder / "case.yml"
+            if case_yml.exists() and (folder_real and not case_yml.is_symlink()
+                                      or not self._refuse_outside(f"{rel_folder}/case.yml")):
                 case.case_doc = load_document(self.root, f"{rel_folder}/case.yml", "case", self.lang, context)
             for entry in sorted(os.scandir(folder), key=lambda e: e.name):
                 if not entry.name.endswith(".md") or entry.name.startswith("."):
                     continue
                 rel = f"{rel_folder}/{entry.name}"
-                if self._refuse_outside(rel):
+                if not (folder_real and not entry.is_symlink()) and self._refuse_outside(rel):
                     continue
                 case.documents.append(load_document(self.root, rel, "conference", self.lang, context))
             case.documents.sort(key=_record_order)
             self.cases[name] = case
+            if on_progress is not None:
+                on_progress(done, total)
 
     def _load_activities(self, context: dict | None) -> None:
         base = self.root / RECORDS_DIR / ACTIVITIES_DIR
@@ -181,6 +192,16 @@ class Repository:
                     rel = (Path(dirpath) / dirname).relative_to(self.root).as_posix()
                     self.activities.append(load_document(self.root, rel, "activity", self.lang, context))
         self.activities.sort(key=_record_order)
+
+
+def case_folder_names(root: Path, case_ids: Iterable[str] | None = None) -> list[str]:
+    """The case folders a load looks at: `case_ids` (sorted), or every folder under records/."""
+    if case_ids is not None:
+        return sorted(set(case_ids))
+    records_dir = root / RECORDS_DIR
+    if not records_dir.is_dir():
+        return []
+    return sorted(entry.name for entry in os.scandir(records_dir) if entry.is_dir() and entry.name != ACTIVITIES_DIR)
 
 
 def load_config(root: Path) -> LoadedDoc | None:

@@ -55,6 +55,26 @@ class _Reader(_Parser, yaml.resolver.BaseResolver):  # type: ignore[misc, valid-
         _Parser.__init__(self, stream)
         yaml.resolver.BaseResolver.__init__(self)
 
+    # BaseResolver has no implicit and no path resolvers, so its answer depends on the node
+    # kind alone; the parser calls these once per node, and the generic versions were a fifth
+    # of the load time of a large repository.
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return _DEFAULT_TAGS[kind]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+}
+assert not yaml.resolver.BaseResolver.yaml_implicit_resolvers and not yaml.resolver.BaseResolver.yaml_path_resolvers
+
 
 @dataclass(slots=True)
 class ParsedYaml:
@@ -100,6 +120,9 @@ def parse(text: str) -> ParsedYaml:
     return ParsedYaml(data, builder.lines, builder.problems)
 
 
+_ScalarNode, _MappingNode = yaml.ScalarNode, yaml.MappingNode
+
+
 class _Builder:
     def __init__(self) -> None:
         self.lines: dict[Path_, int] = {}
@@ -113,41 +136,49 @@ class _Builder:
         if depth > MAX_DEPTH:
             self._problem(node, "YAML005", "yaml_too_deep", limit=MAX_DEPTH)
             return None
-        if id(node) in self._seen:
-            # the composer hands back the anchored node again for every alias
-            self._problem(node, "YAML003", "yaml_alias")
-            return None
-        if not isinstance(node, yaml.ScalarNode):
+        kind = node.__class__
+        if kind is not _ScalarNode:
+            if id(node) in self._seen:
+                # the composer hands back the anchored node again for every alias
+                self._problem(node, "YAML003", "yaml_alias")
+                return None
             self._seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
             self._problem(node, "YAML004", "yaml_tag", tag=node.tag.replace(_STD, "!!"))
             return None
-        if isinstance(node, yaml.MappingNode):
+        if kind is _ScalarNode:
+            return self._scalar(node)
+        if kind is _MappingNode:
             return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            out = []
-            for index, item in enumerate(node.value):
-                self.lines[path + (index,)] = item.start_mark.line + 1
-                out.append(self.build(item, path + (index,), depth + 1))
-            return out
-        return self._scalar(node)
+        lines = self.lines
+        out = []
+        for index, item in enumerate(node.value):
+            item_path = path + (index,)
+            lines[item_path] = item.start_mark.line + 1
+            out.append(self.build(item, item_path, depth + 1))
+        return out
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        lines = self.lines
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if key_node.__class__ is not _ScalarNode:
                 self._problem(key_node, "YAML001", "yaml_complex_key")
                 continue
             key = str(key_node.value)
             if key == "<<" and key_node.style in ("", None):
                 self._problem(key_node, "YAML006", "yaml_merge_key")
                 continue
+            key_path = path + (key,)
             if key in out:
                 self._problem(key_node, "YAML002", "yaml_duplicate_key", key=key,
-                              first=self.lines.get(path + (key,), 0))
+                              first=lines.get(key_path, 0))
                 continue
-            self.lines[path + (key,)] = key_node.start_mark.line + 1
-            out[key] = self.build(value_node, path + (key,), depth + 1)
+            lines[key_path] = key_node.start_mark.line + 1
+            if value_node.__class__ is _ScalarNode and value_node.tag in _ALLOWED_TAGS and depth < MAX_DEPTH:
+                out[key] = self._scalar(value_node)  # the common case, without a call to build()
+            else:
+                out[key] = self.build(value_node, key_path, depth + 1)
         return out
 
     @staticmethod

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from pathlib import Path
+from typing import Callable, Iterable
 
 from ..records.findings import Finding
 from ..records.i18n import render
 from ..records.loader import LoadedDoc
-from ..records.repository import Repository
+from ..records.paths import CONFIG_NAME, RECORDS_DIR, is_inside
+from ..records.repository import Case, Repository, case_folder_names
 from .base import ActivityContext, CaseContext, Hit, RecordContext, Rule
 from .registry import all_rules
 
@@ -135,3 +138,92 @@ def apply_suppressions(doc: LoadedDoc | None, findings: list[Finding], lang: str
             kept.append(Finding(doc.path, line, rule.code, _severity(rule, overrides),  # type: ignore[union-attr, arg-type]
                                 render(rule.message, lang, {"code": entry.code})))
     return kept, suppressed
+
+
+# ---------------------------------------------------------------- whole-repository check at scale
+# cases loaded, checked and let go at a time: memory stays flat at any size
+CHUNK_CASES = int(os.environ.get("CASECONF_CHUNK_CASES", "200"))
+PARALLEL_MIN_CASES = 400  # below this, starting worker processes costs more than it saves
+
+
+@dataclass(slots=True)
+class WholeCheck:
+    """A whole-repository check done in chunks of cases; `repo` holds config and activities only."""
+
+    repo: Repository
+    result: CheckResult
+    text_paths: list[str]  # documents that were read as text (the personal-data scan reads them again)
+
+
+def _check_chunk(root: Path, names: list[str]) -> tuple[list[Finding], list[Suppressed], int, list[str]]:
+    repo = Repository.load(root, case_ids=names, activities=False)
+    result = run_rules(repo, names, activities=False)
+    # caseconf.yml is in every chunk's scope; its findings are reported once, by the main part
+    findings = [f for f in result.findings if f.path != CONFIG_NAME]
+    suppressed = [s for s in result.suppressed if s.finding.path != CONFIG_NAME]
+    paths = [doc.path for doc in repo.documents() if doc.text and doc.kind != "config"]
+    return findings, suppressed, result.checked, paths
+
+
+def _chunk_worker(args: tuple[str, list[str]]) -> tuple[list[Finding], list[Suppressed], int, list[str]]:
+    return _check_chunk(Path(args[0]), args[1])
+
+
+def _workers(cases: int) -> int:
+    wanted = os.environ.get("CASECONF_WORKERS")
+    if wanted and wanted.isdigit():
+        return max(1, int(wanted))
+    if cases < PARALLEL_MIN_CASES:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 4))
+
+
+def check_whole(root: Path, *, on_progress: Callable[[int, int], None] | None = None) -> WholeCheck:
+    """`run_rules(Repository.load(root))` with the same findings, for repositories of any size:
+    cases are loaded and checked a chunk at a time (in worker processes where that pays), so
+    only findings are kept. Activity rules see every case id, as in a full load."""
+    base = Repository.load(root, case_ids=(), activities=True)
+    names = case_folder_names(base.root)
+    # the case ids a full load would know (ACT002 asks whether a supervision's case exists)
+    for name in names:
+        folder = base.root / RECORDS_DIR / name
+        if folder.is_dir() and is_inside(base.root, folder):
+            base.cases[name] = Case(id=name, folder=f"{RECORDS_DIR}/{name}")
+    main = run_rules(base, [], activities=True)
+    findings, suppressed, checked = list(main.findings), list(main.suppressed), main.checked
+    text_paths = [doc.path for doc in base.documents() if doc.text and doc.kind != "config"]
+    chunks = [names[i:i + CHUNK_CASES] for i in range(0, len(names), CHUNK_CASES)]
+    done = 0
+    if on_progress is not None:
+        on_progress(0, len(names))
+    workers = min(_workers(len(names)), len(chunks))
+    if workers > 1:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers) as pool:
+            parts = pool.imap(_chunk_worker, [(str(base.root), chunk) for chunk in chunks])
+            for chunk, part in zip(chunks, parts):
+                findings += part[0]
+                suppressed += part[1]
+                checked += part[2]
+                text_paths += part[3]
+                done += len(chunk)
+                if on_progress is not None:
+                    on_progress(done, len(names))
+    else:
+        for chunk in chunks:
+            part = _check_chunk(base.root, chunk)
+            findings += part[0]
+            suppressed += part[1]
+            checked += part[2]
+            text_paths += part[3]
+            done += len(chunk)
+            if on_progress is not None:
+                on_progress(done, len(names))
+    findings.sort(key=Finding.sort_key)
+    return WholeCheck(base, CheckResult(findings=findings, suppressed=suppressed, checked=checked), text_paths)

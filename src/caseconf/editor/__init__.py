@@ -1,0 +1,1 @@
+"""The web form for records (issue 11): Decap CMS configuration generated from the models."""
