@@ -13,6 +13,7 @@ from ..records.i18n import pick_language
 from ..records.paths import relative_inside
 from ..records.repository import load_config
 from .common import emit_json, print_findings, resolve_root, root_option, summary_line
+from .progress import progress
 
 
 @click.command()
@@ -38,8 +39,9 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
     allow = [config.team, *config.offices.values(), *config.pii.allow_words] if config else []
     excluded = config.pii.exclude if config else []
     if history:
-        findings = [f for f in guard.scan_history(root_dir, allow_words=allow, lang=lang)
-                    if not _excluded(f.path, excluded)]
+        with progress("caseconf pii --history", fmt=fmt) as on_progress:
+            scanned = guard.scan_history(root_dir, allow_words=allow, lang=lang, on_progress=on_progress)
+        findings = [f for f in scanned if not _excluded(f.path, excluded)]
         checked = None
     else:
         if paths:
@@ -49,7 +51,9 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
                 raise CaseconfError(f"{missing[0]}: no such file", "give files inside the repository")
         else:
             rel_paths = [p for p in _tracked_files(root_dir) if not _excluded(p, excluded)]
-        findings = guard.scan_files(root_dir, rel_paths, allow_words=allow, lang=lang, report_stale=not paths)
+        with progress("caseconf pii", fmt=fmt) as on_progress:
+            findings = guard.scan_files(root_dir, rel_paths, allow_words=allow, lang=lang, report_stale=not paths,
+                                        on_progress=on_progress)
         checked = len(rel_paths)
     if fmt == "json":
         data = {"findings": [f.to_json() for f in findings]}

@@ -85,6 +85,7 @@ FORM_REQUIRED: dict[tuple[str, str], str] = {
     ("conference", "plan.actions.do"): "PLAN011",
     ("conference", "plan.actions.owner"): "PLAN001",
     ("conference", "plan.actions.due"): "PLAN002",
+    ("conference", "evaluation.result"): "REV007",
 }
 
 # Patterns the models leave to rules (CASE001 checks the case id of case.yml).
@@ -132,7 +133,10 @@ def build_decap_config(repo: Repository, *, local_backend: bool | str | None = N
         backend.pop("repo", None)
     out: dict[str, Any] = {
         "backend": backend,
-        "publish_mode": "editorial_workflow",
+        # Draft -> in review -> ready: a branch and a pull request per record. Decap's
+        # Gitea/Forgejo backend refuses the workflow; there every save is a commit to
+        # `editor.branch` (EDITOR.md: use a drafts branch with one standing pull request).
+        "publish_mode": "simple" if editor.backend == "gitea" else "editorial_workflow",
         "locale": DECAP_LOCALE.get(lang, "en"),
         # Records never carry attachments; Decap insists on a media folder all the same.
         "media_folder": "methodology/media",
@@ -308,7 +312,7 @@ def _field(key: str, path: str, annotation: Any, info: Any, ctx: _Ctx, in_item: 
             if options is not None:
                 field.update(widget="select", multiple=True, options=options)
             else:
-                inner = {"name": "item", "label": field["label"], "widget": "string"}
+                inner = {"name": "item", "label": field["label"], "widget": "string", "required": True}
                 field.update(widget="list", field=inner)
         field["default"] = []
     else:
@@ -339,7 +343,7 @@ def _field(key: str, path: str, annotation: Any, info: Any, ctx: _Ctx, in_item: 
                 pattern, message_key = EXTRA_PATTERNS[where]
             if pattern:
                 field["pattern"] = [_js_pattern(pattern), pick(UI, message_key or "pattern_text", lang)]
-            if key == "reason":
+            if path == "participants.reason":
                 field["hint"] = pick(UI, "reason_hint", lang).format(options=", ".join(ABSENCE_REASONS))
             if key in ("approved_by", "core_group", "supports", "responsible"):
                 field["hint"] = pick(UI, "ref_list_hint", lang)

@@ -7,7 +7,7 @@ by the detectors that need them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from caseconf.records.findings import Finding
@@ -30,7 +30,7 @@ def scan_text(text: str, path: str, *, allow_words: Iterable[str] = (), lang: st
 
 
 def scan_files(root: Path, rel_paths: Iterable[str], *, allow_words: Iterable[str] = (), lang: str = "cs",
-               report_stale: bool = False) -> list[Finding]:
+               report_stale: bool = False, on_progress: Callable[[int, int], None] | None = None) -> list[Finding]:
     """Scan these files (paths relative to root, POSIX) and their names.
 
     Applies ``.caseconf-pii-allow.yml`` and inline markers. A path that resolves
@@ -39,11 +39,13 @@ def scan_files(root: Path, rel_paths: Iterable[str], *, allow_words: Iterable[st
     entries as PII011 warnings."""
     from .core import scan_files_impl
 
-    return scan_files_impl(Path(root), rel_paths, allow_words=allow_words, lang=lang, report_stale=report_stale)
+    return scan_files_impl(Path(root), rel_paths, allow_words=allow_words, lang=lang, report_stale=report_stale,
+                           on_progress=on_progress)
 
 
-def scan_history(root: Path, *, allow_words: Iterable[str] = (), lang: str = "cs") -> list[Finding]:
+def scan_history(root: Path, *, allow_words: Iterable[str] = (), lang: str = "cs",
+                 on_progress: Callable[[int, int], None] | None = None) -> list[Finding]:
     """Scan every blob ever committed (each once); findings carry the first commit."""
     from .history import scan_history_impl
 
-    return scan_history_impl(Path(root), allow_words=allow_words, lang=lang)
+    return scan_history_impl(Path(root), allow_words=allow_words, lang=lang, on_progress=on_progress)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from caseconf.records.findings import Finding
@@ -148,8 +148,9 @@ def _inside(root_real: str, target: str) -> bool:
 
 
 def scan_files_impl(root: Path, rel_paths: Iterable[str], *, allow_words: Iterable[str], lang: str,
-                    report_stale: bool) -> list[Finding]:
+                    report_stale: bool, on_progress: Callable[[int, int], None] | None = None) -> list[Finding]:
     lang = lang_of(lang)
+    rel_paths = list(rel_paths)
     root = Path(root)
     root_real = os.path.realpath(root)
     allow = _allow_set(allow_words)
@@ -157,7 +158,9 @@ def scan_files_impl(root: Path, rel_paths: Iterable[str], *, allow_words: Iterab
     findings: list[Finding] = []
     for line, key, where in allowlist.problems:
         findings.append(Finding(ALLOW_FILE, line, "PII010", "error", msg(key, lang, where=where)))
-    for rel in rel_paths:
+    for done, rel in enumerate(rel_paths):
+        if on_progress is not None and done % 64 == 0:
+            on_progress(done, len(rel_paths))
         rel = str(rel).replace("\\", "/")
         if rel.startswith("./"):
             rel = rel[2:]
@@ -184,6 +187,8 @@ def scan_files_impl(root: Path, rel_paths: Iterable[str], *, allow_words: Iterab
         if text is None:
             continue
         findings += scan_text_impl(text, rel, allow=allow, lang=lang, allowlist=allowlist)
+    if on_progress is not None:
+        on_progress(len(rel_paths), len(rel_paths))
     if report_stale:
         findings += stale_findings(allowlist, lang)
     findings.sort(key=Finding.sort_key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from caseconf.records.findings import Finding
@@ -124,7 +124,8 @@ def _stream_blobs(root: Path, shas: list[str]) -> Iterable[tuple[str, bytes]]:
         proc.wait()
 
 
-def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str) -> list[Finding]:
+def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str,
+                      on_progress: Callable[[int, int], None] | None = None) -> list[Finding]:
     lang = lang_of(lang)
     root = Path(root)
     probe = _git(root, "rev-parse", "--git-dir")
@@ -154,7 +155,9 @@ def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str) -> l
         else:
             small.append(sha)
     seen_paths: set[str] = set()
-    for sha, data in _stream_blobs(root, small):
+    for done, (sha, data) in enumerate(_stream_blobs(root, small)):
+        if on_progress is not None and done % 64 == 0:
+            on_progress(done, len(small))
         commit, path = where.get(sha, (None, "?"))
         batch: list[Finding] = []
         if path not in seen_paths:
@@ -165,6 +168,8 @@ def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str) -> l
         if text is not None:
             batch += scan_text_impl(text, path, allow=allow, lang=lang, allowlist=allowlist)
         findings += [_with_commit(f, commit) for f in batch]
+    if on_progress is not None:
+        on_progress(len(small), len(small))
     findings.sort(key=lambda f: (f.path, f.commit or "", f.line, f.code))
     return findings
 

@@ -1,0 +1,227 @@
+"""Site build benchmark: the caseconf plugin against plain mkdocs-material.
+
+    .venv/bin/python benchmarks/site.py [--sizes 1000,5000] [--keep DIR]
+
+For each size N it generates a team repository with N cases (three records each, plus
+activities), builds it with the caseconf plugin, then builds plain mkdocs-material over
+the same number of plain Markdown pages with the same navigation shape (index pages in
+the nav, case and record pages out of it, same theme, search, tags and offline plugins)
+and the same content (each generated page's body, as raw HTML in Markdown), in the same
+run. It prints both times, their ratio (target: <= 1.3 at 1,000 cases) and
+how each grows from the first size to the last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+OFFICES = {"JI": "OSPOD Jihlava", "TR": "OSPOD Třebíč", "HB": "OSPOD Havlíčkův Brod", "PE": "OSPOD Pelhřimov"}
+OWNERS = ("M", "F", "family_worker", "ospod_worker", "class_teacher")
+MINUTES = """## Průběh
+
+Facilitátorka přivítala účastníky a připomněla pravidla. {ref} popsala, co se od minula změnilo,
+a pracovnice OSPOD shrnula, jak se plní úkoly. Škola potvrdila zlepšení docházky.
+
+## Závěr
+
+Účastníci se shodli na dalších krocích, které jsou uvedeny v plánu. Rodina s plánem souhlasí.
+"""
+
+
+def _record(case_id: str, kind: str, day: dt.date, number: int, rng: random.Random, evaluate: list[str]) -> str:
+    due = day + dt.timedelta(days=rng.randint(30, 120))
+    actions = "\n".join(
+        f"""    - id: A{number + i}
+      do: "Úkol {number + i}: konkrétní krok rodiny nebo odborníka"
+      owner: {rng.choice(OWNERS)}
+      due: {due.isoformat()}
+      indicator: "doložené potvrzení předané pracovnici OSPOD"
+      status: open""" for i in range(3))
+    evaluation = "".join(f"\n  - {{action: {a}, result: {rng.choice(['done', 'partly_done', 'continued'])}, "
+                         f"due: {due.isoformat()}}}" for a in evaluate)
+    return f"""---
+case: {case_id}
+kind: {kind}
+date: {day.isoformat()}
+start: "13:00"
+end: "14:40"
+place: ospod_office
+requested: {(day - dt.timedelta(days=12)).isoformat()}
+invited: {(day - dt.timedelta(days=8)).isoformat()}
+basis: {rng.choice(['court_petition', 'other'])}
+indications: [{rng.choice(['coordination', 'high_risk', 'assessment'])}]
+goal: "Domluvit, jak D1 bezpečně zůstane doma a kdo rodině s čím pomůže."
+roles:
+  convener: {{role: ospod_worker, org: {case_id[:2]}}}
+  facilitator: {{role: facilitator, org: FT, independent: true}}
+  minutes: {{role: facilitator_assistant, org: FT}}
+participants:
+  - {{ref: M, role: mother, attendance: present}}
+  - {{ref: F, role: father, attendance: {rng.choice(['present', 'excused', 'absent'])}, reason: work}}
+  - {{role: ospod_worker, org: {case_id[:2]}, attendance: present}}
+  - {{role: class_teacher, org: "ZŠ", attendance: partial}}
+child: {{participation: represented}}
+needs: ["pravidelná docházka", "stabilní bydlení"]
+conclusions: ["plán níže"]
+evaluation:{evaluation if evaluation else " []"}
+plan:
+  actions:
+{actions}
+  plan_b:
+    - {{if: "plán se nedaří", then: "krizová konference do 14 dnů"}}
+  information_sharing: {{how: "e-mail", frequency: monthly}}
+  case_manager: {{role: ospod_worker, org: {case_id[:2]}}}
+  core_group: [M, ospod_worker]
+  next_review: {(day + dt.timedelta(days=100)).isoformat()}
+minutes: {{circulated: {(day + dt.timedelta(days=2)).isoformat()}, approved_by: [M, ospod_worker]}}
+---
+{MINUTES.format(ref="M")}"""
+
+
+def generate_repository(root: Path, cases: int, *, seed: int = 7) -> Path:
+    """A team repository with `cases` cases of three records each (initial, review, review)."""
+    rng = random.Random(seed)
+    root.mkdir(parents=True, exist_ok=True)
+    offices = "\n".join(f"  {code}: {name}" for code, name in OFFICES.items())
+    (root / "caseconf.yml").write_text(f"team: Benchmark team\njurisdiction: cz\nlanguage: cs\noffices:\n{offices}\n",
+                                       encoding="utf-8")
+    for n in range(cases):
+        office = list(OFFICES)[n % len(OFFICES)]
+        year = 2024 + n % 3
+        case_id = f"{office}-{year}-{n + 1:04d}"
+        folder = root / "records" / case_id
+        folder.mkdir(parents=True)
+        opened = dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 200))
+        (folder / "case.yml").write_text(
+            f"id: {case_id}\noffice: {office}\nopened: {opened.isoformat()}\nstatus: open\n"
+            "household:\n  - {ref: M, role: mother}\n  - {ref: F, role: father}\n  - {ref: D1, role: child, age: 8}\n"
+            f"case_manager: {{role: ospod_worker, org: {office}}}\nconsent: {{data_sharing: {opened.isoformat()}}}\n",
+            encoding="utf-8")
+        day = opened + dt.timedelta(days=14)
+        for index, kind in enumerate(("initial", "review", "review")):
+            evaluate = [f"A{index * 3 - 2 + i}" for i in range(3)] if index else []
+            (folder / f"{day.isoformat()}-{kind}.md").write_text(
+                _record(case_id, kind, day, index * 3 + 1, rng, evaluate), encoding="utf-8")
+            day += dt.timedelta(days=100)
+    activities = root / "records" / "activities" / "2025"
+    activities.mkdir(parents=True)
+    for n in range(max(4, cases // 50)):
+        day = dt.date(2025, 1, 6) + dt.timedelta(days=n * 3 % 360)
+        kind = "workshop" if n % 3 == 0 else "supervision"
+        name = f"{day.isoformat()}-{kind}{'' if n < 120 else f'-{n // 120 + 1}'}.md"
+        if (activities / name).exists():
+            continue
+        (activities / name).write_text(f"---\nkind: {kind}\ndate: {day.isoformat()}\noffices: [JI]\n"
+                                       f"topic: \"Téma {n}\"\nparticipants_count: 9\n---\nPoznámky.\n", encoding="utf-8")
+    shutil.copytree(PROJECT / "methodology", root / "methodology")
+    shutil.copytree(PROJECT / "site_templates", root / "site_templates")
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+PLAIN_CONFIG = """site_name: Benchmark team
+docs_dir: docs
+use_directory_urls: false
+not_in_nav: |
+  /cases/*/
+  /activities/*/
+theme:
+  name: material
+  language: cs
+  font: false
+  features: [navigation.tabs, navigation.sections, navigation.indexes, navigation.top, search.highlight, toc.follow]
+plugins:
+  - search:
+      lang: en
+      pipeline: [stopWordFilter]
+  - tags
+  - offline
+markdown_extensions: [admonition, attr_list, def_list, footnotes, tables, {toc: {permalink: true}}, pymdownx.details, pymdownx.superfences]
+"""
+
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_TITLE = re.compile(r"<title>(.*?) - [^<]*</title>")
+_TAG = re.compile(r'class="md-tag[^"]*">([^<]+)<')
+
+
+def plain_site(team: Path, built: Path, dest: Path) -> Path:
+    """Plain Markdown pages holding the same content as the pages the plugin generated
+    (the page body as raw HTML), at the same paths and with the same nav shape."""
+    docs = dest / "docs"
+    shutil.copytree(team / "methodology", docs)
+    (dest / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    written = {p.relative_to(team / "methodology").with_suffix("").as_posix()
+               for p in (team / "methodology").rglob("*.md")}
+    for page in built.rglob("*.html"):
+        rel = page.relative_to(built).with_suffix("").as_posix()
+        if rel in written or rel in ("404",) or rel.startswith(("assets/", "search/")):
+            continue
+        html = page.read_text(encoding="utf-8")
+        body = _ARTICLE.search(html)
+        if body is None:
+            continue
+        title = _TITLE.search(html)
+        tags = _TAG.findall(html[: body.start()] + body.group(1)[:2000])
+        front = f"title: {json.dumps(title.group(1) if title else rel, ensure_ascii=False)}\n"
+        if tags:
+            front += f"tags: {json.dumps(tags, ensure_ascii=False)}\n"
+        content = re.sub(r'<nav class="md-tags".*?</nav>', "", body.group(1), flags=re.S)
+        target = docs / f"{rel}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"---\n{front}---\n\n<div>\n{content}\n</div>\n", encoding="utf-8")
+    return dest
+
+
+def timed_build(config: Path, site_dir: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
+                            capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,5000", help="comma-separated case counts (default 1000,5000)")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the generated repositories here")
+    args = parser.parse_args(argv)
+    sizes = [int(part) for part in args.sizes.split(",")]
+    base = args.keep or Path(tempfile.mkdtemp(prefix="caseconf-bench-"))
+    results: list[tuple[int, float, float]] = []
+    try:
+        for size in sizes:
+            team = generate_repository(base / f"team-{size}", size)
+            plugin_time = timed_build(team / "mkdocs.yml", base / f"site-team-{size}")
+            plain = plain_site(team, base / f"site-team-{size}", base / f"plain-{size}")
+            pages = sum(1 for _ in (plain / "docs").rglob("*.md"))
+            plain_time = timed_build(plain / "mkdocs.yml", base / f"site-plain-{size}")
+            results.append((size, plugin_time, plain_time))
+            print(f"{size:>6} cases, {pages} pages: caseconf {plugin_time:6.1f} s, plain material {plain_time:6.1f} s, "
+                  f"ratio {plugin_time / plain_time:.2f}", flush=True)
+        if len(results) > 1:
+            (n0, p0, b0), (n1, p1, b1) = results[0], results[-1]
+            print(f"growth {n0} -> {n1} cases (x{n1 / n0:.0f}): caseconf x{p1 / p0:.2f}, plain material x{b1 / b0:.2f}")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(base, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,46 @@
+"""`caseconf-editor`: a small MkDocs plugin that adds the web form (`admin/`) to the site.
+
+Thin on purpose: the configuration comes from `caseconf.editor.config`, the files from
+`caseconf.editor.assets`. It runs after the build, so it never touches the pages of the
+`caseconf` plugin; with no `editor:` section in caseconf.yml it does nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin
+
+from ..records.repository import Repository
+from . import assets
+from .config import build_decap_config
+
+log = logging.getLogger("mkdocs.plugins.caseconf-editor")
+
+
+class EditorPluginConfig(Config):
+    root = config_options.Optional(config_options.Type(str))  # the team repository (default: mkdocs.yml's folder)
+    always = config_options.Type(bool, default=False)  # build admin/ even without an editor: section
+
+
+class EditorPlugin(BasePlugin[EditorPluginConfig]):
+    def on_post_build(self, *, config: Any) -> None:
+        root = Path(self.config.root) if self.config.root else Path(config.config_file_path).parent
+        repo = Repository.load(root)
+        team = repo.config
+        if team is None or (team.editor is None and not self.config.always):
+            log.info("caseconf-editor: no `editor:` in caseconf.yml, so no admin/ page")
+            return
+        decap = build_decap_config(repo)
+        site_dir = Path(config.site_dir)
+        admin = site_dir / assets.ADMIN_DIR
+        admin.mkdir(parents=True, exist_ok=True)
+        assets.copy_bundle(site_dir)
+        (admin / "config.yml").write_text(assets.config_yaml(decap), encoding="utf-8")
+        title = f"{team.team} – editor"
+        (admin / "index.html").write_text(assets.index_html(decap, title=title, lang=repo.lang), encoding="utf-8")
+        log.info("caseconf-editor: admin/ written (%d collections)", len(decap["collections"]))

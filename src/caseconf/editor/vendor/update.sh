@@ -1,0 +1,25 @@
+#!/bin/sh
+# Fetch the vendored Decap CMS bundle reproducibly from the npm registry.
+#   sh src/caseconf/editor/vendor/update.sh [VERSION]
+# Then update the version in vendor/README.md and in DECAP_VERSION below, rebuild the
+# site and run `pytest tests/editor`.
+set -eu
+VERSION="${1:-3.16.3}"
+HERE="$(cd "$(dirname "$0")" && pwd)"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+npm pack --silent "decap-cms@$VERSION" >/dev/null 2>&1 || npm pack "decap-cms@$VERSION"
+tar xzf "decap-cms-$VERSION.tgz"
+DEST="$HERE/decap-cms"
+rm -rf "$DEST"
+mkdir -p "$DEST"
+# The full bundle (React included) and the chunks and WebAssembly it loads lazily, from
+# the same folder. No source maps (25 MB) and no duplicate `cms.js` build.
+cp package/dist/decap-cms.js package/dist/decap-cms.js.LICENSE.txt "$DEST/"
+cp package/dist/[0-9]*.decap-cms.js "$DEST/"
+cp package/dist/*.wasm "$DEST/"
+# decap-cms ships no LICENSE file; its package.json says MIT (see vendor/README.md).
+sed -n "/\"license\"/p" package/package.json > "$DEST/LICENSE-package.json.txt"
+echo "$VERSION" > "$DEST/VERSION"
+echo "decap-cms $VERSION -> $DEST"

@@ -1,0 +1,167 @@
+"""Headless Chromium against the built site with Decap's local backend (decap-server in
+git mode): a record filled in the browser lands on a draft branch of the team repository
+and passes `caseconf check`; a form with an action without owner refuses to save."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from caseconf.editor.config import rule_message
+
+from .conftest import CASE_ID, git
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+COLLECTION = f"records-{CASE_ID.lower()}"
+RECORD = f"records/{CASE_ID}/2025-03-04-initial.md"
+
+
+class Form:
+    """Fill Decap fields by their model path (ids are `<name>-field-<n>`)."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+
+    def _css(self, path: str) -> str:
+        parts = path.split(".")
+        return " ".join(f'[id^="{part}-field-"]' for part in parts)
+
+    def control(self, path: str, nth: int = 0):
+        return self.page.locator(self._css(path)).nth(nth)
+
+    def text(self, path: str, value: str, nth: int = 0) -> None:
+        self.control(path, nth).fill(value)
+
+    def date(self, path: str, value: str, nth: int = 0) -> None:
+        self.control(path, nth).fill(value)
+
+    def select(self, path: str, value: str, nth: int = 0) -> None:
+        box = self.control(path, nth)
+        box.click()
+        box.fill(value)
+        self.page.keyboard.press("Enter")
+
+    def add(self, list_name: str) -> None:
+        """The list's own "Přidat" (add) button."""
+        container = self.page.locator(f'[id^="{list_name}-field-"]').first
+        container.locator("button", has_text="Přidat").first.click()
+
+
+def open_new_record(browser, site_url: str):
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    page.goto(f"{site_url}/admin/index.html")
+    page.get_by_role("button", name="Přihlásit").click()  # local backend: no password
+    page.get_by_text("Kolekce").wait_for()
+    page.goto(f"{site_url}/admin/index.html#/collections/{COLLECTION}/new")
+    page.locator('[id^="kind-field-"]').wait_for()
+    return page
+
+
+def fill_initial_conference(form: Form, *, second_owner: str | None) -> None:
+    form.select("kind", "initial")
+    form.date("date", "2025-03-04")
+    form.text("start", "13:00")
+    form.text("end", "14:45")
+    form.select("place", "ospod_office")
+    form.date("requested", "2025-02-21")
+    form.date("invited", "2025-02-24")
+    form.select("basis", "court_petition")
+    form.select("indications", "high_risk")
+    form.text("goal", "Dohodnout, jak může D1 bezpečně zůstat doma.")
+    form.select("convener.role", "ospod_worker")
+    form.text("convener.org", "JI")
+    form.select("facilitator.role", "facilitator")
+    form.select("minutes.role", "facilitator_assistant")
+    form.add("participants")
+    form.text("participants.ref", "M", 0)
+    form.select("participants.role", "mother", 0)
+    form.select("participants.attendance", "present", 0)
+    form.add("participants")
+    form.select("participants.role", "ospod_worker", 1)
+    form.text("participants.org", "JI", 1)
+    form.select("participants.attendance", "present", 1)
+    form.select("child.participation", "represented")
+    form.add("actions")
+    form.text("actions.id", "A1", 0)
+    form.text("actions.do", "M objedná D1 na preventivní prohlídku a doprovodí ho.", 0)
+    form.text("actions.owner", "M", 0)
+    form.date("actions.due", "2025-04-15", 0)
+    form.text("actions.indicator", "zpráva pediatra předaná pracovnici OSPOD", 0)
+    form.add("actions")
+    form.text("actions.id", "A2", 1)
+    form.text("actions.do", "Pracovnice OSPOD domluví schůzku se školou.", 1)
+    if second_owner is not None:
+        form.text("actions.owner", second_owner, 1)
+    form.date("actions.due", "2025-05-01", 1)
+    form.date("next_review", "2025-06-10")
+
+
+def save(page) -> None:
+    page.get_by_role("button", name="Uložit", exact=True).first.click()
+
+
+def draft_branches(team: Path) -> list[str]:
+    return [b.strip(" *") for b in git(team, "branch", "--list", "cms/*").splitlines() if b.strip()]
+
+
+def caseconf_check(root: Path, *paths: str) -> tuple[int, list[dict]]:
+    proc = subprocess.run([sys.executable, "-m", "caseconf", "check", "--root", str(root), "--format", "json", *paths],
+                          capture_output=True, text=True, cwd=root,
+                          env={"CASECONF_LANG": "en", "PATH": "/usr/bin:/bin"})
+    assert proc.returncode in (0, 1), proc.stderr
+    return proc.returncode, json.loads(proc.stdout)["findings"]
+
+
+def test_new_initial_conference_becomes_a_draft_branch_that_passes_check(browser, site_url, decap_server, team,
+                                                                        tmp_path) -> None:
+    page = open_new_record(browser, site_url)
+    try:
+        fill_initial_conference(Form(page), second_owner="ospod_worker")
+        save(page)
+        page.wait_for_url(f"**/entries/**", timeout=20000)
+        page.wait_for_timeout(500)
+    except Exception:
+        page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
+        raise
+    finally:
+        page.close()
+    branches = draft_branches(team)
+    assert branches == [f"cms/{COLLECTION}/2025-03-04-initial"], branches
+    # The draft is a branch (the pull request of a hosted backend); main is untouched.
+    assert not (team / RECORD).exists()
+    text = git(team, "show", f"{branches[0]}:{RECORD}")
+    checkout = tmp_path / "checkout"
+    git(team, "worktree", "add", "-q", str(checkout), branches[0])
+    assert (checkout / RECORD).read_text(encoding="utf-8") == text
+    code, findings = caseconf_check(checkout, RECORD)
+    errors = [f for f in findings if f["severity"] == "error"]
+    assert code == 0 and not errors, f"{text}\n{json.dumps(findings, indent=1, ensure_ascii=False)}"
+    assert "owner: M" in text and "id: A2" in text and "kind: initial" in text
+    assert f"case: {CASE_ID}" in text and "date: 2025-03-04" in text
+
+
+def test_an_action_without_owner_is_refused_with_the_rule_message(browser, site_url, decap_server, team,
+                                                                  tmp_path) -> None:
+    page = open_new_record(browser, site_url)
+    try:
+        fill_initial_conference(Form(page), second_owner=None)
+        save(page)
+        error = page.get_by_text("Kdo je povinný")
+        error.first.wait_for(timeout=10000)
+        # The field shows why: the message of rule PLAN001, in Czech.
+        owner_field = page.locator('[id^="actions-field-"] [id^="owner-field-"]').nth(1)
+        container = page.locator("div", has=owner_field).filter(has_text="PLAN001").last
+        assert rule_message("PLAN001", "cs") in container.inner_text()
+        page.wait_for_timeout(1000)
+    except Exception:
+        page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
+        raise
+    finally:
+        page.close()
+    assert draft_branches(team) == []
+    assert git(team, "status", "--porcelain") == ""

@@ -1,0 +1,206 @@
+"""The Decap configuration is generated from the models: every field, every vocabulary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import shutil
+import typing
+from pathlib import Path
+
+import pytest
+import yaml
+from pydantic import BaseModel
+
+from caseconf.editor import config as editor_config
+from caseconf.editor.assets import config_yaml, index_html
+from caseconf.editor.config import build_decap_config, iter_fields, model_fields, rule_message
+from caseconf.records.models import (ACTION_ID_PATTERN, CASE_ID_PATTERN, ActivityRecord, CaseFile, ConferenceRecord,
+                                     Strict)
+from caseconf.records.repository import Repository
+from caseconf.records.vocab import ConferenceKind
+
+from ..helpers import PROJECT
+from .conftest import CASE_ID, make_team
+
+
+def model_paths(model: type[BaseModel], prefix: str = "") -> set[str]:
+    """Every field path of a model, nested models and lists of models included."""
+    paths = set()
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        path = prefix + key
+        paths.add(path)
+        tp, _, _ = editor_config._unwrap(info.annotation)
+        if typing.get_origin(tp) in (list, tuple):
+            tp, _, _ = editor_config._unwrap(typing.get_args(tp)[0])
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            paths |= model_paths(tp, path + ".")
+    return paths
+
+
+def fields_by_path(fields: list[dict]) -> dict[str, dict]:
+    return {path: field for path, field in iter_fields(fields) if not path.endswith(".item")}
+
+
+@pytest.fixture
+def team_repo(tmp_path: Path) -> Repository:
+    return Repository.load(make_team(tmp_path / "team"))
+
+
+@pytest.fixture
+def demo_repo(tmp_path: Path) -> Repository:
+    root = tmp_path / "demo"
+    root.mkdir()
+    shutil.copy(PROJECT / "caseconf.yml", root / "caseconf.yml")
+    shutil.copytree(PROJECT / "records", root / "records")
+    return Repository.load(root)
+
+
+def collection(config: dict, name: str) -> dict:
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+@pytest.mark.parametrize("model,name", [(ConferenceRecord, f"records-{CASE_ID.lower()}"),
+                                        (CaseFile, "cases"), (ActivityRecord, "activities")])
+def test_every_model_field_appears_in_the_form(team_repo: Repository, model: type[BaseModel], name: str) -> None:
+    form = fields_by_path(collection(build_decap_config(team_repo), name)["fields"])
+    missing = model_paths(model) - set(form)
+    assert not missing, f"fields of {model.__name__} missing from the form: {sorted(missing)}"
+    assert set(form) - model_paths(model) <= {"body"}  # nothing invented, except the minutes text
+
+
+def test_every_closed_vocabulary_is_a_select(team_repo: Repository) -> None:
+    form = fields_by_path(collection(build_decap_config(team_repo), f"records-{CASE_ID.lower()}")["fields"])
+    for path in ("kind", "place", "basis", "indications", "participants.role", "participants.attendance",
+                 "child.participation", "plan.actions.status", "plan.information_sharing.frequency",
+                 "evaluation.result", "roles.convener.role", "plan.case_manager.role"):
+        assert form[path]["widget"] == "select", path
+    assert [o["value"] for o in form["kind"]["options"]] == [k.value for k in ConferenceKind]
+    roles = [o["value"] for o in form["participants.role"]["options"]]
+    assert "ospod_worker" in roles and "csr_worker" not in roles  # the team's jurisdiction (cz)
+    bases = [o["value"] for o in form["basis"]["options"]]
+    assert bases == ["court_petition", "other"]
+    assert form["indications"]["multiple"] is True
+    assert next(o["label"] for o in form["kind"]["options"] if o["value"] == "initial") == "úvodní konference (initial)"
+
+
+def test_team_vocabulary_extension_reaches_the_form(tmp_path: Path) -> None:
+    root = make_team(tmp_path / "team")
+    text = (root / "caseconf.yml").read_text() + "vocabulary:\n  role: [mediator]\n"
+    (root / "caseconf.yml").write_text(text)
+    form = fields_by_path(collection(build_decap_config(Repository.load(root)), "cases")["fields"])
+    assert "mediator" in [o["value"] for o in form["household.role"]["options"]]
+    assert [o["value"] for o in form["office"]["options"]] == ["JI"]
+
+
+def test_dates_patterns_and_required_fields(team_repo: Repository) -> None:
+    config = build_decap_config(team_repo)
+    form = fields_by_path(collection(config, f"records-{CASE_ID.lower()}")["fields"])
+    for path in ("date", "requested", "invited", "plan.actions.due", "plan.next_review", "evaluation.due",
+                 "minutes.circulated", "case_summary.circulated"):
+        assert form[path]["widget"] == "datetime" and form[path]["format"] == "YYYY-MM-DD", path
+        assert form[path]["time_format"] is False
+    assert form["plan.actions.id"]["pattern"][0] == ACTION_ID_PATTERN
+    assert form["evaluation.action"]["pattern"][0] == ACTION_ID_PATTERN
+    assert re.fullmatch(form["start"]["pattern"][0], "13:00") and not re.fullmatch(form["start"]["pattern"][0], "25:00")
+    assert form["participants.ref"]["pattern"][0]
+    cases = fields_by_path(collection(config, "cases")["fields"])
+    assert cases["id"]["pattern"][0] == CASE_ID_PATTERN
+    assert cases["household.age"]["widget"] == "number" and cases["household.age"]["max"] == 30
+    # What the model requires, the form requires; plus what, who and by when of an action.
+    required = {path for path, field in form.items() if field.get("required")}
+    assert {"case", "kind", "date", "participants.role", "participants.attendance", "plan.actions.id",
+            "plan.actions.do", "plan.actions.owner", "plan.actions.due", "evaluation.action",
+            "evaluation.result"} <= required
+    # An optional object's keys are not forced (an untouched roles.initiator stays absent).
+    assert not form["roles.initiator.role"]["required"]
+    assert form["case"]["widget"] == "hidden" and form["case"]["default"] == CASE_ID
+
+
+def test_hints_are_the_rule_messages_in_the_team_language(team_repo: Repository) -> None:
+    form = fields_by_path(collection(build_decap_config(team_repo), f"records-{CASE_ID.lower()}")["fields"])
+    owner_hint = form["plan.actions.owner"]["hint"]
+    assert rule_message("PLAN001", "cs") in owner_hint and "(PLAN001)" in owner_hint
+    assert "odpovědnou osobu" in owner_hint
+    assert rule_message("CONF001", "cs") in form["goal"]["hint"]
+    assert form["plan.actions.owner"]["label"] == "Kdo"
+
+
+def test_language_follows_caseconf_yml(tmp_path: Path) -> None:
+    root = make_team(tmp_path / "team")
+    (root / "caseconf.yml").write_text((root / "caseconf.yml").read_text().replace("language: cs", "language: sr-Latn"))
+    config = build_decap_config(Repository.load(root))
+    assert config["locale"] == "hr"
+    form = fields_by_path(collection(config, f"records-{CASE_ID.lower()}")["fields"])
+    assert rule_message("PLAN001", "sr-Latn") in form["plan.actions.owner"]["hint"]
+
+
+def test_a_model_change_changes_the_form(team_repo: Repository) -> None:
+    class Mood(enum.StrEnum):
+        calm = "calm"
+        tense = "tense"
+
+    class Extended(ConferenceRecord):
+        mood: Mood | None = None
+        follow_up_call: dt.date | None = None
+
+    ctx = editor_config._Ctx("conference", "cs", team_repo.config)
+    form = fields_by_path(model_fields(Extended, ctx))
+    assert form["mood"]["widget"] == "select" and [o["value"] for o in form["mood"]["options"]] == ["calm", "tense"]
+    assert form["follow_up_call"]["widget"] == "datetime"
+
+
+def test_review_form_starts_from_the_open_actions(demo_repo: Repository) -> None:
+    config = build_decap_config(demo_repo)
+    checked = 0
+    for case_id, case in demo_repo.cases.items():
+        open_ids = [s.id for s in case.actions().values() if s.is_open]
+        name = f"records-{case_id.lower()}"
+        if case.file is not None and case.file.status.value == "closed":
+            assert name not in [c["name"] for c in config["collections"]]
+            continue
+        form = fields_by_path(collection(config, name)["fields"])
+        if open_ids:
+            assert form["evaluation"]["default"] == [{"action": i} for i in open_ids]
+            checked += 1
+        else:
+            assert form["evaluation"]["default"] == []
+        assert collection(config, name)["folder"] == f"records/{case_id}"
+    assert checked, "the demo repository should have a case with open actions"
+
+
+def test_backend_and_workflow_from_caseconf_yml(team_repo: Repository) -> None:
+    config = build_decap_config(team_repo)
+    assert config["backend"]["name"] == "github" and config["backend"]["repo"] == "example/team-records"
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["local_backend"] is True
+    assert config["locale"] == "cs"
+    conference = collection(config, f"records-{CASE_ID.lower()}")
+    assert conference["slug"] == "{{year}}-{{month}}-{{day}}-{{kind}}"
+    assert collection(config, "cases")["create"] is False
+
+
+def test_config_yaml_and_page_are_self_contained(team_repo: Repository) -> None:
+    config = build_decap_config(team_repo)
+    assert yaml.safe_load(config_yaml(config)) == config
+    page = index_html(config, title="T", lang="cs")
+    assert "decap/decap-cms.js" in page and "http://" not in page.replace("http://localhost", "")
+    assert "https://" not in page  # nothing from a CDN
+
+
+def test_editor_does_not_import_cli_or_site() -> None:
+    source = "\n".join(p.read_text() for p in (PROJECT / "src/caseconf/editor").glob("*.py"))
+    assert not re.search(r"(from|import)\s+(caseconf|\.\.)\.?(cli|site)\b", source)
+
+
+def test_gitea_has_no_editorial_workflow_in_decap(tmp_path: Path) -> None:
+    root = make_team(tmp_path / "team")
+    text = (root / "caseconf.yml").read_text().replace("backend: github", "backend: gitea").replace(
+        "branch: main", "branch: zaznamy\n  api_root: https://git.example.org/api/v1\n  app_id: abc")
+    (root / "caseconf.yml").write_text(text)
+    config = build_decap_config(Repository.load(root))
+    assert config["publish_mode"] == "simple"  # Decap: "The Gitea backend does not support editorial workflow."
+    assert config["backend"] == {**config["backend"], "name": "gitea", "branch": "zaznamy",
+                                 "api_root": "https://git.example.org/api/v1", "app_id": "abc"}
