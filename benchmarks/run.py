@@ -221,6 +221,14 @@ def bench_site(rounds: int, quick: bool) -> dict | None:
     return None
 
 
+class _Rows(list):
+    """Rows, each echoed to stderr as soon as it is measured (a full run takes a while)."""
+
+    def append(self, item: dict) -> None:  # type: ignore[override]
+        super().append(item)
+        print(f"  {item['name']} [{item['size']}]: {item['ratio']} (target {item['target']})", file=sys.stderr)
+
+
 def print_table(rows: list[dict], title: str) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -256,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     env["CI"] = "1"  # no progress bars in measured runs
     work = args.keep or Path(tempfile.mkdtemp(prefix="caseconf-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    rows: list[dict] = []
+    rows: list[dict] = _Rows()
     started = time.perf_counter()
     try:
         repos = {}

@@ -91,7 +91,31 @@ minutes: {{circulated: {(day + dt.timedelta(days=2)).isoformat()}, approved_by: 
 
 
 def generate_repository(root: Path, cases: int, *, seed: int = 7) -> Path:
-    """A team repository with `cases` cases of three records each (initial, review, review)."""
+    """A team repository with `cases` cases, ready for `mkdocs build`.
+
+    Uses the shared generator (benchmarks/generate.py) when it is there, else a small one
+    of its own: three records per case (initial, review, review)."""
+    try:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from generate import generate  # type: ignore[import-not-found]
+    except ImportError:
+        generate = None
+    finally:
+        sys.path.pop(0)
+    if generate is not None:
+        generate(root, cases, seed)
+        _add_site(root)
+        return root
+    return _own_repository(root, cases, seed=seed)
+
+
+def _add_site(root: Path) -> None:
+    shutil.copytree(PROJECT / "methodology", root / "methodology")
+    shutil.copytree(PROJECT / "site_templates", root / "site_templates")
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+
+
+def _own_repository(root: Path, cases: int, *, seed: int = 7) -> Path:
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
     offices = "\n".join(f"  {code}: {name}" for code, name in OFFICES.items())
@@ -125,9 +149,7 @@ def generate_repository(root: Path, cases: int, *, seed: int = 7) -> Path:
             continue
         (activities / name).write_text(f"---\nkind: {kind}\ndate: {day.isoformat()}\noffices: [JI]\n"
                                        f"topic: \"Téma {n}\"\nparticipants_count: 9\n---\nPoznámky.\n", encoding="utf-8")
-    shutil.copytree(PROJECT / "methodology", root / "methodology")
-    shutil.copytree(PROJECT / "site_templates", root / "site_templates")
-    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    _add_site(root)
     return root
 
 

@@ -1,0 +1,150 @@
+"""The repository model, kept between rebuilds of `mkdocs serve`.
+
+A rebuild after one record changed reloads that record's case only (cross-record rules
+need the whole case), and re-scans only the files that changed. The cache lives at module
+level because MkDocs creates new plugin instances for every rebuild.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..records.findings import Finding
+from ..records.loader import LoadedDoc
+from ..records.paths import ACTIVITIES_DIR, CONFIG_NAME, RECORDS_DIR
+from ..records.repository import Repository, case_id_of
+
+Stamp = tuple[int, int]  # (mtime_ns, size)
+PII_ALLOW_FILE = ".caseconf-pii-allow.yml"
+
+
+def snapshot(root: Path) -> dict[str, Stamp]:
+    """Stamp of caseconf.yml, the allowlist and every file under records/."""
+    stamps: dict[str, Stamp] = {}
+    for name in (CONFIG_NAME, PII_ALLOW_FILE):
+        try:
+            st = os.stat(root / name)
+            stamps[name] = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            pass
+    base = root / RECORDS_DIR
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel_dir = Path(dirpath).relative_to(root).as_posix()
+        stamps[rel_dir + "/"] = (0, len(filenames) + len(dirnames))
+        for filename in filenames:
+            try:
+                st = os.stat(os.path.join(dirpath, filename))
+            except OSError:
+                continue
+            stamps[f"{rel_dir}/{filename}"] = (st.st_mtime_ns, st.st_size)
+    return stamps
+
+
+@dataclass(slots=True)
+class Changes:
+    full: bool
+    cases: set[str] = field(default_factory=set)
+    activities: bool = False
+    paths: set[str] = field(default_factory=set)
+
+    @property
+    def none(self) -> bool:
+        return not (self.full or self.cases or self.activities or self.paths)
+
+
+def diff(old: dict[str, Stamp], new: dict[str, Stamp]) -> Changes:
+    changed = {p for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
+    changes = Changes(full=False, paths={p for p in changed if not p.endswith("/")})
+    for path in changed:
+        if path in (CONFIG_NAME, PII_ALLOW_FILE) or path.rstrip("/") == RECORDS_DIR:
+            changes.full = True
+            continue
+        parts = path.rstrip("/").split("/")
+        if len(parts) >= 2 and parts[1] == ACTIVITIES_DIR:
+            changes.activities = True
+        elif len(parts) >= 2:
+            case_id = case_id_of(path) or parts[1]
+            changes.cases.add(case_id)
+    return changes
+
+
+@dataclass(slots=True)
+class Entry:
+    stamps: dict[str, Stamp]
+    repo: Repository
+    pii: dict[str, list[Finding]] = field(default_factory=dict)  # rel path -> findings
+    suppressed: dict[str, list[Any]] = field(default_factory=dict)  # rel path -> Suppressed
+    bodies: dict[str, tuple[str, str]] = field(default_factory=dict)  # rel path -> (text, html)
+    rules_done: bool = False  # suppressed reasons computed for the whole model
+    loads: int = 0  # full loads (for tests and benchmarks)
+    partial_loads: int = 0
+
+
+_CACHE: dict[Path, Entry] = {}
+
+
+def clear() -> None:
+    _CACHE.clear()
+
+
+def stats(root: Path) -> Entry | None:
+    return _CACHE.get(root.resolve())
+
+
+def _splice(entry: Entry, root: Path, changes: Changes) -> None:
+    """Reload the changed cases (and activities) into the cached model."""
+    repo = entry.repo
+    fresh = Repository.load(root, case_ids=sorted(changes.cases), activities=changes.activities)
+    for case_id in changes.cases:
+        if case_id in fresh.cases:
+            repo.cases[case_id] = fresh.cases[case_id]
+        else:
+            repo.cases.pop(case_id, None)
+    if changes.cases:
+        repo.cases = dict(sorted(repo.cases.items()))
+    if changes.activities:
+        repo.activities = fresh.activities
+    repo.stray = fresh.stray if changes.cases or changes.activities else repo.stray
+    entry.partial_loads += 1
+
+
+def load(root: Path) -> tuple[Entry, Changes]:
+    """The cached model for `root`, brought up to date with the files on disk."""
+    root = root.resolve()
+    stamps = snapshot(root)
+    entry = _CACHE.get(root)
+    if entry is None:
+        entry = Entry(stamps=stamps, repo=Repository.load(root), loads=1)
+        _CACHE[root] = entry
+        return entry, Changes(full=True)
+    changes = diff(entry.stamps, stamps)
+    if changes.full:
+        fresh = Entry(stamps=stamps, repo=Repository.load(root), loads=entry.loads + 1,
+                      partial_loads=entry.partial_loads)
+        fresh.bodies = entry.bodies  # keyed by text: still valid
+        _CACHE[root] = fresh
+        return fresh, changes
+    if not changes.none:
+        _splice(entry, root, changes)
+        entry.stamps = stamps
+    return entry, changes
+
+
+def docs_of(repo: Repository, changes: Changes) -> list[LoadedDoc]:
+    """The documents a change touches (all of them after a full load)."""
+    if changes.full:
+        return list(repo.documents())
+    docs: list[LoadedDoc] = []
+    for case_id in changes.cases:
+        case = repo.cases.get(case_id)
+        if case is not None:
+            if case.case_doc is not None:
+                docs.append(case.case_doc)
+            docs.extend(case.documents)
+    if changes.activities:
+        docs.extend(repo.activities)
+    return docs

@@ -1,0 +1,115 @@
+"""Before anything is published: the personal-data guard, and the reasons of suppressed checks.
+
+Both are kept per file in the model cache, so `mkdocs serve` re-scans only what changed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..pii import scan_files
+from ..records.findings import Finding
+from ..records.repository import Repository
+from ..rules.engine import run_rules
+from .cache import Changes, Entry, docs_of
+
+
+def allow_words(repo: Repository) -> list[str]:
+    """Team and office names are public bodies, not personal data (same list as `caseconf check`)."""
+    config = repo.config
+    if config is None:
+        return []
+    return [config.team, *config.offices.values(), *config.pii.allow_words]
+
+
+def _scannable(repo: Repository, changes: Changes) -> list[str]:
+    paths = [doc.path for doc in docs_of(repo, changes) if doc.text or doc.kind == "config"]
+    if changes.full and repo.config_doc is not None and repo.config_doc.path not in paths:
+        paths.append(repo.config_doc.path)
+    return paths
+
+
+# Above this many files the scan runs in a second process while MkDocs renders the pages;
+# its result is awaited before any page is written (see the plugin's on_env).
+BACKGROUND_FROM = 300
+
+
+@dataclass(slots=True)
+class PendingScan:
+    entry: Entry
+    wanted: list[str]
+    future: Future | None = None  # type: ignore[type-arg]
+    pool: ProcessPoolExecutor | None = None
+    found: list[Finding] | None = None
+
+    def cancel(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+
+
+def _scan(root: Path, paths: list[str], words: list[str], lang: str) -> list[Finding]:
+    return scan_files(root, paths, allow_words=words, lang=lang)
+
+
+def start_pii(entry: Entry, changes: Changes) -> PendingScan:
+    """Start the personal-data scan of what changed (everything after a full load)."""
+    repo = entry.repo
+    if changes.full:
+        entry.pii.clear()
+    else:
+        for path in changes.paths:
+            entry.pii.pop(path, None)
+    wanted = [path for path in _scannable(repo, changes) if path not in entry.pii]
+    pending = PendingScan(entry, wanted)
+    args = (repo.root, wanted, allow_words(repo), repo.lang)
+    if len(wanted) >= BACKGROUND_FROM:
+        pending.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        pending.future = pending.pool.submit(_scan, *args)
+    elif wanted:
+        pending.found = _scan(*args)
+    return pending
+
+
+def finish_pii(pending: PendingScan) -> list[Finding]:
+    """Unsuppressed personal-data errors anywhere in the repository."""
+    entry = pending.entry
+    if pending.future is not None:
+        try:
+            pending.found = pending.future.result()
+        finally:
+            pending.cancel()
+    for path in pending.wanted:
+        entry.pii[path] = []
+    for finding in pending.found or []:
+        entry.pii.setdefault(finding.path, []).append(finding)
+    return sorted((f for findings in entry.pii.values() for f in findings if f.severity == "error"),
+                  key=Finding.sort_key)
+
+
+def update_pii(entry: Entry, changes: Changes) -> list[Finding]:
+    """Scan and wait (for callers that need the answer at once)."""
+    return finish_pii(start_pii(entry, changes))
+
+
+def update_suppressed(entry: Entry, changes: Changes) -> dict[str, list]:  # type: ignore[type-arg]
+    """Record path -> suppressed findings with their stated reasons (shown on the record page)."""
+    repo = entry.repo
+    if changes.full or not entry.rules_done:
+        result = run_rules(repo)
+        entry.suppressed = {}
+        entry.rules_done = True
+    else:
+        for doc in docs_of(repo, changes):
+            entry.suppressed.pop(doc.path, None)
+        for path in changes.paths:
+            entry.suppressed.pop(path, None)
+        if not (changes.cases or changes.activities):
+            return entry.suppressed
+        result = run_rules(repo, sorted(c for c in changes.cases if c in repo.cases), activities=changes.activities)
+    for item in result.suppressed:
+        entry.suppressed.setdefault(item.finding.path, []).append(item)
+    return entry.suppressed

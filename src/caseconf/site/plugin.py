@@ -1,0 +1,198 @@
+"""The `caseconf` MkDocs plugin: events only.
+
+Collect early (`on_files`: model, guard, virtual pages), arrange the navigation late
+(`on_nav`), render each generated page once MkDocs has processed its stub
+(`on_page_content`). What the pages contain lives in `views` and the templates; how
+untrusted text becomes HTML lives in `sanitize`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from ..errors import CaseconfError
+from ..records.loader import LoadedDoc
+from . import cache, guard, nav
+from .config import CaseconfConfig
+from .render import PACKAGED_TEMPLATES, Renderer, template_env, toc_tokens
+from .sanitize import render_untrusted
+from .views import CSV_URI, ICS_URI, PageSpec, SiteData
+
+log = logging.getLogger("mkdocs.plugins.caseconf")
+
+THEME_LANGUAGES = {"cs": "cs", "sr-Latn": "sh", "en": "en"}  # material has no sr-Latn; sh is Latin
+ASSETS_CSS = ("assets/caseconf/caseconf.css", "assets/caseconf/print.css")
+ASSETS_JS = ("assets/caseconf/caseconf.js",)
+# Named so that the theme's offline plugin sees an iframe-worker shim and adds no CDN script.
+WORKER_SHIM = "assets/caseconf/iframe-worker.js"
+
+
+class CaseconfPlugin(BasePlugin[CaseconfConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.root: Path | None = None
+        self.renderer: Renderer | None = None
+        self.specs: dict[str, PageSpec] = {}
+        self.pending: guard.PendingScan | None = None
+
+    # ---------------------------------------------------------------- configuration
+    @event_priority(100)  # before the theme's own plugins read theme.language
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        base = Path(config.config_file_path or ".").resolve().parent
+        self.root = (base / self.config.root).resolve() if self.config.root else base
+        lang = _team_language(self.root)
+        if self.config.theme_language and lang:
+            config.theme["language"] = THEME_LANGUAGES.get(lang, "en")
+        if str(PACKAGED_TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.append(str(PACKAGED_TEMPLATES))
+        for css in ASSETS_CSS:
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        polyfills = config.extra.get("polyfills") or []
+        if not any("iframe-worker" in str(url) for url in polyfills):
+            config.extra["polyfills"] = [WORKER_SHIM, *polyfills]
+        for js in ASSETS_JS:
+            if js not in [str(item) for item in config.extra_javascript]:
+                config.extra_javascript.append(js)
+        return config
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled and self.root is not None:
+            for path in (self.root / "records", self.root / "caseconf.yml"):
+                if path.exists():
+                    server.watch(str(path))
+        return server
+
+    # ---------------------------------------------------------------- collect
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.root is None:
+            return None
+        try:
+            entry, changes = cache.load(self.root)
+        except CaseconfError as exc:
+            raise PluginError(f"caseconf: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")) from None
+        if self.config.pii_guard:
+            # A large scan runs in a second process while pages render; on_env awaits it
+            # before MkDocs writes any page. A small one finishes here.
+            self.pending = guard.start_pii(entry, changes)
+            if self.pending.future is None:
+                self._stop_on_personal_data()
+        suppressed = guard.update_suppressed(entry, changes)
+        data = SiteData(entry.repo, as_of=self._as_of(), suppressed=suppressed,
+                        body_html=lambda doc: _body_html(entry, doc))
+        self.renderer = Renderer(template_env(config.theme.dirs), data)
+        self.specs = {}
+        for spec in data.pages():
+            self.specs[spec.src_uri] = spec
+            _replace(files, File.generated(
+                config, spec.src_uri, content=self.renderer.stub(spec),
+                inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV))
+        self._downloads(files, config, data)
+        return files
+
+    def _stop_on_personal_data(self) -> None:
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return
+        errors = guard.finish_pii(pending)
+        if errors:
+            lines = "\n".join(f"  {finding.to_text()}" for finding in errors)
+            raise PluginError(f"caseconf: personal data found, the site is not built:\n{lines}\n"
+                              "  -> anonymise these places (roles and short references only), "
+                              "then build again; `caseconf pii` lists the same findings")
+
+    @event_priority(100)  # before any page is written
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self._stop_on_personal_data()
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.pending is not None:
+            self.pending.cancel()
+            self.pending = None
+
+    def _as_of(self) -> dt.date:
+        if not self.config.as_of:
+            return dt.date.today()
+        try:
+            return dt.date.fromisoformat(self.config.as_of)
+        except ValueError:
+            raise PluginError(f"caseconf: as_of '{self.config.as_of}' is not a date; write YYYY-MM-DD") from None
+
+    def _downloads(self, files: Files, config: MkDocsConfig, data: SiteData) -> None:
+        from ..index.export import actions_csv, calendar_ics
+
+        _replace(files, File.generated(config, CSV_URI, content=actions_csv(data.actions, bom=True)))
+        _replace(files, File.generated(config, ICS_URI, content=calendar_ics(data.actions, data.reviews,
+                                                                              team=data.team)))
+
+    # ---------------------------------------------------------------- arrange
+    def on_nav(self, navigation: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.specs or self.renderer is None or config.nav:
+            return None  # a team that wrote its own nav keeps it
+        return nav.arrange(navigation, files, self.renderer.data.labels, set(self.specs))
+
+    # ---------------------------------------------------------------- render
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None or self.renderer is None:
+            return None
+
+        def url(uri: str, anchor: str | None = None) -> str | None:
+            path, _, fragment = uri.partition("#")
+            target = files.get_file_from_path(path)
+            if target is None:
+                return None
+            fragment = anchor or fragment
+            return get_relative_url(target.url, page.file.url) + (f"#{fragment}" if fragment else "")
+
+        body = self.renderer.render(spec, url)
+        page.toc = get_toc(toc_tokens(body))
+        placeholder = self.renderer.placeholder()
+        if placeholder not in html:
+            raise PluginError(f"caseconf: the page stub of {spec.src_uri} was changed by another plugin")
+        return html.replace(placeholder, body, 1)
+
+
+def _replace(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        log.info("caseconf: the generated page %s replaces the file of that name in docs_dir", file.src_uri)
+        files.remove(existing)
+    files.append(file)
+
+
+def _body_html(entry: cache.Entry, doc: LoadedDoc) -> str:
+    cached = entry.bodies.get(doc.path)
+    if cached is not None and cached[0] == doc.body:
+        return cached[1]
+    html = render_untrusted(doc.body)
+    entry.bodies[doc.path] = (doc.body, html)
+    return html
+
+
+def _team_language(root: Path) -> str | None:
+    """The team language without loading the whole repository (on_config runs before files)."""
+    from ..records.i18n import pick_language
+    import yaml
+
+    try:
+        data = yaml.safe_load((root / "caseconf.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return None
+    return pick_language(data.get("language") if isinstance(data, dict) else None)

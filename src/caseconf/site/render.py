@@ -1,0 +1,85 @@
+"""Turns page specs into Markdown stubs (for MkDocs) and HTML (for the page body).
+
+MkDocs only ever sees a stub: safe front matter (title, tags) and a random placeholder.
+The real body is rendered here from Jinja templates with autoescaping on, and swapped
+in after MkDocs' Markdown step, so no record text passes through MkDocs' Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import secrets
+from html import unescape
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import jinja2
+from markupsafe import Markup
+
+from .charts import bar_chart
+from .views import TAGS, PageSpec, SiteData
+
+PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
+_HEADING = re.compile(r'<h([23]) id="([a-z0-9-]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAGS_MARKER = "<!-- material/tags -->"
+
+
+def template_env(dirs: Iterable[str | Path]) -> jinja2.Environment:
+    """Jinja environment for the page templates: the team's custom_dir first, then the defaults."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.ChainableUndefined,
+        auto_reload=False)
+    env.filters["iso"] = lambda value: value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else (value or "")
+    return env
+
+
+class Renderer:
+    def __init__(self, env: jinja2.Environment, data: SiteData) -> None:
+        self.env = env
+        self.data = data
+        self.token = f"CASECONF{secrets.token_hex(12)}"
+        self._url: Callable[..., str | None] = lambda uri, anchor=None: None
+        labels = data.labels
+        # Globals, so that imported macro modules are compiled once, not once per page;
+        # `url` follows the page being rendered.
+        env.globals.update({
+            "t": labels.t, "v": labels.v, "url": lambda uri, anchor=None: self._url(uri, anchor),
+            "team": data.team, "as_of": data.as_of, "lang": data.repo.lang,
+            "office_label": data.office_label, "owner_label": data.owner_label,
+            "chart": lambda rows, title: Markup(bar_chart(rows, title=title)),
+        })
+
+    def stub(self, spec: PageSpec) -> str:
+        # JSON is YAML: the title and tags are quoted safely without a YAML dump per page.
+        lines = [f"title: {json.dumps(spec.title, ensure_ascii=False)}"]
+        if spec.tags:
+            lines.append(f"tags: {json.dumps(spec.tags, ensure_ascii=False)}")
+        body = f"{self.token}\n"
+        if spec.src_uri == TAGS:
+            body += f"\n{_TAGS_MARKER}\n"
+        return "---\n" + "\n".join(lines) + f"\n---\n\n{body}"
+
+    def placeholder(self) -> str:
+        return f"<p>{self.token}</p>"
+
+    def render(self, spec: PageSpec, url: Callable[..., str | None]) -> str:
+        self._url = url
+        context = {"title": spec.title, "page_uri": spec.src_uri, **spec.context()}
+        return self.env.get_template(spec.template).render(**context)
+
+
+def toc_tokens(html: str) -> list[dict[str, Any]]:
+    """Table-of-contents entries of our own h2/h3 headings (their text is ours, already escaped)."""
+    tokens: list[dict[str, Any]] = []
+    for level, anchor, inner in _HEADING.findall(html):
+        text = re.sub(r"<[^>]+>", "", inner).strip()
+        token = {"level": int(level), "id": anchor, "name": text, "html": text, "data-toc-label": unescape(text),
+                 "children": []}
+        if level == "3" and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return tokens
