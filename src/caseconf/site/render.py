@@ -54,7 +54,8 @@ class Renderer:
 
     def stub(self, spec: PageSpec) -> str:
         # JSON is YAML: the title and tags are quoted safely without a YAML dump per page.
-        lines = [f"title: {json.dumps(spec.title, ensure_ascii=False)}"]
+        # generated pages are mostly wide tables: give them the left sidebar's width too
+        lines = [f"title: {json.dumps(spec.title, ensure_ascii=False)}", 'hide: ["navigation"]']
         if spec.tags:
             lines.append(f"tags: {json.dumps(spec.tags, ensure_ascii=False)}")
         body = f"{self.token}\n"
