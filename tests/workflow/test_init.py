@@ -28,7 +28,10 @@ def test_init_writes_a_complete_repository(tmp_path: Path) -> None:
     assert config["offices"] == {"JI": "OSPOD Jihlava"}
     mkdocs = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
     assert mkdocs["docs_dir"] == "methodology" and mkdocs["use_directory_urls"] is False
-    assert mkdocs["theme"] == {"name": "material", "language": "cs"} and mkdocs["plugins"] == ["search", "caseconf"]
+    assert mkdocs["theme"]["name"] == "material" and mkdocs["theme"]["language"] == "cs"
+    assert mkdocs["theme"]["font"] is False  # nothing loads from the internet
+    plugins = [p if isinstance(p, str) else next(iter(p)) for p in mkdocs["plugins"]]
+    assert plugins[0] == "caseconf" and {"search", "offline", "caseconf-editor"} <= set(plugins)
     hooks = yaml.safe_load((target / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     ids = [h["id"] for repo in hooks["repos"] for h in repo["hooks"]]
     assert ids == ["caseconf-check", "caseconf-pii"]
@@ -43,7 +46,7 @@ def test_init_writes_a_complete_repository(tmp_path: Path) -> None:
     copied = {p.relative_to(target / "methodology").as_posix() for p in (target / "methodology").rglob("*")
               if p.is_file()}
     assert pack_files - {"rule_links.yml"} <= copied and "rule_links.yml" not in copied
-    assert (target / "methodology" / "index.md").is_file()
+    assert not (target / "methodology" / "index.md").exists()  # the site plugin makes the home page
     check = run_caseconf("check", "--root", str(target))
     assert check.code == 0, check.out + check.err
     new = run_caseconf("new", "case", "--root", str(target), "--office", "JI", "--opened", "2026-11-23")
@@ -103,3 +106,16 @@ def test_git_init_pre_commit_install_and_commit(tmp_path: Path) -> None:
     blocked = subprocess.run(["git", "commit", "-q", "-m", "Nová konference"], cwd=target, env=env,
                              capture_output=True, text=True)
     assert blocked.returncode != 0 and "CONF001" in blocked.stdout + blocked.stderr
+
+
+@pytest.mark.slow
+def test_montenegrin_repository_builds_its_site_with_the_me_pack(tmp_path: Path) -> None:
+    target = tmp_path / "tim"
+    assert run_caseconf("init", str(target), "--jurisdiction", "me", "--office", "PG=CSR Podgorica").code == 0
+    out = tmp_path / "site"
+    build = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(out)],
+                           cwd=target, capture_output=True, text=True, timeout=600)
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert (out / "metodologija" / "plan-zastite.html").is_file()
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert 'lang="sh"' in home and "Metodologija" in home

@@ -24,7 +24,7 @@ REF_PATTERN = r"^[A-Z][A-Z0-9]{0,4}$"
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True, str_strip_whitespace=True,
-                              use_enum_values=False)
+                              use_enum_values=False, defer_build=True)
 
 
 def _vocabulary(field: str, allowed_key: str, everything: tuple[str, ...]):

@@ -84,7 +84,8 @@ def _env() -> jinja2.Environment:
 def render_files(options: InitOptions, team: str) -> dict[str, str]:
     language = options.language or DEFAULT_LANGUAGE[options.jurisdiction]
     context = {"team": team, "jurisdiction": options.jurisdiction, "language": language,
-               "theme_language": THEME_LANGUAGE[language], "offices": options.offices}
+               "theme_language": THEME_LANGUAGE[language], "offices": options.offices,
+               "site": _texts()[language]}
     out = {target: _env().get_template(template.format(language=language)).render(**context)
            for template, target in FILES.items()}
     out["records/.gitkeep"] = ""
@@ -138,10 +139,7 @@ def init_repository(directory: Path, options: InitOptions) -> list[str]:
         pack = _pack(options.jurisdiction)
         if pack.is_dir():
             _copy_pack(pack, methodology)
-        methodology.mkdir(exist_ok=True)
-        if not (methodology / "index.md").exists():
-            index = _env().get_template(f"methodology_index.{language}.md").render(team=team)
-            (methodology / "index.md").write_text(index, encoding="utf-8")
+        methodology.mkdir(exist_ok=True)  # the site plugin generates the home page (index.md)
         written.extend(sorted(p.relative_to(staging).as_posix() for p in methodology.rglob("*") if p.is_file()))
         os.chmod(staging, 0o777 & ~_umask())
         if directory.exists():
