@@ -19,7 +19,7 @@ from ..records.models import ActivityRecord, CaseFile, ConferenceRecord, TeamCon
 from ..records.repository import Case, Repository
 from ..records.vocab import ConferenceKind
 
-Scope = Literal["record", "case", "activity", "loader"]
+Scope = Literal["record", "case", "activity", "config", "loader"]
 Severity = Literal["error", "warning", "info"]
 ALL_KINDS = frozenset(ConferenceKind)
 MEETINGS = frozenset({ConferenceKind.initial, ConferenceKind.review, ConferenceKind.crisis})

@@ -13,7 +13,7 @@ from ..records.i18n import render
 from ..records.loader import LoadedDoc
 from ..records.paths import CONFIG_NAME, RECORDS_DIR, is_inside
 from ..records.repository import Case, Repository, case_folder_names
-from .base import ActivityContext, CaseContext, Hit, RecordContext, Rule
+from .base import ActivityContext, CaseContext, Hit, RecordContext, RepoContext, Rule
 from .registry import all_rules
 
 
@@ -57,6 +57,10 @@ def run_rules(repo: Repository, case_ids: Iterable[str] | None = None, *, activi
             docs[path] = target
         per_doc[path].append(Finding(path, line, rule.code, _severity(type(rule), overrides), message))  # type: ignore[arg-type]
 
+    if repo.config_doc is not None and repo.config is not None:
+        for rule in by_scope["config"]:
+            for hit in rule.check(RepoContext(repo)):
+                emit(rule, repo.config_doc, hit, repo.config_doc.path)
     wanted = list(case_ids) if case_ids is not None else list(repo.cases)
     for case_id in wanted:
         case = repo.cases.get(case_id)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .base import Rule
 
-FAMILY_MODULES = ("structural", "file", "placeholder", "case", "plan", "conf", "rev", "activity", "suppression")
+FAMILY_MODULES = ("structural", "config", "file", "placeholder", "case", "plan", "conf", "rev", "activity", "suppression")
 CODE_PATTERN = re.compile(r"^[A-Z]{2,6}\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z]+(\.[a-z0-9_]+)+$")
 LANGS = ("cs", "sr-Latn", "en")
