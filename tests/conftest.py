@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import MINIMAL_CONFIG, PROJECT, write
+from typing import Iterator
+
+from .helpers import CHROMIUM, CHROMIUM_ARGS, MINIMAL_CONFIG, PROJECT, write
 
 DATA = Path(__file__).parent / "data"
 
@@ -26,3 +28,17 @@ def empty_team(tmp_path: Path) -> Path:
     write(root / "caseconf.yml", MINIMAL_CONFIG)
     (root / "records").mkdir()
     return root
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Chromium for the whole run (Playwright's sync API allows one loop at a time)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: browser tests need Debian's chromium package")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python package) is not installed")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

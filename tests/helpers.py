@@ -12,6 +12,10 @@ from pathlib import Path
 from typing import Any
 
 PROJECT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; `make test` installs it
+# Without the background-networking flags Chromium keeps dialling out of a closed network.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 CASECONF = [sys.executable, "-m", "caseconf"]
 MINIMAL_CONFIG = """\
 team: Testovací tým

@@ -6,12 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from ..helpers import PROJECT
+from ..helpers import CHROMIUM, PROJECT
 from .sites import add_hostile_case, copy_team, mkdocs_build
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SCREENSHOTS = PROJECT / "build" / "screenshots"
 
 
@@ -62,15 +59,6 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(root, root / "site", day)
 
 
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: browser tests need Debian's chromium package")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python package) is not installed")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -18,6 +18,8 @@ from .loader import LoadedDoc, load_document
 from .models import ActivityRecord, CaseFile, ConferenceRecord, TeamConfig
 from .paths import ACTIVITIES_DIR, CONFIG_NAME, RECORDS_DIR, is_inside
 
+__all__ = ["Case", "LoadedDoc", "Repository", "Scope", "WHOLE", "case_id_of", "load_config", "scope_for"]
+
 RECORD_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z_]+)(?:-(?P<seq>[2-9]|[1-9]\d+))?\.md$")
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records.findings import Finding
-from ..records.loader import LoadedDoc
+from ..records.repository import LoadedDoc
 from ..records.paths import ACTIVITIES_DIR, CONFIG_NAME, RECORDS_DIR
 from ..records.repository import Repository, case_id_of
 

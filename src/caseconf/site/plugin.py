@@ -23,7 +23,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from ..errors import CaseconfError
-from ..records.loader import LoadedDoc
+from ..records.repository import LoadedDoc
 from . import cache, guard, nav
 from .config import CaseconfConfig
 from .render import PACKAGED_TEMPLATES, Renderer, template_env, toc_tokens
@@ -189,10 +189,8 @@ def _body_html(entry: cache.Entry, doc: LoadedDoc) -> str:
 def _team_language(root: Path) -> str | None:
     """The team language without loading the whole repository (on_config runs before files)."""
     from ..records.i18n import pick_language
-    import yaml
+    from ..records.repository import load_config
 
-    try:
-        data = yaml.safe_load((root / "caseconf.yml").read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return None
-    return pick_language(data.get("language") if isinstance(data, dict) else None)
+    config_doc = load_config(root)
+    config = config_doc.model if config_doc is not None else None
+    return pick_language(config.language.value if config is not None else None)

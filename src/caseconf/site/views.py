@@ -17,7 +17,7 @@ from ..index.actions import OpenAction, case_office, open_actions
 from ..index.reviews import ReviewItem, planned_reviews
 from ..index.rules_ref import rules_reference
 from ..index.stats import compute_stats, publishable
-from ..records.loader import LoadedDoc
+from ..records.repository import LoadedDoc
 from ..records.models import CASE_ID_PATTERN
 from ..records.paths import ACTIVITIES_DIR, RECORDS_DIR
 from ..records.repository import RECORD_NAME, Case, Repository

@@ -1,0 +1,1 @@
+"""The MkDocs plugin: a thin adapter that renders the index layer through Jinja templates."""
