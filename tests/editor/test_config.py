@@ -83,7 +83,7 @@ def test_every_closed_vocabulary_is_a_select(team_repo: Repository) -> None:
     bases = [o["value"] for o in form["basis"]["options"]]
     assert bases == ["court_petition", "other"]
     assert form["indications"]["multiple"] is True
-    assert next(o["label"] for o in form["kind"]["options"] if o["value"] == "initial") == "úvodní konference (initial)"
+    assert next(o["label"] for o in form["kind"]["options"] if o["value"] == "initial") == "Úvodní konference (initial)"
 
 
 def test_team_vocabulary_extension_reaches_the_form(tmp_path: Path) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from ..records.vocab_labels import VOCAB_LABELS
+
 L = Mapping[str, str]
 
 
@@ -105,62 +107,8 @@ FIELDS: dict[str, dict[str, str]] = {
     "participants_count": _t("Počet účastníků", "Broj učesnika", "Number of participants"),
 }
 
-VOCAB: dict[str, dict[str, str]] = {
-    # kinds
-    "initial": _t("úvodní konference", "inicijalna konferencija", "initial conference"),
-    "review": _t("revizní konference", "revizijska konferencija", "review conference"),
-    "crisis": _t("krizová konference", "krizna konferencija", "crisis conference"),
-    "preparatory": _t("přípravné setkání odborníků", "pripremni sastanak stručnjaka", "preparatory meeting"),
-    "evaluation": _t("vyhodnocení plánu (bez setkání)", "evaluacija plana (bez sastanka)", "plan evaluation"),
-    "workshop": _t("dílna", "radionica", "workshop"),
-    "supervision": _t("supervize", "supervizija", "supervision"),
-    # attendance / participation
-    "present": _t("přítomen", "prisutan", "present"),
-    "partial": _t("částečně", "djelimično", "partial"),
-    "excused": _t("omluven", "opravdano odsutan", "excused"),
-    "absent": _t("nepřítomen", "odsutan", "absent"),
-    "represented": _t("zastoupeno", "zastupljeno", "represented"),
-    "informed": _t("informováno", "informisano", "informed"),
-    "not_informed": _t("neinformováno", "nije informisano", "not informed"),
-    # results / status
-    "open": _t("otevřený", "otvorena", "open"),
-    "done": _t("splněno", "ispunjeno", "done"),
-    "partly_done": _t("částečně splněno", "djelimično ispunjeno", "partly done"),
-    "not_done": _t("nesplněno", "nije ispunjeno", "not done"),
-    "cancelled": _t("zrušeno", "otkazano", "cancelled"),
-    "continued": _t("pokračuje (nový termín)", "nastavlja se (novi rok)", "continued (new due date)"),
-    "closed": _t("uzavřený", "zatvoren", "closed"),
-    # frequency
-    "weekly": _t("týdně", "sedmično", "weekly"),
-    "fortnightly": _t("jednou za 14 dní", "svake dvije sedmice", "fortnightly"),
-    "monthly": _t("měsíčně", "mjesečno", "monthly"),
-    "quarterly": _t("čtvrtletně", "tromjesečno", "quarterly"),
-    "as_needed": _t("podle potřeby", "po potrebi", "as needed"),
-    # places
-    "ospod_office": _t("OSPOD", "OSPOD", "OSPOD office"),
-    "csr_office": _t("CSR", "CSR", "CSR office"),
-    "school": _t("škola", "škola", "school"),
-    "ngo": _t("nezisková organizace", "nevladina organizacija", "NGO"),
-    "family_home": _t("domácnost rodiny", "dom porodice", "family home"),
-    "health_facility": _t("zdravotnické zařízení", "zdravstvena ustanova", "health facility"),
-    "court": _t("soud", "sud", "court"),
-    "other": _t("jiné", "drugo", "other"),
-    # closure reasons
-    "goals_met": _t("cíle splněny", "ciljevi ostvareni", "goals met"),
-    "transferred": _t("předáno jinam", "preneseno", "transferred"),
-    "family_refused": _t("rodina odmítla", "porodica odbila", "family refused"),
-    "moved_away": _t("odstěhovali se", "odselili se", "moved away"),
-    # basis
-    "court_petition": _t("návrh soudu", "prijedlog sudu", "court petition"),
-    "level_1": _t("1. nivo (jen sociální ochrana)", "nivo 1 (samo socijalna zaštita)", "level 1"),
-    "level_2": _t("2. nivo (s dalšími systémy)", "nivo 2 (sa drugim sistemima)", "level 2"),
-    # channels
-    "phone": _t("telefon", "telefon", "phone"),
-    "written_report": _t("písemná zpráva", "pisani izvještaj", "written report"),
-    "case_conference": _t("případová konference", "konferencija slučaja", "case conference"),
-    "email": _t("e-mail", "e-mail", "e-mail"),
-    "meeting": _t("schůzka", "sastanak", "meeting"),
-}
+# Shared with the site, so a value reads the same in the form and on the pages.
+VOCAB = VOCAB_LABELS
 
 UI: dict[str, dict[str, str]] = {
     "conferences_of": _t("Záznamy případu {case}", "Zapisi slučaja {case}", "Records of case {case}"),

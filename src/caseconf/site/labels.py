@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from ..records.vocab_labels import VOCAB_LABELS
+
 UI: dict[str, dict[str, str]] = {
     "home": {"cs": "Přehled", "sr-Latn": "Pregled", "en": "Overview"},
     "cases": {"cs": "Případy", "sr-Latn": "Slučajevi", "en": "Cases"},
@@ -160,127 +162,8 @@ UI: dict[str, dict[str, str]] = {
                    "en": "Records by kind, office and indication."},
 }
 
-VOCAB: dict[str, dict[str, str]] = {
-    # conference and activity kinds
-    "initial": {"cs": "Úvodní konference", "sr-Latn": "Inicijalna konferencija", "en": "Initial conference"},
-    "review": {"cs": "Následná konference", "sr-Latn": "Reviziona konferencija", "en": "Review conference"},
-    "crisis": {"cs": "Krizová konference", "sr-Latn": "Krizna konferencija", "en": "Crisis conference"},
-    "preparatory": {"cs": "Přípravné setkání", "sr-Latn": "Pripremni sastanak", "en": "Preparatory meeting"},
-    "evaluation": {"cs": "Vyhodnocení", "sr-Latn": "Evaluacija", "en": "Evaluation"},
-    "workshop": {"cs": "Dílna", "sr-Latn": "Radionica", "en": "Workshop"},
-    "supervision": {"cs": "Supervize", "sr-Latn": "Supervizija", "en": "Supervision"},
-    # action states
-    "open": {"cs": "otevřený", "sr-Latn": "otvorena", "en": "open"},
-    "continued": {"cs": "pokračuje", "sr-Latn": "nastavlja se", "en": "continued"},
-    "done": {"cs": "splněno", "sr-Latn": "ispunjeno", "en": "done"},
-    "partly_done": {"cs": "částečně", "sr-Latn": "djelimično", "en": "partly done"},
-    "not_done": {"cs": "nesplněno", "sr-Latn": "nije ispunjeno", "en": "not done"},
-    "cancelled": {"cs": "zrušeno", "sr-Latn": "otkazano", "en": "cancelled"},
-    "closed": {"cs": "uzavřen", "sr-Latn": "zatvoren", "en": "closed"},
-    "planned": {"cs": "plánováno", "sr-Latn": "planirano", "en": "planned"},
-    "overdue": {"cs": "po termínu", "sr-Latn": "istekao rok", "en": "overdue"},
-    # attendance
-    "present": {"cs": "přítomen", "sr-Latn": "prisutan", "en": "present"},
-    "partial": {"cs": "částečně", "sr-Latn": "djelimično", "en": "partial"},
-    "excused": {"cs": "omluven", "sr-Latn": "opravdano odsutan", "en": "excused"},
-    "absent": {"cs": "nepřišel", "sr-Latn": "odsutan", "en": "absent"},
-    "represented": {"cs": "zastoupeno", "sr-Latn": "zastupljeno", "en": "represented"},
-    "informed": {"cs": "informováno", "sr-Latn": "informisano", "en": "informed"},
-    "not_informed": {"cs": "neinformováno", "sr-Latn": "nije informisano", "en": "not informed"},
-    # places
-    "ospod_office": {"cs": "OSPOD", "sr-Latn": "OSPOD", "en": "OSPOD office"},
-    "csr_office": {"cs": "CSR", "sr-Latn": "Centar za socijalni rad", "en": "social-work centre"},
-    "school": {"cs": "škola", "sr-Latn": "škola", "en": "school"},
-    "ngo": {"cs": "NNO", "sr-Latn": "NVO", "en": "NGO"},
-    "family_home": {"cs": "domácnost rodiny", "sr-Latn": "dom porodice", "en": "family home"},
-    "health_facility": {"cs": "zdravotnické zařízení", "sr-Latn": "zdravstvena ustanova", "en": "health facility"},
-    "court": {"cs": "soud", "sr-Latn": "sud", "en": "court"},
-    "other": {"cs": "jiné", "sr-Latn": "drugo", "en": "other"},
-    # basis
-    "court_petition": {"cs": "před návrhem soudu", "sr-Latn": "prije prijedloga sudu", "en": "before a court petition"},
-    "level_1": {"cs": "úroveň 1", "sr-Latn": "nivo 1 (socijalna zaštita)", "en": "level 1 (social protection)"},
-    "level_2": {"cs": "úroveň 2", "sr-Latn": "nivo 2 (međusistemski)", "en": "level 2 (cross-system)"},
-    "unspecified": {"cs": "neuvedeno", "sr-Latn": "nije navedeno", "en": "unspecified"},
-    # indications
-    "high_risk": {"cs": "vysoké riziko", "sr-Latn": "visok rizik", "en": "high risk"},
-    "assessment": {"cs": "posouzení z více pohledů", "sr-Latn": "procjena", "en": "assessment"},
-    "coordination": {"cs": "koordinace", "sr-Latn": "koordinacija", "en": "coordination"},
-    "major_decision": {"cs": "zásadní rozhodnutí", "sr-Latn": "važna odluka", "en": "major decision"},
-    "environment_change": {"cs": "změna prostředí", "sr-Latn": "promjena sredine", "en": "change of environment"},
-    "substitute_care_failing": {"cs": "selhávající náhradní péče", "sr-Latn": "neuspjeh zamjenske brige",
-                                "en": "failing substitute care"},
-    "complex_case": {"cs": "složitý případ", "sr-Latn": "složen slučaj", "en": "complex case"},
-    "non_cooperation": {"cs": "nespolupracující rodina", "sr-Latn": "porodica ne sarađuje", "en": "non-cooperation"},
-    "removal_from_family": {"cs": "odebrání z rodiny", "sr-Latn": "izdvajanje iz porodice", "en": "removal from family"},
-    "guardianship_or_foster_care": {"cs": "poručenství / pěstounská péče", "sr-Latn": "starateljstvo ili hraniteljstvo",
-                                    "en": "guardianship or foster care"},
-    "no_suitable_placement": {"cs": "chybí vhodné umístění", "sr-Latn": "nema odgovarajućeg smještaja",
-                              "en": "no suitable placement"},
-    "juvenile_behaviour": {"cs": "problémové chování", "sr-Latn": "problemi u ponašanju", "en": "juvenile behaviour"},
-    "homelessness": {"cs": "bezdomovectví", "sr-Latn": "beskućništvo", "en": "homelessness"},
-    "psychiatric_diagnosis": {"cs": "psychiatrická diagnóza", "sr-Latn": "psihijatrijska dijagnoza",
-                              "en": "psychiatric diagnosis"},
-    # roles
-    "mother": {"cs": "matka", "sr-Latn": "majka", "en": "mother"},
-    "father": {"cs": "otec", "sr-Latn": "otac", "en": "father"},
-    "parent": {"cs": "rodič", "sr-Latn": "roditelj", "en": "parent"},
-    "guardian": {"cs": "poručník", "sr-Latn": "staratelj", "en": "guardian"},
-    "foster_parent": {"cs": "pěstoun", "sr-Latn": "hranitelj", "en": "foster parent"},
-    "grandparent": {"cs": "prarodič", "sr-Latn": "baba/djed", "en": "grandparent"},
-    "relative": {"cs": "příbuzný", "sr-Latn": "srodnik", "en": "relative"},
-    "child": {"cs": "dítě", "sr-Latn": "dijete", "en": "child"},
-    "support_person": {"cs": "podpůrná osoba", "sr-Latn": "osoba podrške", "en": "support person"},
-    "ospod_worker": {"cs": "pracovník OSPOD", "sr-Latn": "radnik OSPOD", "en": "OSPOD worker"},
-    "csr_worker": {"cs": "pracovník CSR", "sr-Latn": "radnik CSR", "en": "CSR worker"},
-    "social_worker": {"cs": "sociální pracovník", "sr-Latn": "socijalni radnik", "en": "social worker"},
-    "family_worker": {"cs": "pracovník pro rodinu", "sr-Latn": "porodični radnik", "en": "family worker"},
-    "key_worker": {"cs": "klíčový pracovník", "sr-Latn": "ključni radnik", "en": "key worker"},
-    "ngo_worker": {"cs": "pracovník NNO", "sr-Latn": "radnik NVO", "en": "NGO worker"},
-    "class_teacher": {"cs": "třídní učitel", "sr-Latn": "razredni starješina", "en": "class teacher"},
-    "school_counsellor": {"cs": "školní poradce", "sr-Latn": "školski pedagog", "en": "school counsellor"},
-    "school_head": {"cs": "ředitel školy", "sr-Latn": "direktor škole", "en": "school head"},
-    "preschool_teacher": {"cs": "učitel MŠ", "sr-Latn": "vaspitač", "en": "preschool teacher"},
-    "paediatrician": {"cs": "pediatr", "sr-Latn": "pedijatar", "en": "paediatrician"},
-    "doctor": {"cs": "lékař", "sr-Latn": "ljekar", "en": "doctor"},
-    "psychologist": {"cs": "psycholog", "sr-Latn": "psiholog", "en": "psychologist"},
-    "psychiatrist": {"cs": "psychiatr", "sr-Latn": "psihijatar", "en": "psychiatrist"},
-    "therapist": {"cs": "terapeut", "sr-Latn": "terapeut", "en": "therapist"},
-    "police": {"cs": "policie", "sr-Latn": "policija", "en": "police"},
-    "probation_officer": {"cs": "probační úředník", "sr-Latn": "službenik za uslovnu slobodu", "en": "probation officer"},
-    "court_guardian": {"cs": "kolizní opatrovník", "sr-Latn": "kolizijski staratelj", "en": "court guardian"},
-    "lawyer": {"cs": "advokát", "sr-Latn": "advokat", "en": "lawyer"},
-    "interpreter": {"cs": "tlumočník", "sr-Latn": "prevodilac", "en": "interpreter"},
-    "facilitator": {"cs": "facilitátor", "sr-Latn": "facilitator", "en": "facilitator"},
-    "facilitator_assistant": {"cs": "asistent facilitátora", "sr-Latn": "asistent facilitatora",
-                              "en": "facilitator's assistant"},
-    "head_of_service": {"cs": "vedoucí", "sr-Latn": "rukovodilac službe", "en": "head of service"},
-    "supervisor": {"cs": "supervizor", "sr-Latn": "supervizor", "en": "supervisor"},
-    # conference roles
-    "initiator": {"cs": "iniciátor", "sr-Latn": "inicijator", "en": "initiator"},
-    "convener": {"cs": "svolavatel", "sr-Latn": "sazivač", "en": "convener"},
-    "coordinator": {"cs": "koordinátor", "sr-Latn": "koordinator", "en": "coordinator"},
-    "minutes": {"cs": "zapisovatel", "sr-Latn": "zapisničar", "en": "minute-taker"},
-    # frequency, closure
-    "weekly": {"cs": "týdně", "sr-Latn": "sedmično", "en": "weekly"},
-    "fortnightly": {"cs": "jednou za 14 dnů", "sr-Latn": "dvosedmično", "en": "fortnightly"},
-    "monthly": {"cs": "měsíčně", "sr-Latn": "mjesečno", "en": "monthly"},
-    "quarterly": {"cs": "čtvrtletně", "sr-Latn": "kvartalno", "en": "quarterly"},
-    "as_needed": {"cs": "podle potřeby", "sr-Latn": "po potrebi", "en": "as needed"},
-    "goals_met": {"cs": "cíle splněny", "sr-Latn": "ciljevi ispunjeni", "en": "goals met"},
-    "transferred": {"cs": "předán", "sr-Latn": "prenesen", "en": "transferred"},
-    "family_refused": {"cs": "rodina odmítla", "sr-Latn": "porodica odbila", "en": "family refused"},
-    "moved_away": {"cs": "odstěhování", "sr-Latn": "odselili se", "en": "moved away"},
-    # absence reasons
-    "no_response": {"cs": "nereagoval", "sr-Latn": "bez odgovora", "en": "no response"},
-    "illness": {"cs": "nemoc", "sr-Latn": "bolest", "en": "illness"},
-    "work": {"cs": "pracovní důvody", "sr-Latn": "posao", "en": "work"},
-    "refused": {"cs": "odmítl", "sr-Latn": "odbio", "en": "refused"},
-    "late_invitation": {"cs": "pozdní pozvánka", "sr-Latn": "kasni poziv", "en": "late invitation"},
-    # severities, review kinds
-    "error": {"cs": "chyba", "sr-Latn": "greška", "en": "error"},
-    "warning": {"cs": "varování", "sr-Latn": "upozorenje", "en": "warning"},
-    "info": {"cs": "informace", "sr-Latn": "informacija", "en": "info"},
-}
+# Vocabulary values read the same on the site, in the editor form and in tables.
+VOCAB = VOCAB_LABELS
 
 # Order of the methodology packs' folders in the navigation (others follow as found).
 FOLDER_ORDER: tuple[str, ...] = ("metodika", "metodologija", "sablony", "obrasci", "sabloni", "dilny", "radionice", "en")
