@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import os
@@ -38,6 +39,7 @@ class LazyGroup(click.Group):
         if spec is None or not _available(spec[0]):
             return None
         module = importlib.import_module(f"{__package__}.{spec[0]}")
+        gc.enable()  # paused in caseconf.cli for a quick start-up; the work itself needs it
         return getattr(module, spec[1])  # type: ignore[no-any-return]
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
