@@ -20,21 +20,10 @@ from typing import Iterator
 import pytest
 
 HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent.parent
 PROXY_PORT = 8081  # Decap's local backend looks for decap-server here
 CASE_ID = "JI-2025-101"
 
-TEAM_CONFIG = """\
-team: Testovací tým
-jurisdiction: cz
-language: cs
-offices:
-  JI: OSPOD Jihlava
-editor:
-  backend: github
-  repo: example/team-records
-  branch: main
-  local_backend: true
-"""
 CASE_YML = f"""\
 id: {CASE_ID}
 office: JI
@@ -47,13 +36,6 @@ case_manager: {{role: ospod_worker, org: JI}}
 consent:
   data_sharing: 2025-02-25
 """
-MKDOCS_YML = """\
-site_name: Test
-docs_dir: docs
-use_directory_urls: false
-plugins:
-  - caseconf-editor
-"""
 
 
 def git(root: Path, *args: str) -> str:
@@ -63,12 +45,17 @@ def git(root: Path, *args: str) -> str:
 
 
 def make_team(root: Path) -> Path:
+    """A copy of this repository's demo team (its site, its editor settings) plus one new case."""
+    for part in ("caseconf.yml", "records", "methodology", "mkdocs.yml", "site_templates"):
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, root / part)
+        else:
+            root.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, root / part)
+    assert "local_backend: true" in (root / "caseconf.yml").read_text(encoding="utf-8")
     (root / "records" / CASE_ID).mkdir(parents=True)
-    (root / "docs").mkdir()
-    (root / "caseconf.yml").write_text(TEAM_CONFIG, encoding="utf-8")
     (root / "records" / CASE_ID / "case.yml").write_text(CASE_YML, encoding="utf-8")
-    (root / "docs" / "index.md").write_text("# Test\n", encoding="utf-8")
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "team repository")

@@ -92,7 +92,7 @@ def test_team_vocabulary_extension_reaches_the_form(tmp_path: Path) -> None:
     (root / "caseconf.yml").write_text(text)
     form = fields_by_path(collection(build_decap_config(Repository.load(root)), "cases")["fields"])
     assert "mediator" in [o["value"] for o in form["household.role"]["options"]]
-    assert [o["value"] for o in form["office"]["options"]] == ["JI"]
+    assert [o["value"] for o in form["office"]["options"]] == ["JI", "TR", "HB", "PE"]
 
 
 def test_dates_patterns_and_required_fields(team_repo: Repository) -> None:
@@ -173,7 +173,7 @@ def test_review_form_starts_from_the_open_actions(demo_repo: Repository) -> None
 
 def test_backend_and_workflow_from_caseconf_yml(team_repo: Repository) -> None:
     config = build_decap_config(team_repo)
-    assert config["backend"]["name"] == "github" and config["backend"]["repo"] == "example/team-records"
+    assert config["backend"]["name"] == "github" and config["backend"]["repo"] == "example-team/caseconf-demo"
     assert config["publish_mode"] == "editorial_workflow"
     assert config["local_backend"] is True
     assert config["locale"] == "cs"
