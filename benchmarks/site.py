@@ -1,14 +1,23 @@
 """Site build benchmark: the caseconf plugin against plain mkdocs-material.
 
-    .venv/bin/python benchmarks/site.py [--sizes 1000,5000] [--keep DIR]
+    .venv/bin/python benchmarks/site.py [--cases 300,1000] [--repeat 3] [--before OLD_SRC] [--keep DIR]
 
-For each size N it generates a team repository with N cases (three records each, plus
-activities), builds it with the caseconf plugin, then builds plain mkdocs-material over
-the same number of plain Markdown pages with the same navigation shape (index pages in
-the nav, case and record pages out of it, same theme, search, tags and offline plugins)
-and the same content (each generated page's body, as raw HTML in Markdown), in the same
-run. It prints both times, their ratio (target: <= 1.3 at 1,000 cases) and
-how each grows from the first size to the last.
+For each size N it generates a team repository with N cases (benchmarks/generate.py),
+builds it with the caseconf plugin, then builds plain mkdocs-material over the same
+pages as plain Markdown, in the same run. What is compared:
+
+- the same page count and paths, and the same content (each generated page's body, as
+  raw HTML in Markdown; the tags page is the tags plugin's own index in both);
+- the same front matter (title, tags, `hide: [navigation]`);
+- the same mkdocs.yml: the team's own with only `caseconf` and `caseconf-editor` taken
+  out (same theme, custom_dir, features, palette, language, Markdown extensions, and the
+  same search, tags and offline plugins), with an explicit nav of the same shape as the
+  plugin's (index pages in sections, case/record/activity pages out of the nav).
+
+What stays caseconf's own cost: loading and checking the records, the personal-data
+scan, rendering record text, the CSV/ICS downloads, the page tables of contents, and its
+CSS/JS links. Builds alternate (before, caseconf, plain) `--repeat` times; medians and
+each run's ratio are printed (target: <= 1.3 at 1,000 cases, growth 1,000 -> 5,000 <= 5.5).
 """
 
 from __future__ import annotations
@@ -23,7 +32,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import statistics
 import time
+from html import unescape
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -153,25 +164,58 @@ def _own_repository(root: Path, cases: int, *, seed: int = 7) -> Path:
     return root
 
 
-PLAIN_CONFIG = """site_name: Benchmark team
-docs_dir: docs
-use_directory_urls: false
-not_in_nav: |
-  /cases/*/
-  /activities/*/
-theme:
-  name: material
-  language: cs
-  font: false
-  features: [navigation.tabs, navigation.sections, navigation.indexes, navigation.top, search.highlight, toc.follow]
-plugins:
-  - search:
-      lang: en
-      pipeline: [stopWordFilter]
-  - tags
-  - offline
-markdown_extensions: [admonition, attr_list, def_list, footnotes, tables, {toc: {permalink: true}}, pymdownx.details, pymdownx.superfences]
-"""
+def plain_config(team: Path, built: Path) -> dict:
+    """The team's own mkdocs.yml with only the caseconf plugins taken out.
+
+    Same theme (custom_dir, features, palette, fonts, language as the plugin sets it),
+    same Markdown extensions, same search/tags/offline settings, and an explicit nav with
+    the shape `caseconf.site.nav.arrange` gives: the overview page, the "work" and
+    "reports" sections, the methodology folders, then the "rules" section; case, record
+    and activity pages are out of the nav in both builds."""
+    import yaml
+
+    sys.path.insert(0, str(PROJECT / "src"))
+    from caseconf.site.labels import FOLDER_ORDER, FOLDER_TITLES, Labels
+    from caseconf.site.nav import GROUPS, TRAILING
+    from caseconf.site.plugin import THEME_LANGUAGES
+
+    config = yaml.safe_load((team / "mkdocs.yml").read_text(encoding="utf-8"))
+    team_config = yaml.safe_load((team / "caseconf.yml").read_text(encoding="utf-8")) or {}
+    lang = team_config.get("language") or "en"
+    labels = Labels(lang)
+    config["docs_dir"] = "docs"
+    config.pop("site_dir", None)
+    config["theme"]["language"] = THEME_LANGUAGES.get(lang, "en")
+    config["theme"]["custom_dir"] = str((team / config["theme"].get("custom_dir", "site_templates")).resolve())
+    config["plugins"] = [p for p in config.get("plugins", [])
+                         if (next(iter(p)) if isinstance(p, dict) else p) not in ("caseconf", "caseconf-editor")]
+    methodology = team / config_docs_dir(team)
+    nav: list = []
+    for key, uris in GROUPS:
+        present = [uri for uri in uris if (built / uri).with_suffix(".html").exists()]
+        if key is None:
+            nav.extend(present)
+        elif present:
+            nav.append({labels.t(key): present})
+    folders = sorted((d for d in methodology.iterdir() if d.is_dir()),
+                     key=lambda d: (FOLDER_ORDER.index(d.name) if d.name in FOLDER_ORDER else len(FOLDER_ORDER),
+                                    d.name))
+    for folder in folders:
+        pages = sorted(folder.rglob("*.md"), key=lambda f: (f.name != "index.md", f.as_posix()))
+        nav.append({FOLDER_TITLES.get(folder.name, folder.name):
+                    [f.relative_to(methodology).as_posix() for f in pages]})
+    trailing = [uri for uri in TRAILING[1] if (built / uri).with_suffix(".html").exists()]
+    if trailing:
+        nav.append({labels.t(TRAILING[0]): trailing})
+    config["nav"] = nav
+    config["not_in_nav"] = "/cases/*/\n/activities/*/\n"
+    return config
+
+
+def config_docs_dir(team: Path) -> str:
+    import yaml
+
+    return yaml.safe_load((team / "mkdocs.yml").read_text(encoding="utf-8")).get("docs_dir", "docs")
 
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
@@ -182,11 +226,14 @@ _TAG = re.compile(r'class="md-tag[^"]*">([^<]+)<')
 def plain_site(team: Path, built: Path, dest: Path) -> Path:
     """Plain Markdown pages holding the same content as the pages the plugin generated
     (the page body as raw HTML), at the same paths and with the same nav shape."""
+    import yaml
+
     docs = dest / "docs"
-    shutil.copytree(team / "methodology", docs)
-    (dest / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
-    written = {p.relative_to(team / "methodology").with_suffix("").as_posix()
-               for p in (team / "methodology").rglob("*.md")}
+    methodology = team / config_docs_dir(team)
+    shutil.copytree(methodology, docs)
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(team, built), allow_unicode=True, sort_keys=False),
+                                     encoding="utf-8")
+    written = {p.relative_to(methodology).with_suffix("").as_posix() for p in methodology.rglob("*.md")}
     for page in built.rglob("*.html"):
         rel = page.relative_to(built).with_suffix("").as_posix()
         if rel in written or rel in ("404",) or rel.startswith(("assets/", "search/")):
@@ -197,18 +244,28 @@ def plain_site(team: Path, built: Path, dest: Path) -> Path:
             continue
         title = _TITLE.search(html)
         tags = _TAG.findall(html[: body.start()] + body.group(1)[:2000])
-        front = f"title: {json.dumps(title.group(1) if title else rel, ensure_ascii=False)}\n"
+        # the same front matter as the plugin's stubs (title, hidden navigation sidebar, tags)
+        front = f"title: {json.dumps(unescape(title.group(1)) if title else rel, ensure_ascii=False)}\n"
+        front += 'hide: ["navigation"]\n'
         if tags:
             front += f"tags: {json.dumps(tags, ensure_ascii=False)}\n"
-        content = re.sub(r'<nav class="md-tags".*?</nav>', "", body.group(1), flags=re.S)
+        if rel == "tags":  # the tags plugin renders the index into the marker, as in the plugin's build
+            content = "<!-- material/tags -->"
+        else:
+            content = re.sub(r'<nav class="md-tags".*?</nav>', "", body.group(1), flags=re.S)
+            content = f"<div>\n{content}\n</div>"
         target = docs / f"{rel}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f"---\n{front}---\n\n<div>\n{content}\n</div>\n", encoding="utf-8")
+        target.write_text(f"---\n{front}---\n\n{content}\n", encoding="utf-8")
     return dest
 
 
-def timed_build(config: Path, site_dir: Path) -> float:
+def timed_build(config: Path, site_dir: Path, *, src: Path | None = None) -> float:
+    """Wall time of one `mkdocs build` in a fresh interpreter (`src`: import caseconf from there)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(src), *filter(None, [env.get("PYTHONPATH")])])
+    shutil.rmtree(site_dir, ignore_errors=True)
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
                             capture_output=True, text=True, env=env)
@@ -220,22 +277,49 @@ def timed_build(config: Path, site_dir: Path) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,5000", help="comma-separated case counts (default 1000,5000)")
-    parser.add_argument("--keep", type=Path, default=None, help="keep the generated repositories here")
+    parser.add_argument("--cases", "--sizes", dest="cases", default="300,1000",
+                        help="comma-separated case counts (default 300,1000; the growth target is 1000,5000)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="alternate the builds this many times per size; medians are reported (default 1)")
+    parser.add_argument("--before", type=Path, default=None, metavar="SRC",
+                        help="also build with the caseconf package found in SRC (e.g. an exported older "
+                             "src/ folder), in the same run, for a before/after comparison")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="keep the generated repositories here (and reuse them when present)")
     args = parser.parse_args(argv)
-    sizes = [int(part) for part in args.sizes.split(",")]
+    sizes = [int(part) for part in args.cases.split(",")]
     base = args.keep or Path(tempfile.mkdtemp(prefix="caseconf-bench-"))
     results: list[tuple[int, float, float]] = []
     try:
         for size in sizes:
-            team = generate_repository(base / f"team-{size}", size)
-            plugin_time = timed_build(team / "mkdocs.yml", base / f"site-team-{size}")
-            plain = plain_site(team, base / f"site-team-{size}", base / f"plain-{size}")
+            team = base / f"team-{size}"
+            if not (team / "mkdocs.yml").exists():
+                shutil.rmtree(team, ignore_errors=True)
+                generate_repository(team, size)
+            built = base / f"site-team-{size}"
+            timed_build(team / "mkdocs.yml", built)  # also warms the disk cache
+            plain = base / f"plain-{size}"
+            shutil.rmtree(plain, ignore_errors=True)
+            plain_site(team, built, plain)
             pages = sum(1 for _ in (plain / "docs").rglob("*.md"))
-            plain_time = timed_build(plain / "mkdocs.yml", base / f"site-plain-{size}")
+            times: dict[str, list[float]] = {"caseconf": [], "plain": [], "before": []}
+            for _ in range(args.repeat):
+                if args.before is not None:
+                    times["before"].append(timed_build(team / "mkdocs.yml", base / f"site-before-{size}",
+                                                       src=args.before))
+                times["caseconf"].append(timed_build(team / "mkdocs.yml", built))
+                times["plain"].append(timed_build(plain / "mkdocs.yml", base / f"site-plain-{size}"))
+            ratios = [c / p for c, p in zip(times["caseconf"], times["plain"])]
+            plugin_time, plain_time = statistics.median(times["caseconf"]), statistics.median(times["plain"])
+            line = (f"{size:>6} cases, {pages} pages: caseconf {plugin_time:6.1f} s, plain material {plain_time:6.1f} s, "
+                    f"ratio {statistics.median(ratios):.2f}")
+            if args.repeat > 1:
+                line += f" (each run: {', '.join(f'{r:.2f}' for r in ratios)})"
+            if times["before"]:
+                before = [b / p for b, p in zip(times["before"], times["plain"])]
+                line += f"; before {statistics.median(times['before']):6.1f} s, ratio {statistics.median(before):.2f}"
+            print(line, flush=True)
             results.append((size, plugin_time, plain_time))
-            print(f"{size:>6} cases, {pages} pages: caseconf {plugin_time:6.1f} s, plain material {plain_time:6.1f} s, "
-                  f"ratio {plugin_time / plain_time:.2f}", flush=True)
         if len(results) > 1:
             (n0, p0, b0), (n1, p1, b1) = results[0], results[-1]
             print(f"growth {n0} -> {n1} cases (x{n1 / n0:.0f}): caseconf x{p1 / p0:.2f}, plain material x{b1 / b0:.2f}")

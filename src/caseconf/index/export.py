@@ -64,39 +64,45 @@ def _one_line(text: str | None, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def calendar_ics(actions: list[OpenAction], reviews: list[ReviewItem], *, team: str) -> bytes:
-    from icalendar import Calendar, Event
+def _ics_date(day: dt.date) -> str:
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
-    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    cal = Calendar()
-    cal.add("prodid", "-//caseconf//case conferences//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", _one_line(team) or "caseconf")
+
+def calendar_ics(actions: list[OpenAction], reviews: list[ReviewItem], *, team: str) -> bytes:
+    """The calendar, written directly: the same bytes icalendar's `Calendar.to_ical()` gives for
+    these all-day events (its property order, TEXT escaping and 75-octet folding), in a
+    fraction of the time (icalendar builds and validates a component tree per event)."""
+    from icalendar.parser import escape_char, foldline
+
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//caseconf//case conferences//EN", "CALSCALE:GREGORIAN",
+             # an X- property is not TEXT for icalendar: written as given (one line, see _one_line)
+             f"X-WR-CALNAME:{_one_line(team) or 'caseconf'}"]
+
+    def event(uid: str, start: dt.date, summary: str, description: str, category: str) -> None:
+        lines.extend((
+            "BEGIN:VEVENT",
+            f"SUMMARY:{escape_char(summary)}",
+            f"DTSTART;VALUE=DATE:{_ics_date(start)}",
+            f"DTEND;VALUE=DATE:{_ics_date(start + dt.timedelta(days=1))}",
+            f"DTSTAMP:{stamp}",
+            f"UID:{escape_char(uid)}",
+            f"CATEGORIES:{escape_char(category)}",
+            f"DESCRIPTION:{escape_char(description)}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT"))
+
     for action in actions:
         if action.due is None:
             continue
-        event = Event()
-        event.add("uid", action_uid(action, team))
-        event.add("dtstamp", stamp)
-        event.add("dtstart", action.due)
-        event.add("dtend", action.due + dt.timedelta(days=1))
-        event.add("summary", _one_line(f"{action.case} {action.id}: {action.do or '?'}"))
-        lines = [f"owner: {action.owner or '?'}", f"indicator: {_one_line(action.indicator) or '?'}",
-                 f"status: {action.status}", f"record: {action.record}"]
-        event.add("description", "\n".join(lines))
-        event.add("categories", ["caseconf-action"])
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
+        lines_ = [f"owner: {action.owner or '?'}", f"indicator: {_one_line(action.indicator) or '?'}",
+                  f"status: {action.status}", f"record: {action.record}"]
+        event(action_uid(action, team), action.due, _one_line(f"{action.case} {action.id}: {action.do or '?'}"),
+              "\n".join(lines_), "caseconf-action")
     for item in reviews:
-        event = Event()
-        event.add("uid", review_uid(item, team))
-        event.add("dtstamp", stamp)
-        event.add("dtstart", item.planned)
-        event.add("dtend", item.planned + dt.timedelta(days=1))
-        event.add("summary", f"{item.case}: {item.kind}")
-        event.add("description", f"planned by: {item.record}\nstatus: {item.status}")
-        event.add("categories", [f"caseconf-{item.kind}"])
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
-    return cal.to_ical()
+        event(review_uid(item, team), item.planned, f"{item.case}: {item.kind}",
+              f"planned by: {item.record}\nstatus: {item.status}", f"caseconf-{item.kind}")
+    lines.append("END:VCALENDAR")
+    # foldline() walks every character; lines under 75 octets come back unchanged anyway
+    return "".join((line if len(line.encode("utf-8")) < 75 else foldline(line)) + "\r\n"
+                   for line in lines).encode("utf-8")

@@ -4,6 +4,7 @@ inline markers and the allowlist, build findings with masked excerpts."""
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -41,10 +42,12 @@ def _allow_set(allow_words: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def detect(norm_text: str, allow: frozenset[str], lang: str) -> list[det.Hit]:
-    """All hits in normalised text, overlaps resolved by kind priority."""
+def detect_whole(norm_text: str, allow: frozenset[str], lang: str) -> list[det.Hit]:
+    """All hits in normalised text, overlaps resolved by kind priority (no cache, no segmenting).
+
+    The reference :func:`detect` must agree with; it scans the text as one piece."""
     hits: list[det.Hit] = []
-    has_digit = any(ch.isdigit() for ch in norm_text)
+    has_digit = det._DIGIT.search(norm_text) is not None
     if has_digit:
         hits += det.find_birth_numbers(norm_text)
         hits += det.find_jmbg(norm_text)
@@ -64,6 +67,224 @@ def detect(norm_text: str, allow: frozenset[str], lang: str) -> list[det.Hit]:
     accepted += find_names(norm_text, allow, lang, [(a.start, a.end) for a in accepted])
     accepted.sort(key=lambda h: (h.start, _PRIO[h.kind]))
     return accepted
+
+
+# --------------------------------------------------------------------------- segments and the line cache
+#
+# Every detector finds the same hits in a file as in the file cut into *segments* of
+# lines, as long as no match (nor a lookahead) of any detector runs over a cut.  Only
+# whitespace-crossing parts of a few patterns (dates, account and birth numbers,
+# addresses, birth keywords, Markdown links) can; `_joined` tells, from the last
+# non-blank character before a line break and the text after it, whether such a
+# pattern could run over the break. It errs on the side of "joined": a wrong "joined"
+# costs a cache miss, never a finding. Most lines of a record are segments of their own,
+# and a segment's hits are detected once per run (per allow words and language) however
+# often the segment recurs: in other records, or in other versions of a file in history.
+
+_SEP_DIGIT = re.compile(r"[/\-]\s?\d")
+_KW_AFTER_DATE = re.compile(r"\(?\s*" + det._BIRTH_KW, re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"(?:{det._MONTHS})\.?,?\s+(?:19|20)\d{{2}}", re.IGNORECASE)
+_NOT_AFTER = re.compile(det._NOT_AFTER_ALT)
+_HOUSE_SOON = re.compile(r"(?:[^\W\d_]+\.?\s+){0,3}(?:\d|bb|b\.b\.)")
+_STREET_WORD = re.compile(
+    r"\b(?i:ulice|ul\.|ulica|nám\.|náměstí|nábřeží|nábř\.|třída|tř\.|sídliště|sídl\.|bulevar|bul\.|"
+    r"trg|obala|put|šetalište|ulici|ulicí|ulicu)(?:\s|$)"
+)
+_KW_SPLIT = ("datum", "dat.", "date", "of")  # birth keywords with a space inside ("date of birth")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _line_info(line: str) -> tuple:
+    """(blank, offset of the first non-space character, offset of the last one,
+    a street keyword on the line, state of a Markdown link left open: -1 none / 0 closed / 1 open)."""
+    stripped = line.lstrip()
+    if not stripped:
+        return (True, 0, 0, False, -1)
+    first = len(line) - len(stripped)
+    last = len(line.rstrip()) - 1
+    street = _STREET_WORD.search(line) is not None
+    k = line.rfind("](")
+    if k >= 0:
+        link = 1 if line.rfind(")") < k + 2 else 0
+    else:
+        link = 0 if ")" in line else -1
+    return (False, first, last, street, link)
+
+
+def _joined(j: str, ia: int, ib: int, street_near: bool) -> bool:
+    """May a match run from the character at ia over the line break(s) to the one at ib?"""
+    b = j[ib]
+    if b.isdigit():
+        return True  # "12.\n3. 1990", "ulice Nová\n12", "110\n00 Praha", "123456\n/1234" ...
+    if b in "/-":
+        if _SEP_DIGIT.match(j, ib):
+            return True
+    elif b == "–":
+        return True
+    a = j[ia]
+    prev = j[ia - 1] if ia else ""
+    a_digit = a.isdigit()
+    a_num = a_digit or (a == "." and prev.isdigit())
+    if (a_num or a == "(") and _KW_AFTER_DATE.match(j, ib):
+        return True  # "1. 1. 1990\n(narozena)"
+    if a_num and _MONTH_YEAR.match(j, ib):
+        return True  # "12.\nledna 1990"
+    house_end = (a_digit or (a in _ASCII_LETTERS and prev.isdigit()) or (a == "b" and prev == "b")
+                 or (a == "." and j[ia - 3:ia + 1] == "b.b."))
+    if house_end and _NOT_AFTER.match(j, ib):
+        return True  # "Nová 12\nlet" is no address
+    if (a_digit or a == ",") and (b == "," or b.isupper()):
+        return True  # "110 00\nPraha"
+    if b.isalpha():
+        if (a.isalpha() or (a == "." and prev.isalpha())) and _HOUSE_SOON.match(j, ib):
+            return True  # "Jana\nNováková 12"
+        if (a.isalpha() or a == ".") and det.fold(j[max(0, ia - 4):ia + 1]).endswith(_KW_SPLIT):
+            return True  # "datum\nnarození"
+    return street_near and b.isalnum()  # "ulice\nKarla Čapka 12"
+
+
+def segments(norm: list[str], infos: list[tuple], joined: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Cut lines into [first, end) runs that detectors may scan separately."""
+    out: list[tuple[int, int]] = []
+    seg_start = 0
+    last_nb = -1          # last non-blank line
+    link_open = False     # a Markdown link "](" not closed yet
+    street_at = -10       # count of non-blank lines at the last one with a street keyword
+    nb = 0
+    for i, info in enumerate(infos):
+        if info[0]:
+            continue
+        if last_nb >= 0:
+            pinfo = infos[last_nb]
+            if not (link_open or _joined(joined, starts[last_nb] + pinfo[2], starts[i] + info[1],
+                                         nb - street_at <= 5)):
+                out.append((seg_start, i))
+                seg_start = i
+        nb += 1
+        if info[3]:
+            street_at = nb
+        link = info[4]
+        if link == 1:
+            link_open = True
+        elif link == 0 and link_open:
+            link_open = False
+        last_nb = i
+    out.append((seg_start, len(norm)))
+    return out
+class LineCache:
+    """Hits of segments already detected, per (allow words, language); bounded, oldest out first."""
+
+    MAX_ENTRIES = 200_000
+    MAX_CHARS = 32_000_000
+    MAX_KEY = 65_536  # longer segments are detected every time
+
+    def __init__(self) -> None:
+        self.hits: dict[str, tuple[tuple[int, det.Hit], ...]] = {}
+        self.chars = 0
+
+    def put(self, key: str, value: tuple[tuple[int, det.Hit], ...]) -> None:
+        if len(key) > self.MAX_KEY:
+            return
+        if len(self.hits) >= self.MAX_ENTRIES or self.chars > self.MAX_CHARS:
+            for old in list(self.hits)[: len(self.hits) // 4 + 1]:
+                del self.hits[old]
+                self.chars -= len(old)
+        self.hits[key] = value
+        self.chars += len(key)
+
+
+_CACHES: dict[tuple[frozenset[str], str], LineCache] = {}
+_INFOS: dict[str, tuple] = {}
+_NO_HITS: tuple[tuple[int, det.Hit], ...] = ()
+use_cache = True  # tests switch it off to compare
+
+
+def cache_for(allow: frozenset[str], lang: str) -> LineCache:
+    cache = _CACHES.get((allow, lang))
+    if cache is None:
+        if len(_CACHES) >= 8:
+            _CACHES.clear()
+        cache = _CACHES[(allow, lang)] = LineCache()
+    return cache
+
+
+def clear_caches() -> None:
+    _CACHES.clear()
+    _INFOS.clear()
+
+
+def _infos(norm: list[str]) -> list[tuple]:
+    infos = _INFOS
+    out = []
+    for ln in norm:
+        info = infos.get(ln)
+        if info is None:
+            info = _line_info(ln)
+            if len(infos) >= 400_000:
+                infos.clear()
+            if len(ln) <= LineCache.MAX_KEY:
+                infos[ln] = info
+        out.append(info)
+    return out
+
+
+def _segment_hits(seg: str, allow: frozenset[str], lang: str) -> tuple[tuple[int, det.Hit], ...]:
+    """(line offset inside the segment, hit with offsets into the segment) for one segment."""
+    hits = detect_whole(seg, allow, lang)
+    if not hits:
+        return _NO_HITS
+    if "\n" not in seg:
+        return tuple((0, h) for h in hits)
+    return tuple((seg.count("\n", 0, h.start), h) for h in hits)
+
+
+def detect_lines(norm: list[str], allow: frozenset[str], lang: str) -> list[tuple[int, int, det.Hit]]:
+    """Hits in normalised lines as (line index, offset of that segment's first line in the joined
+    text, hit with offsets into its segment); the same hits as :func:`detect_whole` on the joined lines."""
+    if not norm:
+        return []
+    if not use_cache:
+        joined = "\n".join(norm)
+        starts = _starts(norm)
+        return [(bisect_right(starts, h.start) - 1, 0, h) for h in detect_whole(joined, allow, lang)]
+    cache = cache_for(allow, lang)
+    store = cache.hits
+    out: list[tuple[int, int, det.Hit]] = []
+    if len(norm) == 1:
+        ln = norm[0]
+        found = store.get(ln)
+        if found is None:
+            found = _segment_hits(ln, allow, lang)
+            cache.put(ln, found)
+        return [(d, 0, h) for d, h in found]
+    joined = "\n".join(norm)
+    starts = _starts(norm)
+    for first, end in segments(norm, _infos(norm), joined, starts):
+        seg = norm[first] if end - first == 1 else "\n".join(norm[first:end])
+        found = store.get(seg)
+        if found is None:
+            found = _segment_hits(seg, allow, lang)
+            cache.put(seg, found)
+        for d, h in found:
+            out.append((first + d, starts[first], h))
+    return out
+
+
+def _starts(norm: list[str]) -> list[int]:
+    starts = [0]
+    pos = 0
+    for nl in norm[:-1]:
+        pos += len(nl) + 1
+        starts.append(pos)
+    return starts
+
+
+def detect(norm_text: str, allow: frozenset[str], lang: str) -> list[det.Hit]:
+    """All hits in normalised text (lines joined with "\\n"), overlaps resolved by kind priority."""
+    out = []
+    for _, base, h in detect_lines(norm_text.split("\n"), allow, lang):
+        out.append(h if not base else det.Hit(h.kind, h.start + base, h.end + base, h.value, h.bases))
+    return out
 
 
 def _hit_hashes(hit: det.Hit) -> list[str]:
@@ -98,12 +319,7 @@ def scan_text_impl(text: str, path: str, *, allow: frozenset[str], lang: str,
                     if mk.alone:
                         markers.setdefault(idx + 1, (mk.kinds, mk.reason))
         norm.append(nl)
-    joined = "\n".join(norm)
-    starts = [0]
-    for nl in norm[:-1]:
-        starts.append(starts[-1] + len(nl) + 1)
-    for hit in detect(joined, allow, lang):
-        line_idx = bisect_right(starts, hit.start) - 1
+    for line_idx, _, hit in detect_lines(norm, allow, lang):
         mk = markers.get(line_idx)
         if mk is not None and (mk[0] is None or hit.kind in mk[0]):
             continue

@@ -24,6 +24,7 @@ class Hit:
 
 
 # --------------------------------------------------------------------------- helpers
+_DIGIT = re.compile(r"\d")  # every pattern below needs one (or "bb" for an address)
 _REF_BEFORE = re.compile(
     r"(?<!\w)(?i:č\.\s?j\.?|čj\.?|č\.\s?jedn\.?|sp\.\s?zn\.?|spis\.?\s?zn\.?|zn\.|č\.\s?p\.|ref\.?|reference|"
     r"ref\.\s?no\.?|broj predmeta|predmet(?:\s+br\.?)?|br\.\s?predmeta|case(?:\s+no\.?)?|spis|"
@@ -101,7 +102,7 @@ _CZ_ACCOUNT = re.compile(r"(?<![\w/.\-])((?:\d{1,6}\s?-\s?)?\d{2,10}\s?/\s?\d{4}
 
 def find_bank_accounts(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return hits
     from stdnum import iban
     from stdnum.cz import bankaccount
@@ -156,16 +157,39 @@ _DATEISH = re.compile(
 _DATE_INSIDE = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\d{1,2}:\d{2}")
 
 
+_GLUED = re.compile(r"[\w]-$")
+
+
+def _glued_before(text: str, start: int) -> bool:
+    """A phone cannot start here: glued to letters or ids (JI-2025-014, A12-603123, x603123456, 2024/…)."""
+    before = text[max(0, start - 2):start]
+    return bool(before[-1:].isalnum() or _GLUED.match(before) or before.endswith("/"))
+
+
+def _may_start_phone(text: str, start: int, end: int) -> bool:
+    """Could a phone that _phone_candidate_ok accepts start inside text[start:end]?  A match
+    starts at a digit, "+" or an opening bracket, is not glued to what comes before it
+    and holds at least 8 digits."""
+    digits_left = sum(ch.isdigit() for ch in text[start:end])
+    for p in range(start, end):
+        if digits_left < 8:
+            return False
+        ch = text[p]
+        if not _glued_before(text, p):
+            return True
+        if ch.isdigit():
+            digits_left -= 1
+    return False
+
+
 def _phone_candidate_ok(text: str, start: int, end: int, raw: str) -> bool:
     digits = re.sub(r"\D", "", raw)
     if len(digits) < 8:
         return False
     if _DATEISH.match(raw) or _DATE_INSIDE.search(raw) or re.match(r"^(?:19|20)\d{2}\s?[-/.]", raw):
         return False
-    before = text[max(0, start - 2):start]
     after = text[end:end + 6]
-    # glued to letters or ids: JI-2025-014, A12-603123, x603123456
-    if before[-1:].isalnum() or re.match(r"[\w]-$", before) or before.endswith("/"):
+    if _glued_before(text, start):
         return False
     if re.match(r"^(?:[\-/]\d|\w|\.\d)", after):  # 603123456/2024, part of a longer token
         return False
@@ -201,6 +225,8 @@ def find_phones(text: str) -> list[Hit]:
         window = cm.group(0)
         if sum(ch.isdigit() for ch in window) < 8 or _ONLY_DATES.match(window):
             continue
+        if not _may_start_phone(text, cm.start(), cm.end()):
+            continue  # case ids and dates glued together: JI-2025-014/2025-03-02
         for ws, we, raw in _match_window(window):
             s, e = cm.start() + ws, cm.start() + we
             if (s, e) not in hits and _phone_candidate_ok(text, s, e, raw):
@@ -259,8 +285,27 @@ def _valid_date(m: re.Match[str]) -> bool:
     return False
 
 
+_BIRTH_KW_RE = re.compile(_BIRTH_KW, re.IGNORECASE)
+# every keyword above contains one of these (after _fold); a cheap test before the regexes
+_BIRTH_KW_PARTS = ("naro", "nar.", "rod", "rođ", "dob", "d.o", "do.b", "born", "birth", "godi")
+# characters that IGNORECASE matching treats as ASCII letters although str.lower() does not
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """Lower case, with the few letters that re.IGNORECASE equates with an ASCII letter made ASCII."""
+    return text.translate(_FOLD).lower()
+
+
+def may_hold_birth_keyword(text: str) -> bool:
+    low = fold(text)
+    return any(p in low for p in _BIRTH_KW_PARTS) and _BIRTH_KW_RE.search(text) is not None
+
+
 def find_birth_dates(text: str) -> list[Hit]:
     hits = []
+    if not may_hold_birth_keyword(text):
+        return hits
     for rx in (_BIRTH_DATE, _DATE_THEN_KW):
         for m in rx.finditer(text):
             if _valid_date(m):
@@ -272,13 +317,16 @@ def find_birth_dates(text: str) -> list[Hit]:
 _UP = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽĆĐÄÖÜĹĽŔ"
 _LO = "a-záčďéěíňóřšťúůýžćđäöüĺľŕô"
 _HOUSE = r"(?P<num>\d{1,4}[a-zA-Z]?(?:\s?/\s?\d{1,4}[a-zA-Z]?)?|bb|b\.b\.)"
-_NOT_AFTER_NUM = (
-    r"(?![\d.:,]\d)(?!\s*(?i:%|\.\s?\d|let\b|roky?\b|roků|rok\b|dn[íy]\b|den\b|min|hod|h\b|x\b|km\b|m\b|kč|"
+# what may follow a house number without it being one ("12 let", "5 km"); core.py also uses it
+# to see when a line's end and the next line's start must be scanned together
+_NOT_AFTER_ALT = (
+    r"(?i:%|\.\s?\d|let\b|roky?\b|roků|rok\b|dn[íy]\b|den\b|min|hod|h\b|x\b|km\b|m\b|kč|"
     r"czk|eur|€|godin|dan[a]?\b|mjesec|měsíc|týdn|tjed|sedmic|years?\b|days?\b|months?\b|weeks?\b|times\b|"
     r"krát|osob|lidí|dět[íi]|children|people|participants|účastn|hours?\b|body\b|bod\b|stran|str\.|"
     r"ks\b|kus|třída\b|razred|bodova|poen|points?|tis|mil|ledna|února|března|dubna|května|června|"
-    r"července|srpna|září|října|listopadu|prosince|–|-\s?\d))"
+    r"července|srpna|září|října|listopadu|prosince|–|-\s?\d)"
 )
+_NOT_AFTER_NUM = r"(?![\d.:,]\d)(?!\s*" + _NOT_AFTER_ALT + ")"
 _STREET_KW = re.compile(
     rf"(?P<kw>\b(?i:ulice|ul\.|ulica|nám\.|náměstí|nábřeží|nábř\.|třída|tř\.|sídliště|sídl\.|bulevar|bul\.|"
     rf"trg|obala|put|šetalište|ulici|ulicí|ulicu|ulici)\s+)"
@@ -311,7 +359,7 @@ _INSTITUTION_AFTER = re.compile(
 
 def find_addresses(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    if not any(ch.isdigit() for ch in text) and "bb" not in text and "b.b." not in text:
+    if not _DIGIT.search(text) and "bb" not in text and "b.b." not in text:
         return hits
     for rx in (_STREET_KW, _STREET_NAMED):
         for m in rx.finditer(text):

@@ -30,7 +30,7 @@ class Goal(Rule):
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         if not ctx.record.goal:
-            yield Hit(("kind",))
+            yield Hit(("goal",))  # the empty key's line, or the first line when it is absent
 
 
 class InvitationNotice(Rule):
@@ -136,7 +136,7 @@ class ChildParticipation(Rule):
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         child = ctx.record.child
         if child is None or child.participation is None:
-            yield Hit(("child",))
+            yield Hit(("child", "participation"))
 
 
 class MeetingRoles(Rule):
@@ -175,7 +175,7 @@ class MeetingFacts(Rule):
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for key in ("start", "end", "place", "requested", "invited", "basis"):
             if getattr(ctx.record, key) is None:
-                yield Hit(("date",), {"field": key})
+                yield Hit((key,), {"field": key})
 
 
 class MinutesApproved(Rule):
@@ -246,7 +246,7 @@ class Participants(Rule):
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         if not ctx.record.participants:
-            yield Hit(("kind",))
+            yield Hit(("participants",))
 
 
 RULES = [Goal, InvitationNotice, Booking, Duration, AbsenceReason, FacilitatorIndependent, ChildParticipation,

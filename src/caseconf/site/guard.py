@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..pii import scan_files
@@ -35,15 +35,23 @@ def _scannable(repo: Repository, changes: Changes) -> list[str]:
 # Above this many files the scan runs in a second process while MkDocs renders the pages;
 # its result is awaited before any page is written (see the plugin's on_env).
 BACKGROUND_FROM = 300
+# The background scan is submitted in chunks of this many files. Whatever the second
+# process has not started by the time the pages are rendered is scanned by the build
+# process itself (it has nothing else to do until the scan is done), from the far end, so
+# the two meet in the middle instead of the build waiting for the whole remainder.
+CHUNK = 64
+WARMUP_TEXT = "Jan Novák, tel. 777 123 456, nar. 1. 2. 1990, jan.novak@example.cz"
 
 
 @dataclass(slots=True)
 class PendingScan:
     entry: Entry
     wanted: list[str]
-    future: Future | None = None  # type: ignore[type-arg]
+    future: Future | None = None  # type: ignore[type-arg]  # the last chunk (None: nothing in the background)
     pool: ProcessPoolExecutor | None = None
     found: list[Finding] | None = None
+    chunks: list[tuple[list[str], Future]] = field(default_factory=list)  # type: ignore[type-arg]
+    args: tuple = ()  # type: ignore[type-arg]  # (root, words, lang) for chunks scanned here
 
     def cancel(self) -> None:
         if self.pool is not None:
@@ -55,7 +63,32 @@ def _scan(root: Path, paths: list[str], words: list[str], lang: str) -> list[Fin
     return scan_files(root, paths, allow_words=words, lang=lang)
 
 
-def start_pii(entry: Entry, changes: Changes) -> PendingScan:
+def _warm(lang: str) -> None:
+    """Import the scanner and its lazily loaded detectors in the second process."""
+    from ..pii import scan_text
+
+    scan_text(WARMUP_TEXT, "warmup.md", lang=lang)
+
+
+class Prewarmed:
+    """A second process started (and its scanner imported) before the repository loads."""
+
+    def __init__(self, lang: str) -> None:
+        self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self.pool.submit(_warm, lang)
+
+    def take(self) -> ProcessPoolExecutor | None:
+        pool, self.pool = self.pool, None
+        return pool
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+
+
+def start_pii(entry: Entry, changes: Changes, prewarmed: Prewarmed | None = None) -> PendingScan:
     """Start the personal-data scan of what changed (everything after a full load)."""
     repo = entry.repo
     if changes.full:
@@ -67,19 +100,47 @@ def start_pii(entry: Entry, changes: Changes) -> PendingScan:
     pending = PendingScan(entry, wanted)
     args = (repo.root, wanted, allow_words(repo), repo.lang)
     if len(wanted) >= BACKGROUND_FROM:
-        pending.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        pending.future = pending.pool.submit(_scan, *args)
+        pool = prewarmed.take() if prewarmed is not None else None
+        pending.pool = pool or ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        pending.args = (repo.root, args[2], repo.lang)
+        for index in range(0, len(wanted), CHUNK):
+            chunk = wanted[index:index + CHUNK]
+            pending.chunks.append((chunk, pending.pool.submit(_scan, repo.root, chunk, args[2], repo.lang)))
+        pending.future = pending.chunks[-1][1]
     elif wanted:
         pending.found = _scan(*args)
+    if prewarmed is not None:
+        prewarmed.close()
     return pending
+
+
+def _collect(pending: PendingScan) -> list[Finding]:
+    """The findings of all chunks: the second process's, and the ones it had not started,
+    scanned here (last chunk first, while the second process works from the front)."""
+    results: dict[int, list[Finding]] = {}
+    for index in range(len(pending.chunks) - 1, -1, -1):
+        chunk, future = pending.chunks[index]
+        if not future.cancel():
+            break  # running or done in the second process: so is every chunk before it
+        root, words, lang = pending.args
+        results[index] = _scan(root, chunk, words, lang)
+    for index, (_chunk, future) in enumerate(pending.chunks):
+        if index not in results:
+            results[index] = future.result()
+    found: list[Finding] = []
+    for index, (chunk, _future) in enumerate(pending.chunks):
+        paths = set(chunk)
+        # Findings about other files (the allowlist's own problems) come with every chunk: once.
+        found.extend(f for f in results[index] if index == 0 or f.path in paths)
+    return found
 
 
 def finish_pii(pending: PendingScan) -> list[Finding]:
     """Unsuppressed personal-data errors anywhere in the repository."""
     entry = pending.entry
-    if pending.future is not None:
+    if pending.chunks:
         try:
-            pending.found = pending.future.result()
+            pending.found = _collect(pending)
         finally:
             pending.cancel()
     for path in pending.wanted:

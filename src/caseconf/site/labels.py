@@ -187,13 +187,21 @@ class Labels:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        # Every page asks for the same few dozen words: look each up once per build.
+        self._t: dict[str, str] = {}
+        self._v: dict[str, str] = {}
 
     def t(self, key: str, **params: object) -> str:
-        text = _pick(UI, key, self.lang) or key
+        text = self._t.get(key)
+        if text is None:
+            text = self._t[key] = _pick(UI, key, self.lang) or key
         return text.format(**params) if params else text
 
     def v(self, value: object) -> str:
         if value is None:
             return ""
-        key = getattr(value, "value", value)
-        return _pick(VOCAB, str(key), self.lang) or str(key)
+        key = str(getattr(value, "value", value))
+        label = self._v.get(key)
+        if label is None:
+            label = self._v[key] = _pick(VOCAB, key, self.lang) or key
+        return label

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from ..errors import CaseconfError
+from ..records.paths import RECORDS_DIR
 from ..records.repository import LoadedDoc
 from . import cache, guard, nav
 from .config import CaseconfConfig
@@ -47,6 +49,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         self.renderer: Renderer | None = None
         self.specs: dict[str, PageSpec] = {}
         self.pending: guard.PendingScan | None = None
+        self.lang = "en"
 
     # ---------------------------------------------------------------- configuration
     @event_priority(100)  # before the theme's own plugins read theme.language
@@ -56,6 +59,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve() if self.config.root else base
         lang = _team_language(self.root)
+        self.lang = lang or "en"
         if self.config.theme_language and lang:
             config.theme["language"] = THEME_LANGUAGES.get(lang, "en")
         if str(PACKAGED_TEMPLATES) not in config.theme.dirs:
@@ -82,16 +86,26 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.root is None:
             return None
+        # A first build of a large repository scans every file in a second process: start
+        # that process now, so that its interpreter is up by the time the model has loaded.
+        prewarmed = guard.Prewarmed(self.lang) if self.config.pii_guard and cache.stats(self.root) is None \
+            and _many_records(self.root) else None
         try:
             entry, changes = cache.load(self.root)
-        except CaseconfError as exc:
-            raise PluginError(f"caseconf: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")) from None
+        except BaseException as exc:
+            if prewarmed is not None:
+                prewarmed.close()
+            if isinstance(exc, CaseconfError):
+                raise PluginError(f"caseconf: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")) from None
+            raise
         if self.config.pii_guard:
             # A large scan runs in a second process while pages render; on_env awaits it
             # before MkDocs writes any page. A small one finishes here.
-            self.pending = guard.start_pii(entry, changes)
+            self.pending = guard.start_pii(entry, changes, prewarmed)
             if self.pending.future is None:
                 self._stop_on_personal_data()
+        elif prewarmed is not None:
+            prewarmed.close()
         suppressed = guard.update_suppressed(entry, changes)
         data = SiteData(entry.repo, as_of=self._as_of(), suppressed=suppressed,
                         body_html=lambda doc: _body_html(entry, doc))
@@ -184,6 +198,16 @@ def _body_html(entry: cache.Entry, doc: LoadedDoc) -> str:
     html = render_untrusted(doc.body)
     entry.bodies[doc.path] = (doc.body, html)
     return html
+
+
+def _many_records(root: Path) -> bool:
+    """Enough entries under records/ for the scan to run in the background (a guess: a case
+    folder holds its case.yml and at least one record)."""
+    try:
+        with os.scandir(root / RECORDS_DIR) as entries:
+            return sum(1 for _ in entries) * 3 >= guard.BACKGROUND_FROM
+    except OSError:
+        return False
 
 
 def _team_language(root: Path) -> str | None:

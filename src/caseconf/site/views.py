@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from ..index.actions import OpenAction, case_office, open_actions
@@ -306,6 +306,14 @@ class SiteData:
         years |= {a.date.year for _, a in self.repo.activity_records()}
         return sorted(years)
 
+    def _repo_within(self, since: dt.date, until: dt.date) -> Repository:
+        """The repository with only the cases that have a record in the period: a case without
+        one adds nothing to `compute_stats` of that period, but would cost it a derivation
+        of the case's actions (three periods a year over every case)."""
+        cases = {case_id: case for case_id, case in self.repo.cases.items()
+                 if any(since <= doc.model.date <= until for doc in case.conferences)}
+        return replace(self.repo, cases=cases)
+
     def stats_page(self) -> dict[str, Any]:
         whole = publishable(compute_stats(self.repo), self.min_cell)
         periods = []
@@ -313,8 +321,9 @@ class SiteData:
             for label, since, until in ((str(year), dt.date(year, 1, 1), dt.date(year, 12, 31)),
                                         (f"{year}/1", dt.date(year, 1, 1), dt.date(year, 6, 30)),
                                         (f"{year}/2", dt.date(year, 7, 1), dt.date(year, 12, 31))):
-                stats = publishable(compute_stats(self.repo, since=since, until=until), self.min_cell)
-                periods.append({"label": label, "year": "/" not in label, "stats": stats})
+                stats = compute_stats(self._repo_within(since, until), since=since, until=until)
+                periods.append({"label": label, "year": "/" not in label,
+                                "stats": publishable(stats, self.min_cell)})
         return {"whole": whole, "periods": periods, "min_cell": self.min_cell}
 
     def activities_page(self) -> dict[str, Any]:
