@@ -7,6 +7,7 @@ import os
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 from pathlib import Path
 
 from caseconf.records.findings import Finding
@@ -15,7 +16,7 @@ from . import detectors as det
 from .allowlist import ALLOW_FILE, Allowlist, fingerprint, load_allowlist, parse_marker
 from .masking import mask
 from .messages import detected, lang_of, msg
-from .normalize import normalize_line, normalize_value, split_lines
+from .normalize import normalize_lines, normalize_value
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -58,144 +59,157 @@ def detect_whole(norm_text: str, allow: frozenset[str], lang: str) -> list[det.H
         hits += det.find_birth_dates(norm_text)
     hits += det.find_addresses(norm_text)
     accepted: list[det.Hit] = []
-    for h in sorted(hits, key=lambda h: (_PRIO[h.kind], h.start)):
+    for h in sorted(hits, key=lambda h: (_PRIO[h.kind], h.start)) if hits else ():
         if any(h.start < a.end and a.start < h.end for a in accepted):
             continue
         accepted.append(h)
+    find_names = _find_names or _load_names()
+    accepted += find_names(norm_text, allow, lang, [(a.start, a.end) for a in accepted])
+    if len(accepted) > 1:
+        accepted.sort(key=lambda h: (h.start, _PRIO[h.kind]))
+    return accepted
+
+
+_find_names = None
+
+
+def _load_names() -> Callable:
+    global _find_names
     from .names import find_names
 
-    accepted += find_names(norm_text, allow, lang, [(a.start, a.end) for a in accepted])
-    accepted.sort(key=lambda h: (h.start, _PRIO[h.kind]))
-    return accepted
+    _find_names = find_names
+    return find_names
 
 
 # --------------------------------------------------------------------------- segments and the line cache
 #
 # Every detector finds the same hits in a file as in the file cut into *segments* of
 # lines, as long as no match (nor a lookahead) of any detector runs over a cut.  Only
-# whitespace-crossing parts of a few patterns (dates, account and birth numbers,
-# addresses, birth keywords, Markdown links) can; `_joined` tells, from the last
-# non-blank character before a line break and the text after it, whether such a
-# pattern could run over the break. It errs on the side of "joined": a wrong "joined"
-# costs a cache miss, never a finding. Most lines of a record are segments of their own,
-# and a segment's hits are detected once per run (per allow words and language) however
-# often the segment recurs: in other records, or in other versions of a file in history.
+# whitespace-crossing parts of a few patterns can: dates, account and birth numbers,
+# addresses, birth keywords ("datum narození") and Markdown links "](...)".  Each line
+# gets two bit masks: what its last non-blank character lets go on over a line break
+# (_L), and what its first one lets a match begun earlier go on with (_R).  A line
+# joins the segment before it when the previous non-blank line's _L and its _R share a
+# bit, when it starts with a digit (or "/", "-" and a digit, or "–"), when a street
+# keyword is at most five lines back, or when a Markdown link is open.  An _R flag holds
+# when the pattern matches at the line's start, or when the line is too short to tell
+# (it could go on over the next break: "datum", "(", a bare month, a few words).  The
+# masks err on the side of joining: a needless join costs a cache miss, never a finding.
+#
+# A segment's hits are detected once per run (per allow words and language) however often
+# it recurs: in other records, or in other versions of a file in the history.
 
 _SEP_DIGIT = re.compile(r"[/\-]\s?\d")
 _KW_AFTER_DATE = re.compile(r"\(?\s*" + det._BIRTH_KW, re.IGNORECASE)
 _MONTH_YEAR = re.compile(rf"(?:{det._MONTHS})\.?,?\s+(?:19|20)\d{{2}}", re.IGNORECASE)
+_MONTH_ONLY = re.compile(rf"(?i:{det._MONTHS})\.?,?")
 _NOT_AFTER = re.compile(det._NOT_AFTER_ALT)
 _HOUSE_SOON = re.compile(r"(?:[^\W\d_]+\.?\s+){0,3}(?:\d|bb|b\.b\.)")
+_WORDS3 = re.compile(r"(?:[^\W\d_]+\.?\s+){0,2}[^\W\d_]+\.?")
 _STREET_WORD = re.compile(
     r"\b(?i:ulice|ul\.|ulica|nám\.|náměstí|nábřeží|nábř\.|třída|tř\.|sídliště|sídl\.|bulevar|bul\.|"
     r"trg|obala|put|šetalište|ulici|ulicí|ulicu)(?:\s|$)"
 )
 _KW_SPLIT = ("datum", "dat.", "date", "of")  # birth keywords with a space inside ("date of birth")
+_KW_OPEN = ("(",) + _KW_SPLIT                 # a line ending so may go on with a birth keyword
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
+_KW, _MONTH, _NOTAFTER, _POSTAL, _HOUSE, _KWSPLIT = (1, 2, 4, 8, 16, 32)
+_BLANK, _LMASK, _RMASK, _R_ALWAYS, _R_ALNUM, _STREET, _LINK, _HITS = range(8)
+_NO_HITS: tuple[tuple[int, det.Hit], ...] = ()
 
-def _line_info(line: str) -> tuple:
-    """(blank, offset of the first non-space character, offset of the last one,
-    a street keyword on the line, state of a Markdown link left open: -1 none / 0 closed / 1 open)."""
-    stripped = line.lstrip()
+
+def _line_entry(line: str) -> list:
+    """[blank, L mask, R mask, joins the line before anyway, starts with a letter or digit, street
+    keyword on the line, Markdown link state at its end (-1 as before / 0 closed / 1 open), hits of
+    the line as a segment of its own (None: not detected yet)]."""
+    stripped = line.strip()
     if not stripped:
-        return (True, 0, 0, False, -1)
-    first = len(line) - len(stripped)
-    last = len(line.rstrip()) - 1
-    street = _STREET_WORD.search(line) is not None
+        return [True, 0, 0, False, False, False, -1, _NO_HITS]
+    first = len(line) - len(line.lstrip())
+    last = first + len(stripped) - 1
+    # the start
+    b = line[first]
+    r_always = b.isdigit() or b == "–" or (  # "12.\n3. 1990", "ulice Nová\n12", "123456\n/1234"
+        b in "/-" and (_SEP_DIGIT.match(line, first) is not None or stripped in ("/", "-")))
+    rmask = 0
+    if _KW_AFTER_DATE.match(line, first) or det.fold(stripped[-6:]).endswith(_KW_OPEN):
+        rmask |= _KW                                   # "1. 1. 1990\n(narozena)"
+    if _MONTH_YEAR.match(line, first) or _MONTH_ONLY.fullmatch(line, first, last + 1):
+        rmask |= _MONTH                                # "12.\nledna 1990"
+    if _NOT_AFTER.match(line, first) or stripped in (".", "-"):
+        rmask |= _NOTAFTER                             # "Nová 12\nlet" is no address
+    if b == "," or b.isupper():
+        rmask |= _POSTAL                               # "110 00\nPraha"
+    if b.isalpha():
+        rmask |= _KWSPLIT                              # "datum\nnarození"
+        if _HOUSE_SOON.match(line, first) or _WORDS3.fullmatch(line, first, last + 1):
+            rmask |= _HOUSE                            # "Jana\nNováková 12"
+    # the end
+    a = line[last]
+    prev = line[last - 1] if last else ""
+    a_num = a.isdigit() or (a == "." and prev.isdigit())
+    lmask = 0
+    if a_num or a == "(":
+        lmask |= _KW
+    if a_num:
+        lmask |= _MONTH
+    if (a.isdigit() or (a in _ASCII_LETTERS and prev.isdigit()) or (a == "b" and prev == "b")
+            or (a == "." and line[last - 3:last + 1] == "b.b.")):
+        lmask |= _NOTAFTER                             # a house number: 12, 12a, bb, b.b.
+    if a.isdigit() or a == ",":
+        lmask |= _POSTAL
+    if a.isalpha() or (a == "." and prev.isalpha()):
+        lmask |= _HOUSE
+    if (a.isalpha() or a == ".") and det.fold(line[max(0, last - 4):last + 1]).endswith(_KW_SPLIT):
+        lmask |= _KWSPLIT
     k = line.rfind("](")
     if k >= 0:
         link = 1 if line.rfind(")") < k + 2 else 0
     else:
         link = 0 if ")" in line else -1
-    return (False, first, last, street, link)
+    low = det.fold(line)
+    street = any(p in low for p in det._STREET_KW_PARTS) and _STREET_WORD.search(line) is not None
+    return [False, lmask, rmask, r_always, b.isalnum(), street, link, None]
 
 
-def _joined(j: str, ia: int, ib: int, street_near: bool) -> bool:
-    """May a match run from the character at ia over the line break(s) to the one at ib?"""
-    b = j[ib]
-    if b.isdigit():
-        return True  # "12.\n3. 1990", "ulice Nová\n12", "110\n00 Praha", "123456\n/1234" ...
-    if b in "/-":
-        if _SEP_DIGIT.match(j, ib):
-            return True
-    elif b == "–":
-        return True
-    a = j[ia]
-    prev = j[ia - 1] if ia else ""
-    a_digit = a.isdigit()
-    a_num = a_digit or (a == "." and prev.isdigit())
-    if (a_num or a == "(") and _KW_AFTER_DATE.match(j, ib):
-        return True  # "1. 1. 1990\n(narozena)"
-    if a_num and _MONTH_YEAR.match(j, ib):
-        return True  # "12.\nledna 1990"
-    house_end = (a_digit or (a in _ASCII_LETTERS and prev.isdigit()) or (a == "b" and prev == "b")
-                 or (a == "." and j[ia - 3:ia + 1] == "b.b."))
-    if house_end and _NOT_AFTER.match(j, ib):
-        return True  # "Nová 12\nlet" is no address
-    if (a_digit or a == ",") and (b == "," or b.isupper()):
-        return True  # "110 00\nPraha"
-    if b.isalpha():
-        if (a.isalpha() or (a == "." and prev.isalpha())) and _HOUSE_SOON.match(j, ib):
-            return True  # "Jana\nNováková 12"
-        if (a.isalpha() or a == ".") and det.fold(j[max(0, ia - 4):ia + 1]).endswith(_KW_SPLIT):
-            return True  # "datum\nnarození"
-    return street_near and b.isalnum()  # "ulice\nKarla Čapka 12"
-
-
-def segments(norm: list[str], infos: list[tuple], joined: str, starts: list[int]) -> list[tuple[int, int]]:
-    """Cut lines into [first, end) runs that detectors may scan separately."""
-    out: list[tuple[int, int]] = []
-    seg_start = 0
-    last_nb = -1          # last non-blank line
-    link_open = False     # a Markdown link "](" not closed yet
-    street_at = -10       # count of non-blank lines at the last one with a street keyword
-    nb = 0
-    for i, info in enumerate(infos):
-        if info[0]:
-            continue
-        if last_nb >= 0:
-            pinfo = infos[last_nb]
-            if not (link_open or _joined(joined, starts[last_nb] + pinfo[2], starts[i] + info[1],
-                                         nb - street_at <= 5)):
-                out.append((seg_start, i))
-                seg_start = i
-        nb += 1
-        if info[3]:
-            street_at = nb
-        link = info[4]
-        if link == 1:
-            link_open = True
-        elif link == 0 and link_open:
-            link_open = False
-        last_nb = i
-    out.append((seg_start, len(norm)))
-    return out
 class LineCache:
-    """Hits of segments already detected, per (allow words, language); bounded, oldest out first."""
+    """Line entries and hits of multi-line segments, per (allow words, language); bounded,
+    oldest out first."""
 
-    MAX_ENTRIES = 200_000
-    MAX_CHARS = 32_000_000
-    MAX_KEY = 65_536  # longer segments are detected every time
+    MAX_ENTRIES = 300_000
+    MAX_CHARS = 48_000_000
+    MAX_KEY = 65_536  # longer lines and segments are detected every time
 
     def __init__(self) -> None:
-        self.hits: dict[str, tuple[tuple[int, det.Hit], ...]] = {}
+        self.lines: dict[str, list] = {}
+        self.segs: dict[str, tuple[tuple[int, det.Hit], ...]] = {}
         self.chars = 0
 
-    def put(self, key: str, value: tuple[tuple[int, det.Hit], ...]) -> None:
-        if len(key) > self.MAX_KEY:
+    def entry(self, line: str) -> list:
+        e = _line_entry(line)
+        if len(line) <= self.MAX_KEY:
+            self._room()
+            self.lines[line] = e
+            self.chars += len(line)
+        return e
+
+    def put_seg(self, seg: str, value: tuple[tuple[int, det.Hit], ...]) -> None:
+        if len(seg) <= self.MAX_KEY:
+            self._room()
+            self.segs[seg] = value
+            self.chars += len(seg)
+
+    def _room(self) -> None:
+        if len(self.lines) + len(self.segs) < self.MAX_ENTRIES and self.chars < self.MAX_CHARS:
             return
-        if len(self.hits) >= self.MAX_ENTRIES or self.chars > self.MAX_CHARS:
-            for old in list(self.hits)[: len(self.hits) // 4 + 1]:
-                del self.hits[old]
+        for d in (self.lines, self.segs):
+            for old in list(d)[: len(d) // 4 + 1]:
+                del d[old]
                 self.chars -= len(old)
-        self.hits[key] = value
-        self.chars += len(key)
 
 
 _CACHES: dict[tuple[frozenset[str], str], LineCache] = {}
-_INFOS: dict[str, tuple] = {}
-_NO_HITS: tuple[tuple[int, det.Hit], ...] = ()
 use_cache = True  # tests switch it off to compare
 
 
@@ -210,22 +224,6 @@ def cache_for(allow: frozenset[str], lang: str) -> LineCache:
 
 def clear_caches() -> None:
     _CACHES.clear()
-    _INFOS.clear()
-
-
-def _infos(norm: list[str]) -> list[tuple]:
-    infos = _INFOS
-    out = []
-    for ln in norm:
-        info = infos.get(ln)
-        if info is None:
-            info = _line_info(ln)
-            if len(infos) >= 400_000:
-                infos.clear()
-            if len(ln) <= LineCache.MAX_KEY:
-                infos[ln] = info
-        out.append(info)
-    return out
 
 
 def _segment_hits(seg: str, allow: frozenset[str], lang: str) -> tuple[tuple[int, det.Hit], ...]:
@@ -238,53 +236,86 @@ def _segment_hits(seg: str, allow: frozenset[str], lang: str) -> tuple[tuple[int
     return tuple((seg.count("\n", 0, h.start), h) for h in hits)
 
 
+def segments(norm: list[str], entries: list) -> list[tuple[int, int]]:
+    """[first, end) runs of lines that detectors may scan separately (blank lines between runs left
+    out); `entries` are the lines' cache entries."""
+    seg_first = -1       # first line of the open segment
+    last_nb = -1         # last non-blank line
+    lmask = 0            # its L mask
+    link_open = False    # a Markdown link "](" not closed yet
+    street_at = -10      # count of non-blank lines at the last one with a street keyword
+    nb = 0
+    segs: list[tuple[int, int]] = []
+    for i, e in enumerate(entries):
+        if e[_BLANK]:
+            continue
+        if last_nb < 0:
+            seg_first = i
+        elif not (link_open or e[_R_ALWAYS] or lmask & e[_RMASK] or (e[_R_ALNUM] and nb - street_at <= 5)):
+            segs.append((seg_first, last_nb + 1))
+            seg_first = i
+        nb += 1
+        if e[_STREET]:
+            street_at = nb
+        link = e[_LINK]
+        if link == 1:
+            link_open = True
+        elif link == 0:
+            link_open = False
+        last_nb = i
+        lmask = e[_LMASK]
+    if seg_first >= 0:
+        segs.append((seg_first, last_nb + 1))
+    return segs
+
+
 def detect_lines(norm: list[str], allow: frozenset[str], lang: str) -> list[tuple[int, int, det.Hit]]:
-    """Hits in normalised lines as (line index, offset of that segment's first line in the joined
-    text, hit with offsets into its segment); the same hits as :func:`detect_whole` on the joined lines."""
+    """Hits in normalised lines as (line index, index of the first line of the hit's segment,
+    hit with offsets into that segment): the hits of :func:`detect_whole` on the joined lines."""
     if not norm:
         return []
     if not use_cache:
-        joined = "\n".join(norm)
         starts = _starts(norm)
-        return [(bisect_right(starts, h.start) - 1, 0, h) for h in detect_whole(joined, allow, lang)]
+        return [(bisect_right(starts, h.start) - 1, 0, h) for h in detect_whole("\n".join(norm), allow, lang)]
     cache = cache_for(allow, lang)
-    store = cache.hits
+    entries = list(map(cache.lines.get, norm))
+    if None in entries:
+        for i, e in enumerate(entries):
+            if e is None:
+                entries[i] = cache.lines.get(norm[i]) or cache.entry(norm[i])
     out: list[tuple[int, int, det.Hit]] = []
-    if len(norm) == 1:
-        ln = norm[0]
-        found = store.get(ln)
-        if found is None:
-            found = _segment_hits(ln, allow, lang)
-            cache.put(ln, found)
-        return [(d, 0, h) for d, h in found]
-    joined = "\n".join(norm)
-    starts = _starts(norm)
-    for first, end in segments(norm, _infos(norm), joined, starts):
-        seg = norm[first] if end - first == 1 else "\n".join(norm[first:end])
-        found = store.get(seg)
-        if found is None:
-            found = _segment_hits(seg, allow, lang)
-            cache.put(seg, found)
+    for first, end in segments(norm, entries):
+        if end - first == 1:
+            e = entries[first]
+            found = e[_HITS]
+            if found is None:
+                found = e[_HITS] = _segment_hits(norm[first], allow, lang)
+        else:
+            seg = "\n".join(norm[first:end])
+            found = cache.segs.get(seg)
+            if found is None:
+                found = _segment_hits(seg, allow, lang)
+                cache.put_seg(seg, found)
         for d, h in found:
-            out.append((first + d, starts[first], h))
+            out.append((first + d, first, h))
     return out
 
 
 def _starts(norm: list[str]) -> list[int]:
     starts = [0]
-    pos = 0
-    for nl in norm[:-1]:
-        pos += len(nl) + 1
-        starts.append(pos)
+    starts += accumulate([len(nl) + 1 for nl in norm[:-1]])
     return starts
 
 
 def detect(norm_text: str, allow: frozenset[str], lang: str) -> list[det.Hit]:
     """All hits in normalised text (lines joined with "\\n"), overlaps resolved by kind priority."""
-    out = []
-    for _, base, h in detect_lines(norm_text.split("\n"), allow, lang):
-        out.append(h if not base else det.Hit(h.kind, h.start + base, h.end + base, h.value, h.bases))
-    return out
+    norm = norm_text.split("\n")
+    found = detect_lines(norm, allow, lang)
+    if not use_cache:
+        return [h for _, _, h in found]
+    starts = _starts(norm)
+    return [h if not starts[f] else det.Hit(h.kind, h.start + starts[f], h.end + starts[f], h.value, h.bases)
+            for _, f, h in found]
 
 
 def _hit_hashes(hit: det.Hit) -> list[str]:
@@ -301,16 +332,16 @@ def scan_text_impl(text: str, path: str, *, allow: frozenset[str], lang: str,
     lang = lang_of(lang)
     if not isinstance(text, str):
         text = str(text)
-    lines = split_lines(text)
-    norm: list[str] = []
+    norm = normalize_lines(text)
     markers: dict[int, tuple[frozenset[str] | None, str | None]] = {}
     findings: list[Finding] = []
-    for idx, ln in enumerate(lines):
-        nl = normalize_line(ln)
-        if "allow-pii" in nl.lower():
+    if "allow-pii" in "\n".join(norm).lower():
+        for idx, nl in enumerate(norm):
+            if "allow-pii" not in nl.lower():
+                continue
             mk = parse_marker(nl)
             if mk is not None:
-                nl = nl[: mk.start] + " " * (mk.end - mk.start) + nl[mk.end:]
+                norm[idx] = nl[: mk.start] + " " * (mk.end - mk.start) + nl[mk.end:]
                 if mk.reason is None:
                     findings.append(Finding(path, idx + 1, "PII010", "error", msg("marker_no_reason", lang),
                                             kind=None))
@@ -318,7 +349,6 @@ def scan_text_impl(text: str, path: str, *, allow: frozenset[str], lang: str,
                     markers[idx] = (mk.kinds, mk.reason)
                     if mk.alone:
                         markers.setdefault(idx + 1, (mk.kinds, mk.reason))
-        norm.append(nl)
     for line_idx, _, hit in detect_lines(norm, allow, lang):
         mk = markers.get(line_idx)
         if mk is not None and (mk[0] is None or hit.kind in mk[0]):
@@ -363,6 +393,104 @@ def _inside(root_real: str, target: str) -> bool:
         return False
 
 
+# --------------------------------------------------------------------------- worker processes
+#
+# A whole-repository scan (many files, or a history) runs in up to two forked worker
+# processes, each on chunks of the work; small inputs (a pre-commit hook's few files)
+# stay in this process. CASECONF_PII_JOBS=N sets the number of processes (1: none).
+
+PARALLEL_MIN = 300   # files or blobs below which forking does not pay
+MAX_JOBS = 2
+MIN_CHUNK = 64       # files per chunk at least (and between progress reports)
+_STATE: dict = {}    # what the chunk functions read: set before forking, inherited by the workers
+
+
+def worker_count(n_items: int, *, idle_cores_only: bool = False) -> int:
+    """Processes for a scan of n_items files or blobs.  `idle_cores_only`: fork only while the
+    load average leaves a core free (workers of a history scan each detect most distinct lines
+    again, which pays only on a free core)."""
+    env = os.environ.get("CASECONF_PII_JOBS", "").strip()
+    if env.isdigit():
+        jobs = max(1, int(env))
+    elif n_items < PARALLEL_MIN:
+        return 1
+    else:
+        try:
+            cpus = len(os.sched_getaffinity(0))
+        except AttributeError:  # pragma: no cover - not on Linux
+            cpus = os.cpu_count() or 1
+        jobs = min(MAX_JOBS, cpus)
+        if idle_cores_only and jobs > 1:
+            try:
+                busy = os.getloadavg()[0]
+            except OSError:  # pragma: no cover
+                busy = float(cpus)
+            if busy > cpus - 0.75:
+                return 1
+    if jobs > 1:
+        import multiprocessing
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return 1
+    return jobs
+
+
+def _quiet_worker() -> None:
+    # a worker prints nothing; fresh streams so that it never waits on a lock a parent thread held at fork
+    import sys
+
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
+
+
+def run_chunks(func: Callable, chunks: list, jobs: int) -> Iterable:
+    """func(chunk) for each chunk, results in chunk order; in `jobs` forked processes when jobs > 1."""
+    if jobs <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield func(chunk)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks)), initializer=_quiet_worker) as pool:
+        yield from pool.imap(func, chunks)
+
+
+def _scan_file(rel: str, root_real: str, allow: frozenset[str], lang: str, allowlist: Allowlist) -> list[Finding]:
+    rel = str(rel).replace("\\", "/")
+    if rel.startswith("./"):
+        rel = rel[2:]
+    full = os.path.join(root_real, rel)
+    real = os.path.realpath(full)
+    if os.path.isabs(rel) or not _inside(root_real, real):
+        return [Finding(rel, 1, "PII012", "error", msg("outside_root", lang))]
+    # the file name itself (e.g. records/novakova-jana.md)
+    findings = scan_text_impl(rel, rel, allow=allow, lang=lang, allowlist=allowlist, filename_scan=True)
+    if rel == ALLOW_FILE:
+        return findings
+    try:
+        if os.path.getsize(real) > MAX_BYTES:
+            findings.append(_info(rel, "skipped_large", lang))
+            return findings
+        with open(real, "rb") as fh:
+            data = fh.read()
+    except (OSError, ValueError):
+        findings.append(_info(rel, "skipped_unreadable", lang))
+        return findings
+    text, infos = decode_bytes(data, rel, lang)
+    findings += infos
+    if text is not None:
+        findings += scan_text_impl(text, rel, allow=allow, lang=lang, allowlist=allowlist)
+    return findings
+
+
+def _files_chunk(rels: list[str]) -> tuple[list[Finding], list[int]]:
+    st = _STATE
+    allowlist = st["allowlist"]
+    out: list[Finding] = []
+    for rel in rels:
+        out += _scan_file(rel, st["root_real"], st["allow"], st["lang"], allowlist)
+    return out, [i for i, e in enumerate(allowlist.entries) if e.used]
+
+
 def scan_files_impl(root: Path, rel_paths: Iterable[str], *, allow_words: Iterable[str], lang: str,
                     report_stale: bool, on_progress: Callable[[int, int], None] | None = None) -> list[Finding]:
     lang = lang_of(lang)
@@ -374,37 +502,26 @@ def scan_files_impl(root: Path, rel_paths: Iterable[str], *, allow_words: Iterab
     findings: list[Finding] = []
     for line, key, where in allowlist.problems:
         findings.append(Finding(ALLOW_FILE, line, "PII010", "error", msg(key, lang, where=where)))
-    for done, rel in enumerate(rel_paths):
-        if on_progress is not None and done % 64 == 0:
-            on_progress(done, len(rel_paths))
-        rel = str(rel).replace("\\", "/")
-        if rel.startswith("./"):
-            rel = rel[2:]
-        full = os.path.join(root_real, rel)
-        real = os.path.realpath(full)
-        if os.path.isabs(rel) or not _inside(root_real, real):
-            findings.append(Finding(rel, 1, "PII012", "error", msg("outside_root", lang)))
-            continue
-        # the file name itself (e.g. records/novakova-jana.md)
-        findings += scan_text_impl(rel, rel, allow=allow, lang=lang, allowlist=allowlist, filename_scan=True)
-        if rel == ALLOW_FILE:
-            continue
-        try:
-            if os.path.getsize(real) > MAX_BYTES:
-                findings.append(_info(rel, "skipped_large", lang))
-                continue
-            with open(real, "rb") as fh:
-                data = fh.read()
-        except (OSError, ValueError):
-            findings.append(_info(rel, "skipped_unreadable", lang))
-            continue
-        text, infos = decode_bytes(data, rel, lang)
-        findings += infos
-        if text is None:
-            continue
-        findings += scan_text_impl(text, rel, allow=allow, lang=lang, allowlist=allowlist)
+    total = len(rel_paths)
+    jobs = worker_count(total)
+    size = MIN_CHUNK if jobs == 1 else max(MIN_CHUNK, -(-total // (jobs * 6)))
+    chunks = [rel_paths[i:i + size] for i in range(0, total, size)]
+    _STATE.update(root_real=root_real, allow=allow, lang=lang, allowlist=allowlist)
+    try:
+        done = 0
+        if on_progress is not None and chunks:
+            on_progress(0, total)
+        for (found, used), chunk in zip(run_chunks(_files_chunk, chunks, jobs), chunks):
+            findings += found
+            for i in used:
+                allowlist.entries[i].used = True
+            done += len(chunk)
+            if on_progress is not None and done < total:
+                on_progress(done, total)
+    finally:
+        _STATE.clear()
     if on_progress is not None:
-        on_progress(len(rel_paths), len(rel_paths))
+        on_progress(total, total)
     if report_stale:
         findings += stale_findings(allowlist, lang)
     findings.sort(key=Finding.sort_key)

@@ -51,8 +51,13 @@ def _rc_valid(number: str) -> bool:
     return rc.is_valid(number)
 
 
+_SIX_DIGITS = re.compile(r"\d{6}")  # birth numbers and JMBG start with six digits in a row
+
+
 def find_birth_numbers(text: str) -> list[Hit]:
     hits: list[Hit] = []
+    if not _SIX_DIGITS.search(text):
+        return hits
     for m in _RC_SLASH.finditer(text):
         num = m.group(1) + m.group(2)
         if _rc_valid(num):
@@ -92,6 +97,8 @@ def jmbg_valid(number: str) -> bool:
 
 
 def find_jmbg(text: str) -> list[Hit]:
+    if not _SIX_DIGITS.search(text):
+        return []
     return [Hit("jmbg", m.start(), m.end(), m.group(1)) for m in _JMBG.finditer(text) if jmbg_valid(m.group(1))]
 
 
@@ -120,7 +127,7 @@ def find_bank_accounts(text: str) -> list[Hit]:
             if iban.is_valid(cand.replace(" ", "")):
                 hits.append(Hit("bank_account", m.start(), m.start() + len(cand), cand))
                 break
-    for m in _CZ_ACCOUNT.finditer(text):
+    for m in _CZ_ACCOUNT.finditer(text) if "/" in text else ():
         raw = m.group(1)
         compact = re.sub(r"\s", "", raw)
         if bankaccount.is_valid(compact) and not _ref_context(text, m.start()):
@@ -223,7 +230,7 @@ def find_phones(text: str) -> list[Hit]:
     hits: dict[tuple[int, int], Hit] = {}
     for cm in _PHONE_CAND.finditer(text):
         window = cm.group(0)
-        if sum(ch.isdigit() for ch in window) < 8 or _ONLY_DATES.match(window):
+        if _ONLY_DATES.match(window) or sum(ch.isdigit() for ch in window) < 8:
             continue
         if not _may_start_phone(text, cm.start(), cm.end()):
             continue  # case ids and dates glued together: JI-2025-014/2025-03-02
@@ -287,19 +294,26 @@ def _valid_date(m: re.Match[str]) -> bool:
 
 _BIRTH_KW_RE = re.compile(_BIRTH_KW, re.IGNORECASE)
 # every keyword above contains one of these (after _fold); a cheap test before the regexes
-_BIRTH_KW_PARTS = ("naro", "nar.", "rod", "rođ", "dob", "d.o", "do.b", "born", "birth", "godi")
+_BIRTH_KW_PARTS = ("naro", "nar.", "roden", "rodjen", "rođen", "rođjen", "dob", "d.o", "do.b", "born", "birth",
+                   "godi")
 # characters that IGNORECASE matching treats as ASCII letters although str.lower() does not
+_FOLD_CHARS = re.compile("[İıſ\u212a]")
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
 
 
 def fold(text: str) -> str:
     """Lower case, with the few letters that re.IGNORECASE equates with an ASCII letter made ASCII."""
+    if text.isascii() or not _FOLD_CHARS.search(text):
+        return text.lower()
     return text.translate(_FOLD).lower()
 
 
 def may_hold_birth_keyword(text: str) -> bool:
-    low = fold(text)
-    return any(p in low for p in _BIRTH_KW_PARTS) and _BIRTH_KW_RE.search(text) is not None
+    low = fold(text) if ("ı" in text or "İ" in text) else text.lower()
+    for p in _BIRTH_KW_PARTS:
+        if p in low:
+            return _BIRTH_KW_RE.search(text) is not None
+    return False
 
 
 def find_birth_dates(text: str) -> list[Hit]:
@@ -332,6 +346,8 @@ _STREET_KW = re.compile(
     rf"trg|obala|put|šetalište|ulici|ulicí|ulicu|ulici)\s+)"
     rf"(?P<name>(?:[{_UP}{_LO}0-9][\w.'’]*\s+){{0,4}}?)" + _HOUSE + r"\b" + _NOT_AFTER_NUM
 )
+# every keyword of _STREET_KW (after fold) holds one of these
+_STREET_KW_PARTS = ("ulic", "ul.", "bul", "nám", "nábř", "tříd", "tř.", "sídl", "trg", "obala", "put", "šetal")
 _STREET_NAMED = re.compile(
     rf"(?<![\w.])(?P<name>(?:(?:Na|U|K|Ke|Pod|Nad|Za|V|Ve|Před|Při)\s+[{_UP}][{_LO}]+"
     rf"|(?:[{_UP}][{_LO}]+\s+){{0,2}}[{_UP}][{_LO}]*"
@@ -361,7 +377,9 @@ def find_addresses(text: str) -> list[Hit]:
     hits: list[Hit] = []
     if not _DIGIT.search(text) and "bb" not in text and "b.b." not in text:
         return hits
-    for rx in (_STREET_KW, _STREET_NAMED):
+    low = fold(text)
+    street_kw = any(p in low for p in _STREET_KW_PARTS)
+    for rx in (_STREET_KW, _STREET_NAMED) if street_kw else (_STREET_NAMED,):
         for m in rx.finditer(text):
             start = m.start()
             if rx is _STREET_KW and not (m.group("kw")[0].isupper() or (m.group("name")[:1].isupper())

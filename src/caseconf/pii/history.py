@@ -16,7 +16,7 @@ from pathlib import Path
 from caseconf.records.findings import Finding
 
 from .allowlist import load_allowlist
-from .core import MAX_BYTES, _allow_set, _info, decode_bytes, scan_text_impl
+from .core import _STATE, MAX_BYTES, _allow_set, _info, decode_bytes, run_chunks, scan_text_impl, worker_count
 from .messages import lang_of
 
 _ZERO = "0" * 40
@@ -62,7 +62,8 @@ def _first_commits(root: Path) -> dict[str, tuple[str, str]]:
     return first
 
 
-def _blob_list(root: Path) -> list[tuple[str, str]]:
+def _blob_list(root: Path) -> list[tuple[str, str, int]]:
+    """(sha, path, size) of every blob reachable from any ref, each once."""
     proc = _git(root, "rev-list", "--all", "--objects")
     if proc.returncode != 0 or not proc.stdout.strip():
         return []
@@ -86,7 +87,7 @@ def _blob_list(root: Path) -> list[tuple[str, str]]:
         t = types.get(sha)
         if t and t[0] == "blob" and sha not in seen:
             seen.add(sha)
-            out.append((sha, path))
+            out.append((sha, path, t[1]))
     return out
 
 
@@ -124,40 +125,17 @@ def _stream_blobs(root: Path, shas: list[str]) -> Iterable[tuple[str, bytes]]:
         proc.wait()
 
 
-def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str,
-                      on_progress: Callable[[int, int], None] | None = None) -> list[Finding]:
-    lang = lang_of(lang)
-    root = Path(root)
-    probe = _git(root, "rev-parse", "--git-dir")
-    if probe.returncode != 0:
-        return []
-    blobs = _blob_list(root)
-    if not blobs:
-        return []
-    first = _first_commits(root)
-    allow = _allow_set(allow_words)
-    allowlist = load_allowlist(root)
+def _history_chunk(items: list[tuple[str, str | None, str]]) -> list[Finding]:
+    """Scan these blobs ((sha, first commit, path) in stream order) and, once per path, the path."""
+    st = _STATE
+    root, allow, lang, allowlist = st["root"], st["allow"], st["lang"], st["allowlist"]
+    on_progress = st.get("progress")
+    where = {sha: (commit, path) for sha, commit, path in items}
     findings: list[Finding] = []
-    sizes = {}
-    check = _git(root, "cat-file", "--batch-check=%(objectname) %(objectsize)",
-                 input_bytes="".join(f"{s}\n" for s, _ in blobs).encode())
-    for ln in check.stdout.decode().splitlines():
-        f = ln.split(" ")
-        if len(f) == 2 and f[1].isdigit():
-            sizes[f[0]] = int(f[1])
-    small: list[str] = []
-    where: dict[str, tuple[str | None, str]] = {}
-    for sha, path in blobs:
-        commit, fpath = first.get(sha, (None, path))
-        where[sha] = (commit or None, fpath or path)
-        if sizes.get(sha, 0) > MAX_BYTES:
-            findings.append(_with_commit(_info(fpath or path, "skipped_large", lang), commit))
-        else:
-            small.append(sha)
     seen_paths: set[str] = set()
-    for done, (sha, data) in enumerate(_stream_blobs(root, small)):
+    for done, (sha, data) in enumerate(_stream_blobs(root, [sha for sha, _, _ in items])):
         if on_progress is not None and done % 64 == 0:
-            on_progress(done, len(small))
+            on_progress(done, len(items))
         commit, path = where.get(sha, (None, "?"))
         batch: list[Finding] = []
         if path not in seen_paths:
@@ -168,6 +146,70 @@ def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str,
         if text is not None:
             batch += scan_text_impl(text, path, allow=allow, lang=lang, allowlist=allowlist)
         findings += [_with_commit(f, commit) for f in batch]
+    return findings
+
+
+def _chunks_by_path(items: list[tuple[str, str | None, str]], sizes: dict[str, int],
+                    n: int) -> list[list[tuple[str, str | None, str]]]:
+    """About n chunks of similar size; all blobs of a path in one chunk, in stream order."""
+    groups: dict[str, list[tuple[str, str | None, str]]] = {}
+    for item in items:
+        groups.setdefault(item[2], []).append(item)
+    total = sum(sizes.get(sha, 0) + 200 for sha, _, _ in items)
+    target = total / n
+    chunks: list[list[tuple[str, str | None, str]]] = [[]]
+    filled = 0
+    for group in groups.values():
+        if filled >= target and len(chunks) < n:
+            chunks.append([])
+            filled = 0
+        chunks[-1] += group
+        filled += sum(sizes.get(sha, 0) + 200 for sha, _, _ in group)
+    order = {sha: i for i, (sha, _, _) in enumerate(items)}
+    for chunk in chunks:
+        chunk.sort(key=lambda it: order[it[0]])
+    return [c for c in chunks if c]
+
+
+def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str,
+                      on_progress: Callable[[int, int], None] | None = None) -> list[Finding]:
+    lang = lang_of(lang)
+    root = Path(root)
+    probe = _git(root, "rev-parse", "--git-dir")
+    if probe.returncode != 0:
+        return []
+    # the first-commit pass (a git log) runs while the blobs are listed
+    first: dict[str, tuple[str, str]] = {}
+    log = threading.Thread(target=lambda: first.update(_first_commits(root)), daemon=True)
+    log.start()
+    blobs = _blob_list(root)
+    log.join()
+    if not blobs:
+        return []
+    allow = _allow_set(allow_words)
+    allowlist = load_allowlist(root)
+    findings: list[Finding] = []
+    sizes = {sha: size for sha, _, size in blobs}
+    small: list[tuple[str, str | None, str]] = []
+    for sha, path, size in blobs:
+        commit, fpath = first.get(sha, (None, path))
+        if size > MAX_BYTES:
+            findings.append(_with_commit(_info(fpath or path, "skipped_large", lang), commit))
+        else:
+            small.append((sha, commit or None, fpath or path))
+    jobs = worker_count(len(small), idle_cores_only=True)
+    chunks = [small] if jobs == 1 else _chunks_by_path(small, sizes, jobs * 4)
+    _STATE.update(root=root, allow=allow, lang=lang, allowlist=allowlist,
+                  progress=on_progress if jobs == 1 else None)
+    try:
+        done = 0
+        for found, chunk in zip(run_chunks(_history_chunk, chunks, jobs), chunks):
+            findings += found
+            done += len(chunk)
+            if on_progress is not None and jobs > 1:
+                on_progress(done, len(small))
+    finally:
+        _STATE.clear()
     if on_progress is not None:
         on_progress(len(small), len(small))
     findings.sort(key=lambda f: (f.path, f.commit or "", f.line, f.code))

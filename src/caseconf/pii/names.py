@@ -270,7 +270,7 @@ def find_names(text: str, allow_words: frozenset[str], lang: str = "cs",
     hits: list[Hit] = []
     offset = 0
     for line in text.split("\n"):
-        if any(ch.isupper() for ch in line):
+        if not line.islower() and any(ch.isupper() for ch in line):
             hits.extend(_names_in_line(line, offset, ctx))
         offset += len(line) + 1
     return hits
@@ -281,13 +281,22 @@ def _context_for(allow_words: frozenset[str], lang: str) -> NameContext:
     return NameContext(allow_words, lang)
 
 
+_GAP = re.compile(r"\s{1,2}")
+_TITLE_GAP = re.compile(r"\.?\s{1,2}")
+_IC_END = re.compile(r"i[ćc]\w*$")
+
+
 def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
-    tokens = [(m.start(), m.end(), m.group(1)) for m in _WORD.finditer(line)]
+    words = _WORD.findall(line)
+    caps = [i for i, w in enumerate(words) if w[0].isupper() and _is_cap(w)]  # only these can be names
+    if not caps:
+        return []
+    tokens = [(*m.span(), w) for m, w in zip(_WORD.finditer(line), words)]
+    capset = set(caps)
     n = len(tokens)
     flagged: dict[int, str] = {}
-    for i, (s, e, w) in enumerate(tokens):
-        if not _is_cap(w):
-            continue
+    for i in caps:
+        s, e, w = tokens[i]
         prev = tokens[i - 1] if i else None
         between = line[prev[1]:s] if prev else line[:s]
         at_start = _at_start(line, s)
@@ -299,12 +308,12 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
         if _named_after(tokens, i, line):
             continue
         nxt0 = tokens[i + 1][2].lower() if i + 1 < n else ""
-        if nxt0 in STREET_AFTER and re.fullmatch(r"\s{1,2}", line[e:tokens[i + 1][0]]):
+        if nxt0 in STREET_AFTER and _GAP.fullmatch(line[e:tokens[i + 1][0]]):
             continue  # Masarykovo náměstí, Husova třída
-        titled = prev is not None and prev[2].lower() in TITLES and re.fullmatch(r"\.?\s{1,2}", between or " ") is not None
+        titled = prev is not None and prev[2].lower() in TITLES and _TITLE_GAP.fullmatch(between or " ") is not None
         nxt = tokens[i + 1] if i + 1 < n else None
-        next_cap = nxt is not None and _is_cap(nxt[2]) and re.fullmatch(r"\s{1,2}", line[e:nxt[0]]) is not None
-        prev_cap = prev is not None and _is_cap(prev[2]) and re.fullmatch(r"\s{1,2}", between) is not None
+        next_cap = nxt is not None and (i + 1) in capset and _GAP.fullmatch(line[e:nxt[0]]) is not None
+        prev_cap = prev is not None and (i - 1) in capset and _GAP.fullmatch(between) is not None
         if cls == "none" and not at_start and (titled or next_cap or prev_cap):
             cls, base = ctx.classify_deep(w)
             if cls in ("allow", "place"):
@@ -322,7 +331,7 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
                 is_name = (base in ctx.first and low not in COMMON_AT_START) or (
                     next_cap and ctx.classify(nxt[2])[0] in ("name", "shape"))
         elif cls == "shape":
-            if re.search(r"i[ćc]\w*$", low) and ("ić" in low):
+            if _IC_END.search(low) and ("ić" in low):
                 is_name = True
             else:
                 is_name = not at_start or (next_cap and ctx.classify(nxt[2])[0] in ("name", "shape"))
@@ -338,13 +347,13 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
                     if pcls != "none" or not prev_start:
                         flagged[i - 1] = pbase
     # two adjacent capitalised unknown words outside sentence start
-    english = _ENGLISH.search(line) is not None
-    for i in range(n - 1):
-        if i in flagged or i + 1 in flagged:
+    english: bool | None = None
+    for i in caps:
+        if i + 1 not in capset or i in flagged or i + 1 in flagged:
             continue
         s, e, w = tokens[i]
         s2, e2, w2 = tokens[i + 1]
-        if not (_is_cap(w) and _is_cap(w2)) or re.fullmatch(r" ", line[e:s2]) is None:
+        if line[e:s2] != " ":
             continue
         if _at_start(line, s) or _named_after(tokens, i, line) or _is_naming(w):
             continue
@@ -354,6 +363,8 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
             continue
         if len(w) < 3 or len(w2) < 3:
             continue
+        if english is None:
+            english = _ENGLISH.search(line) is not None
         if english and (w + w2).isascii():
             continue  # English title case: "Family Group Conference", "Case Manager"
         flagged[i] = c1[1]

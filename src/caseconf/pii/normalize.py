@@ -38,6 +38,11 @@ _CYR_RE = re.compile("[\u0400-\u04ff]")
 # U+2028/U+2029 do not) becomes a plain space; tabs are kept as spaces too
 _SPACES_RE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85]")
 _ASCII_SAFE = re.compile(r"^[\x20-\x7e]*$")
+# a character that _normalize_line changes even in NFKC text
+_NEEDS_WORK = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064\u034f\u0400-\u04ff\r"
+    "\t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85]"
+)
 
 
 def split_lines(text: str) -> list[str]:
@@ -72,6 +77,10 @@ def normalize_line(line: str) -> str:
 
 
 def normalize_lines(text: str) -> list[str]:
+    """``[normalize_line(ln) for ln in split_lines(text)]``, without the per-line work when the
+    whole text is already normal (NFKC, no zero-width characters, Cyrillic, odd spaces or CR)."""
+    if _NEEDS_WORK.search(text) is None and (text.isascii() or unicodedata.is_normalized("NFKC", text)):
+        return text.split("\n")
     return [normalize_line(ln) for ln in split_lines(text)]
 
 
