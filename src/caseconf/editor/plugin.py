@@ -15,7 +15,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
-from ..records.repository import Repository
+from ..records.repository import Repository, load_config
 from . import assets
 from .config import build_decap_config
 
@@ -30,11 +30,15 @@ class EditorPluginConfig(Config):
 class EditorPlugin(BasePlugin[EditorPluginConfig]):
     def on_post_build(self, *, config: Any) -> None:
         root = Path(self.config.root) if self.config.root else Path(config.config_file_path).parent
-        repo = Repository.load(root)
-        team = repo.config
-        if team is None or (team.editor is None and not self.config.always):
+        # settings first: a team without the editor should not pay for loading every record
+        config_doc = load_config(root)
+        settings = config_doc.model if config_doc is not None else None
+        if settings is None or (settings.editor is None and not self.config.always):
             log.info("caseconf-editor: no `editor:` in caseconf.yml, so no admin/ page")
             return
+        repo = Repository.load(root)
+        team = repo.config
+        assert team is not None  # loaded above
         decap = build_decap_config(repo)
         site_dir = Path(config.site_dir)
         admin = site_dir / assets.ADMIN_DIR

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .charts import bar_chart
 from .views import TAGS, PageSpec, SiteData
@@ -24,6 +24,7 @@ from .views import TAGS, PageSpec, SiteData
 PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
 _HEADING = re.compile(r'<h([23]) id="([a-z0-9-]+)"[^>]*>(.*?)</h\1>', re.S)
 _TAGS_MARKER = "<!-- material/tags -->"
+MACROS = "caseconf/macros.html"
 
 
 def template_env(dirs: Iterable[str | Path]) -> jinja2.Environment:
@@ -32,7 +33,7 @@ def template_env(dirs: Iterable[str | Path]) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.ChainableUndefined,
         auto_reload=False)
-    env.filters["iso"] = lambda value: value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else (value or "")
+    env.filters["iso"] = _iso
     return env
 
 
@@ -51,6 +52,15 @@ class Renderer:
             "office_label": data.office_label, "owner_label": data.owner_label,
             "chart": lambda rows, title: Markup(bar_chart(rows, title=title)),
         })
+        # `h`: the small macros of caseconf/macros.html that every page calls many times
+        # (link, status, date, heading, person), done in Python: a Jinja macro call costs
+        # more than the markup it makes. A team that overrides macros.html gets its own.
+        env.globals["h"] = FastMacros(labels.v, self._link_url)
+        if not _packaged(env, MACROS):
+            env.globals["h"] = env.get_template(MACROS).module
+
+    def _link_url(self, uri: str) -> str | None:
+        return self._url(uri)
 
     def stub(self, spec: PageSpec) -> str:
         # JSON is YAML: the title and tags are quoted safely without a YAML dump per page.
@@ -70,6 +80,64 @@ class Renderer:
         self._url = url
         context = {"title": spec.title, "page_uri": spec.src_uri, **spec.context()}
         return self.env.get_template(spec.template).render(**context)
+
+
+def _packaged(env: jinja2.Environment, name: str) -> bool:
+    """Whether `name` comes from the templates shipped with caseconf (not a team override)."""
+    try:
+        _source, filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
+    except jinja2.TemplateNotFound:
+        return True
+    return filename is not None and Path(filename).resolve().is_relative_to(PACKAGED_TEMPLATES)
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else (value or "")
+
+
+class FastMacros:
+    """The same markup as the macros of the same names in caseconf/macros.html (keep them in
+    step: tests/site compare the two), escaped the way Jinja's autoescape does."""
+
+    __slots__ = ("_v", "_url")
+
+    def __init__(self, v: Callable[[Any], str], url: Callable[[str], str | None]) -> None:
+        self._v = v
+        self._url = url
+
+    def link(self, uri: Any, text: Any) -> Markup:
+        href = self._url(uri) if uri else None
+        if href:
+            return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')
+        return escape(text)
+
+    def status(self, value: Any, overdue_days: Any = 0) -> Markup:
+        if overdue_days and overdue_days > 0:
+            return Markup(f'<span class="caseconf-status caseconf-status--overdue">{escape(self._v("overdue"))} '
+                          f'({escape(overdue_days)})</span>')
+        return Markup(f'<span class="caseconf-status caseconf-status--{escape(value)}">{escape(self._v(value))}</span>')
+
+    def date(self, value: Any) -> Markup:
+        if value:
+            iso = escape(_iso(value))
+            return Markup(f'<time datetime="{iso}">{iso}</time>')
+        return Markup("–")
+
+    def heading(self, level: Any, anchor: Any, text: Any) -> Markup:
+        level = escape(level)
+        return Markup(f'<h{level} id="{escape(anchor)}">{escape(text)}</h{level}>')
+
+    def person(self, p: Any) -> Markup:
+        get = p.get if isinstance(p, dict) else lambda name: getattr(p, name, None)
+        parts = [escape(self._v(get("role")))]
+        ref, title, org = get("ref"), get("title"), get("org")
+        if ref:
+            parts.append(f" <strong>{escape(ref)}</strong>")
+        if title:
+            parts.append(f" ({escape(title)})")
+        if org:
+            parts.append(f", {escape(org)}")
+        return Markup("".join(parts))
 
 
 def toc_tokens(html: str) -> list[dict[str, Any]]:

@@ -88,6 +88,7 @@ class SiteData:
         self.cases = [case for case in repo.cases.values() if safe_case(case)]
         self.actions = open_actions(repo, as_of=as_of)
         self.reviews = planned_reviews(repo, as_of=as_of)
+        self._case_ids: frozenset[str] | None = None
         self._actions_by_case: dict[str, list[OpenAction]] = defaultdict(list)
         for action in self.actions:
             self._actions_by_case[action.case].append(action)
@@ -270,9 +271,11 @@ class SiteData:
         }
 
     def activity_page(self, doc: LoadedDoc) -> dict[str, Any]:
+        if self._case_ids is None:  # once per build, not once per activity page
+            self._case_ids = frozenset(c.id for c in self.cases)
         return {"activity": doc.model, "path": doc.path, "suppressed": self.suppressed.get(doc.path, []),
                 "body": self.body_html(doc),
-                "cases": {c.id for c in self.cases}}
+                "cases": self._case_ids}
 
     def _action_row(self, action: OpenAction) -> dict[str, Any]:
         return {"a": action, "owner": self.owner_label(action.owner), "owner_key": action.owner or "",
