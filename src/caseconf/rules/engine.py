@@ -205,6 +205,17 @@ def check_whole(root: Path, *, on_progress: Callable[[int, int], None] | None = 
     if on_progress is not None:
         on_progress(0, len(names))
     workers = min(_workers(len(names)), len(chunks))
+
+    def absorb(chunk: list[str], part: tuple) -> None:  # type: ignore[type-arg]
+        nonlocal checked, done
+        findings.extend(part[0])
+        suppressed.extend(part[1])
+        checked += part[2]
+        text_paths.extend(part[3])
+        done += len(chunk)
+        if on_progress is not None:
+            on_progress(done, len(names))
+
     if workers > 1:
         import multiprocessing
 
@@ -212,22 +223,9 @@ def check_whole(root: Path, *, on_progress: Callable[[int, int], None] | None = 
         with context.Pool(workers) as pool:
             parts = pool.imap(_chunk_worker, [(str(base.root), chunk) for chunk in chunks])
             for chunk, part in zip(chunks, parts):
-                findings += part[0]
-                suppressed += part[1]
-                checked += part[2]
-                text_paths += part[3]
-                done += len(chunk)
-                if on_progress is not None:
-                    on_progress(done, len(names))
+                absorb(chunk, part)
     else:
         for chunk in chunks:
-            part = _check_chunk(base.root, chunk)
-            findings += part[0]
-            suppressed += part[1]
-            checked += part[2]
-            text_paths += part[3]
-            done += len(chunk)
-            if on_progress is not None:
-                on_progress(done, len(names))
+            absorb(chunk, _check_chunk(base.root, chunk))
     findings.sort(key=Finding.sort_key)
     return WholeCheck(base, CheckResult(findings=findings, suppressed=suppressed, checked=checked), text_paths)
