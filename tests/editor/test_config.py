@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-import shutil
 import typing
 from pathlib import Path
 
@@ -50,12 +49,8 @@ def team_repo(tmp_path: Path) -> Repository:
 
 
 @pytest.fixture
-def demo_repo(tmp_path: Path) -> Repository:
-    root = tmp_path / "demo"
-    root.mkdir()
-    shutil.copy(PROJECT / "caseconf.yml", root / "caseconf.yml")
-    shutil.copytree(PROJECT / "records", root / "records")
-    return Repository.load(root)
+def demo_repo(demo_copy: Path) -> Repository:
+    return Repository.load(demo_copy)
 
 
 def collection(config: dict, name: str) -> dict:
