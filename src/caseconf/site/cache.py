@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..pii.allowlist import ALLOW_FILE
 from ..records.findings import Finding
 from ..records.repository import LoadedDoc
 from ..records.paths import ACTIVITIES_DIR, CONFIG_NAME, RECORDS_DIR
 from ..records.repository import Repository, case_id_of
 
 Stamp = tuple[int, int]  # (mtime_ns, size)
-PII_ALLOW_FILE = ".caseconf-pii-allow.yml"
+PII_ALLOW_FILE = ALLOW_FILE  # the guard owns the name; a change there must reach the cache
 
 
 def snapshot(root: Path) -> dict[str, Stamp]:
