@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import sys
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 import click
 
-from ..records.findings import Finding
 from ..records.paths import find_root
+from .output import emit_json, print_findings, summary_line  # noqa: F401 - re-exported
 
 F = Callable[..., Any]
 
@@ -52,29 +50,3 @@ class DateType(click.ParamType):
 
 
 DATE = DateType()
-
-
-def emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
-def print_findings(findings: Iterable[Finding]) -> None:
-    for finding in findings:
-        click.echo(finding.to_text())
-
-
-SUMMARY = {
-    "cs": "Zkontrolováno souborů: {checked}; chyb: {errors}, varování: {warnings}.",
-    "sr-Latn": "Provjereno datoteka: {checked}; grešaka: {errors}, upozorenja: {warnings}.",
-    "en": "Checked {checked} files: {errors} errors, {warnings} warnings.",
-}
-
-
-def summary_line(lang: str, checked: int, findings: list[Finding]) -> str:
-    errors = sum(1 for f in findings if f.severity == "error")
-    warnings = sum(1 for f in findings if f.severity == "warning")
-    return SUMMARY.get(lang, SUMMARY["en"]).format(checked=checked, errors=errors, warnings=warnings)
-
-
-def is_terminal() -> bool:
-    return sys.stdout.isatty()

@@ -30,17 +30,19 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
     from .. import pii as guard
 
     root_dir = resolve_root(root)
+    started = guard.start_history(root_dir) if history and value is None else None  # git works meanwhile
     config_doc = load_config(root_dir)
     config = config_doc.model if config_doc is not None else None
     lang = pick_language(config.language.value if config else None)
     if value is not None:
         click.echo(f"# {guard.ALLOW_FILE}\n- {{sha256: {guard.fingerprint(value)}, kind: name, reason: \"…\"}}")
         return 0
-    allow = [config.team, *config.offices.values(), *config.pii.allow_words] if config else []
+    allow = config.pii_allow_words() if config else []
     excluded = config.pii.exclude if config else []
     if history:
         with progress("caseconf pii --history", fmt=fmt) as on_progress:
-            scanned = guard.scan_history(root_dir, allow_words=allow, lang=lang, on_progress=on_progress)
+            scanned = guard.scan_history(root_dir, allow_words=allow, lang=lang, on_progress=on_progress,
+                                           started=started)
         findings = [f for f in scanned if not _excluded(f.path, excluded)]
         checked = None
     else:

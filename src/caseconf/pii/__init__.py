@@ -15,7 +15,7 @@ from caseconf.records.findings import Finding
 from .allowlist import ALLOW_FILE, fingerprint
 from .messages import purge_instructions
 
-__all__ = ["scan_text", "scan_files", "scan_history", "fingerprint", "purge_instructions", "ALLOW_FILE", "KINDS"]
+__all__ = ["scan_text", "scan_files", "scan_history", "start_history", "fingerprint", "purge_instructions", "ALLOW_FILE", "KINDS"]
 
 KINDS = ("birth_number", "jmbg", "phone", "email", "bank_account", "birth_date", "address", "name")
 
@@ -44,8 +44,18 @@ def scan_files(root: Path, rel_paths: Iterable[str], *, allow_words: Iterable[st
 
 
 def scan_history(root: Path, *, allow_words: Iterable[str] = (), lang: str = "cs",
-                 on_progress: Callable[[int, int], None] | None = None) -> list[Finding]:
-    """Scan every blob ever committed (each once); findings carry the first commit."""
-    from .history import scan_history_impl
+                 on_progress: Callable[[int, int], None] | None = None, started: object = None) -> list[Finding]:
+    """Scan every blob ever committed (each once); findings carry the first commit.
+    `started`: what start_history returned, when the caller started the git pass early."""
+    from .history import HistoryLog, scan_history_impl
 
-    return scan_history_impl(Path(root), allow_words=allow_words, lang=lang, on_progress=on_progress)
+    return scan_history_impl(Path(root), allow_words=allow_words, lang=lang, on_progress=on_progress,
+                             log=started if isinstance(started, HistoryLog) else None)
+
+
+def start_history(root: Path) -> object:
+    """Start the history scan's git pass in the background (the caller then loads its
+    configuration, and passes the result to scan_history as `started`)."""
+    from .history import HistoryLog
+
+    return HistoryLog(Path(root))

@@ -169,7 +169,7 @@ def _line_entry(line: str) -> list:
     else:
         link = 0 if ")" in line else -1
     low = det.fold(line)
-    street = any(p in low for p in det._STREET_KW_PARTS) and _STREET_WORD.search(line) is not None
+    street = det.may_hold_street_keyword(low) and _STREET_WORD.search(line) is not None
     return [False, lmask, rmask, r_always, b.isalnum(), street, link, None]
 
 
@@ -236,42 +236,12 @@ def _segment_hits(seg: str, allow: frozenset[str], lang: str) -> tuple[tuple[int
     return tuple((seg.count("\n", 0, h.start), h) for h in hits)
 
 
-def segments(norm: list[str], entries: list) -> list[tuple[int, int]]:
-    """[first, end) runs of lines that detectors may scan separately (blank lines between runs left
-    out); `entries` are the lines' cache entries."""
-    seg_first = -1       # first line of the open segment
-    last_nb = -1         # last non-blank line
-    lmask = 0            # its L mask
-    link_open = False    # a Markdown link "](" not closed yet
-    street_at = -10      # count of non-blank lines at the last one with a street keyword
-    nb = 0
-    segs: list[tuple[int, int]] = []
-    for i, e in enumerate(entries):
-        if e[_BLANK]:
-            continue
-        if last_nb < 0:
-            seg_first = i
-        elif not (link_open or e[_R_ALWAYS] or lmask & e[_RMASK] or (e[_R_ALNUM] and nb - street_at <= 5)):
-            segs.append((seg_first, last_nb + 1))
-            seg_first = i
-        nb += 1
-        if e[_STREET]:
-            street_at = nb
-        link = e[_LINK]
-        if link == 1:
-            link_open = True
-        elif link == 0:
-            link_open = False
-        last_nb = i
-        lmask = e[_LMASK]
-    if seg_first >= 0:
-        segs.append((seg_first, last_nb + 1))
-    return segs
-
-
 def detect_lines(norm: list[str], allow: frozenset[str], lang: str) -> list[tuple[int, int, det.Hit]]:
     """Hits in normalised lines as (line index, index of the first line of the hit's segment,
-    hit with offsets into that segment): the hits of :func:`detect_whole` on the joined lines."""
+    hit with offsets into that segment): the hits of :func:`detect_whole` on the joined lines.
+
+    One pass cuts the lines into segments (runs that detectors may scan separately; blank
+    lines between runs left out) and takes each segment's hits from the cache."""
     if not norm:
         return []
     if not use_cache:
@@ -284,7 +254,8 @@ def detect_lines(norm: list[str], allow: frozenset[str], lang: str) -> list[tupl
             if e is None:
                 entries[i] = cache.lines.get(norm[i]) or cache.entry(norm[i])
     out: list[tuple[int, int, det.Hit]] = []
-    for first, end in segments(norm, entries):
+
+    def close(first: int, end: int) -> None:
         if end - first == 1:
             e = entries[first]
             found = e[_HITS]
@@ -298,7 +269,58 @@ def detect_lines(norm: list[str], allow: frozenset[str], lang: str) -> list[tupl
                 cache.put_seg(seg, found)
         for d, h in found:
             out.append((first + d, first, h))
+
+    seg_first = -1       # first line of the open segment
+    last_nb = -1         # last non-blank line
+    lmask = 0            # its L mask
+    link_open = False    # a Markdown link "](" not closed yet
+    street_at = -10      # count of non-blank lines at the last one with a street keyword
+    nb = 0
+    for i, e in enumerate(entries):
+        if e[_BLANK]:
+            continue
+        if last_nb < 0:
+            seg_first = i
+        elif not (link_open or e[_R_ALWAYS] or lmask & e[_RMASK] or (e[_R_ALNUM] and nb - street_at <= 5)):
+            if seg_first != last_nb or entries[last_nb][_HITS] != ():  # a lone line known clean: nothing to do
+                close(seg_first, last_nb + 1)
+            seg_first = i
+        nb += 1
+        if e[_STREET]:
+            street_at = nb
+        link = e[_LINK]
+        if link == 1:
+            link_open = True
+        elif link == 0:
+            link_open = False
+        last_nb = i
+        lmask = e[_LMASK]
+    if seg_first >= 0:
+        close(seg_first, last_nb + 1)
     return out
+
+
+def line_entries(lines: Iterable[str], allow: frozenset[str], lang: str) -> dict[str, list]:
+    """Cache entries of these lines, each with its hits as a segment of its own: the work a
+    scan would do on first meeting each line, done up front (in a worker process) so that
+    another process can `install_line_entries` the result instead of repeating it."""
+    cache = cache_for(allow, lang)
+    out: dict[str, list] = {}
+    for line in lines:
+        e = cache.lines.get(line) or cache.entry(line)
+        if not e[_BLANK] and e[_HITS] is None:
+            e[_HITS] = _segment_hits(line, allow, lang)
+        out[line] = e
+    return out
+
+
+def install_line_entries(entries: dict[str, list], allow: frozenset[str], lang: str) -> None:
+    cache = cache_for(allow, lang)
+    for line, e in entries.items():
+        if line not in cache.lines and len(line) <= cache.MAX_KEY:
+            cache._room()
+            cache.lines[line] = e
+            cache.chars += len(line)
 
 
 def _starts(norm: list[str]) -> list[int]:
@@ -329,10 +351,16 @@ def _hit_hashes(hit: det.Hit) -> list[str]:
 
 def scan_text_impl(text: str, path: str, *, allow: frozenset[str], lang: str,
                    allowlist: Allowlist | None = None, filename_scan: bool = False) -> list[Finding]:
-    lang = lang_of(lang)
     if not isinstance(text, str):
         text = str(text)
-    norm = normalize_lines(text)
+    return scan_norm_impl(normalize_lines(text), path, allow=allow, lang=lang, allowlist=allowlist,
+                          filename_scan=filename_scan)
+
+
+def scan_norm_impl(norm: list[str], path: str, *, allow: frozenset[str], lang: str,
+                   allowlist: Allowlist | None = None, filename_scan: bool = False) -> list[Finding]:
+    """scan_text_impl on text already normalised into lines (`norm` may be changed)."""
+    lang = lang_of(lang)
     markers: dict[int, tuple[frozenset[str] | None, str | None]] = {}
     findings: list[Finding] = []
     if "allow-pii" in "\n".join(norm).lower():
@@ -405,10 +433,8 @@ MIN_CHUNK = 64       # files per chunk at least (and between progress reports)
 _STATE: dict = {}    # what the chunk functions read: set before forking, inherited by the workers
 
 
-def worker_count(n_items: int, *, idle_cores_only: bool = False) -> int:
-    """Processes for a scan of n_items files or blobs.  `idle_cores_only`: fork only while the
-    load average leaves a core free (workers of a history scan each detect most distinct lines
-    again, which pays only on a free core)."""
+def worker_count(n_items: int) -> int:
+    """Processes for a scan of n_items files or blobs."""
     env = os.environ.get("CASECONF_PII_JOBS", "").strip()
     if env.isdigit():
         jobs = max(1, int(env))
@@ -420,13 +446,6 @@ def worker_count(n_items: int, *, idle_cores_only: bool = False) -> int:
         except AttributeError:  # pragma: no cover - not on Linux
             cpus = os.cpu_count() or 1
         jobs = min(MAX_JOBS, cpus)
-        if idle_cores_only and jobs > 1:
-            try:
-                busy = os.getloadavg()[0]
-            except OSError:  # pragma: no cover
-                busy = float(cpus)
-            if busy > cpus - 0.75:
-                return 1
     if jobs > 1:
         import multiprocessing
 

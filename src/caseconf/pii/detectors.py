@@ -109,12 +109,14 @@ _CZ_ACCOUNT = re.compile(r"(?<![\w/.\-])((?:\d{1,6}\s?-\s?)?\d{2,10}\s?/\s?\d{4}
 
 def find_bank_accounts(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    if not _DIGIT.search(text):
+    # an IBAN needs capitals, a Czech account a slash
+    may_iban, may_cz = not text.islower(), "/" in text
+    if not (may_iban or may_cz) or not _DIGIT.search(text):
         return hits
     from stdnum import iban
     from stdnum.cz import bankaccount
 
-    for m in _IBAN.finditer(text):
+    for m in _IBAN.finditer(text) if may_iban else ():
         raw = m.group(1)
         if " " not in raw:
             if iban.is_valid(raw):
@@ -348,6 +350,12 @@ _STREET_KW = re.compile(
 )
 # every keyword of _STREET_KW (after fold) holds one of these
 _STREET_KW_PARTS = ("ulic", "ul.", "bul", "nám", "nábř", "tříd", "tř.", "sídl", "trg", "obala", "put", "šetal")
+_STREET_KW_PART = re.compile("|".join(map(re.escape, _STREET_KW_PARTS)))  # one C-level search for all of them
+
+
+def may_hold_street_keyword(low: str) -> bool:
+    """Whether folded text holds a part of a street keyword (a cheap test before _STREET_KW)."""
+    return _STREET_KW_PART.search(low) is not None
 _STREET_NAMED = re.compile(
     rf"(?<![\w.])(?P<name>(?:(?:Na|U|K|Ke|Pod|Nad|Za|V|Ve|Před|Při)\s+[{_UP}][{_LO}]+"
     rf"|(?:[{_UP}][{_LO}]+\s+){{0,2}}[{_UP}][{_LO}]*"
@@ -378,8 +386,10 @@ def find_addresses(text: str) -> list[Hit]:
     if not _DIGIT.search(text) and "bb" not in text and "b.b." not in text:
         return hits
     low = fold(text)
-    street_kw = any(p in low for p in _STREET_KW_PARTS)
-    for rx in (_STREET_KW, _STREET_NAMED) if street_kw else (_STREET_NAMED,):
+    street_kw = may_hold_street_keyword(low)
+    # _STREET_NAMED and _POSTAL need a capital letter; lower-case text can only hold "ulice x 12"
+    capitals = not text.islower()
+    for rx in ((_STREET_KW,) if street_kw else ()) + ((_STREET_NAMED,) if capitals else ()):
         for m in rx.finditer(text):
             start = m.start()
             if rx is _STREET_KW and not (m.group("kw")[0].isupper() or (m.group("name")[:1].isupper())
@@ -389,7 +399,7 @@ def find_addresses(text: str) -> list[Hit]:
             if _INSTITUTION_BEFORE.search(text[ls:start]) or _INSTITUTION_AFTER.match(text, m.end("num")):
                 continue
             hits.append(Hit("address", start, m.end("num"), m.group(0)[: m.end("num") - start]))
-    for m in _POSTAL.finditer(text):
+    for m in _POSTAL.finditer(text) if capitals else ():
         code = m.group("code")
         if m.group("town").lower() in _NOT_TOWNS:
             continue

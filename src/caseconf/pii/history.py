@@ -1,8 +1,16 @@
 """Scan every blob in a repository's history, each blob once.
 
-Streams ``git rev-list --all --objects`` into ``git cat-file --batch-check`` /
-``--batch``; a ``git log --raw`` pass attributes each blob to the first commit
-that introduced it. Never rewrites anything.
+One ``git log --all --raw`` pass lists every blob with the first commit and path that
+introduced it (oldest first); ``git cat-file --batch`` streams their contents. Never
+rewrites anything.
+
+On two cores a large history is scanned by two worker processes, in three steps, so
+that no line is detected twice:
+1. each worker streams and normalises its share of the blobs (all versions of a path in
+   one worker) and reports the distinct lines it holds;
+2. each distinct line gets one owner, which computes its cache entry and its hits;
+3. each worker receives the entries it lacks and scans its blobs from the full cache.
+Any failure on that path (a worker dies, a pipe breaks) falls back to the serial scan.
 """
 
 from __future__ import annotations
@@ -10,34 +18,73 @@ from __future__ import annotations
 import os
 import subprocess
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from caseconf.records.findings import Finding
 
+from . import core
 from .allowlist import load_allowlist
-from .core import _STATE, MAX_BYTES, _allow_set, _info, decode_bytes, run_chunks, scan_text_impl, worker_count
 from .messages import lang_of
+from .normalize import normalize_lines
 
 _ZERO = "0" * 40
+Item = tuple[str, "str | None", str]  # (blob sha, first commit, path)
 
 
-def _git(root: Path, *args: str, input_bytes: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     env = dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C")
-    return subprocess.run(["git", "-C", str(root), *args], input=input_bytes, capture_output=True, env=env,
-                          check=False)
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, env=env, check=False)
 
 
-def _first_commits(root: Path) -> dict[str, tuple[str, str]]:
-    """blob sha -> (first commit, path) from the oldest commit forwards."""
-    proc = _git(root, "-c", "log.showRoot=true", "-c", "core.quotePath=false", "log", "--all", "--reverse",
-                "--topo-order", "-m", "--raw", "--no-abbrev", "--no-renames", "--format=C%H", "-z")
-    first: dict[str, tuple[str, str]] = {}
-    if proc.returncode != 0:
-        return first
+class HistoryLog:
+    """The `git log --all --raw` pass, started in the background so that it runs while the
+    caller loads its configuration and the detectors warm up."""
+
+    ARGS = ("-c", "log.showRoot=true", "-c", "core.quotePath=false", "log", "--all", "--reverse",
+            "--topo-order", "-m", "--raw", "--no-abbrev", "--no-renames", "--format=C%H", "-z")
+
+    def __init__(self, root: Path) -> None:
+        env = dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C")
+        self._out: list[bytes] = []
+        try:
+            self._proc: subprocess.Popen[bytes] | None = subprocess.Popen(
+                ["git", "-C", str(root), *self.ARGS], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                stdin=subprocess.DEVNULL, env=env)
+        except OSError:
+            self._proc = None
+            return
+        # a thread drains the pipe (git would stop at a full pipe buffer); reading releases the GIL
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        assert self._proc is not None and self._proc.stdout is not None
+        self._out.append(self._proc.stdout.read())
+        self._proc.stdout.close()
+        self._proc.wait()
+
+    def items(self) -> list[Item]:
+        """(blob sha, first commit, path) of every blob any commit reachable from a ref added,
+        each once, oldest first. Submodule links are not blobs and are left out."""
+        if self._proc is None:
+            return []
+        self._reader.join()
+        if self._proc.returncode != 0 or not self._out:
+            return []
+        return _parse_raw_log(self._out[0])
+
+
+def introduced_blobs(root: Path) -> list[Item]:
+    return HistoryLog(root).items()
+
+
+def _parse_raw_log(raw: bytes) -> list[Item]:
+    first: dict[str, Item] = {}
     commit = ""
     # with -z: records are NUL separated; the format line ends with "\n" before the raw block
-    parts = proc.stdout.split(b"\x00")
+    parts = raw.split(b"\x00")
     i = 0
     while i < len(parts):
         tok = parts[i].decode("utf-8", "replace").lstrip("\n")
@@ -56,52 +103,25 @@ def _first_commits(root: Path) -> dict[str, tuple[str, str]]:
             if len(fields) >= 5:
                 new_mode, new_sha = fields[1], fields[3]
                 if new_sha != _ZERO and new_mode != "160000" and new_sha not in first:
-                    first[new_sha] = (commit, path)
+                    first[new_sha] = (new_sha, commit or None, path)
             continue
         i += 1
-    return first
+    return list(first.values())
 
 
-def _blob_list(root: Path) -> list[tuple[str, str, int]]:
-    """(sha, path, size) of every blob reachable from any ref, each once."""
-    proc = _git(root, "rev-list", "--all", "--objects")
-    if proc.returncode != 0 or not proc.stdout.strip():
-        return []
-    objs: list[tuple[str, str]] = []
-    for raw in proc.stdout.decode("utf-8", "replace").splitlines():
-        sha, _, path = raw.partition(" ")
-        if path:  # commits have no path; trees and blobs do (root tree has "")
-            objs.append((sha, path))
-    if not objs:
-        return []
-    check = _git(root, "cat-file", "--batch-check=%(objectname) %(objecttype) %(objectsize)",
-                 input_bytes="".join(f"{s}\n" for s, _ in objs).encode())
-    types: dict[str, tuple[str, int]] = {}
-    for ln in check.stdout.decode("utf-8", "replace").splitlines():
-        f = ln.split(" ")
-        if len(f) == 3 and f[2].isdigit():
-            types[f[0]] = (f[1], int(f[2]))
-    out = []
-    seen: set[str] = set()
-    for sha, path in objs:
-        t = types.get(sha)
-        if t and t[0] == "blob" and sha not in seen:
-            seen.add(sha)
-            out.append((sha, path, t[1]))
-    return out
-
-
-def _stream_blobs(root: Path, shas: list[str]) -> Iterable[tuple[str, bytes]]:
+def _stream_blobs(root: Path, shas: list[str]) -> Iterator[tuple[str, bytes | None]]:
+    """(sha, content) in the order given; content None for a blob over core.MAX_BYTES (read
+    past, never held)."""
     env = dict(os.environ, GIT_TERMINAL_PROMPT="0")
     proc = subprocess.Popen(["git", "-C", str(root), "cat-file", "--batch"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     assert proc.stdin is not None and proc.stdout is not None
+    stdin, stdout = proc.stdin, proc.stdout
 
     def feed() -> None:
         try:
-            for s in shas:
-                proc.stdin.write(f"{s}\n".encode())
-            proc.stdin.close()
+            stdin.write("".join(f"{s}\n" for s in shas).encode())
+            stdin.close()
         except (BrokenPipeError, OSError):
             pass
 
@@ -109,62 +129,196 @@ def _stream_blobs(root: Path, shas: list[str]) -> Iterable[tuple[str, bytes]]:
     writer.start()
     try:
         for _ in shas:
-            header = proc.stdout.readline()
+            header = stdout.readline()
             if not header:
                 break
             f = header.decode("utf-8", "replace").split()
             if len(f) < 3 or f[1] == "missing":
                 continue
             size = int(f[2])
-            data = proc.stdout.read(size)
-            proc.stdout.read(1)  # trailing LF
+            if size > core.MAX_BYTES:
+                left = size
+                while left > 0:
+                    piece = stdout.read(min(left, 1 << 20))
+                    if not piece:
+                        break
+                    left -= len(piece)
+                data = None
+            else:
+                data = stdout.read(size)
+            stdout.read(1)  # trailing LF
             yield f[0], data
     finally:
         writer.join(timeout=5)
-        proc.stdout.close()
+        stdout.close()
         proc.wait()
 
 
-def _history_chunk(items: list[tuple[str, str | None, str]]) -> list[Finding]:
-    """Scan these blobs ((sha, first commit, path) in stream order) and, once per path, the path."""
-    st = _STATE
-    root, allow, lang, allowlist = st["root"], st["allow"], st["lang"], st["allowlist"]
-    on_progress = st.get("progress")
+class _Blob:
+    """One blob, normalised, waiting for its scan (or a file name, scanned once per path)."""
+
+    __slots__ = ("path", "commit", "norm", "infos", "filename")
+
+    def __init__(self, path: str, commit: str | None, norm: list[str] | None, infos: list[Finding],
+                 filename: bool) -> None:
+        self.path, self.commit, self.norm, self.infos, self.filename = path, commit, norm, infos, filename
+
+
+def _read_blobs(items: list[Item], root: Path, lang: str) -> Iterator[_Blob]:
+    """Each path once as a file name (the first time it turns up), then each blob's text."""
     where = {sha: (commit, path) for sha, commit, path in items}
-    findings: list[Finding] = []
     seen_paths: set[str] = set()
-    for done, (sha, data) in enumerate(_stream_blobs(root, [sha for sha, _, _ in items])):
-        if on_progress is not None and done % 64 == 0:
-            on_progress(done, len(items))
+    for sha, data in _stream_blobs(root, [sha for sha, _, _ in items]):
         commit, path = where.get(sha, (None, "?"))
-        batch: list[Finding] = []
         if path not in seen_paths:
             seen_paths.add(path)
-            batch += scan_text_impl(path, path, allow=allow, lang=lang, allowlist=allowlist, filename_scan=True)
-        text, infos = decode_bytes(data, path, lang)
-        batch += infos
-        if text is not None:
-            batch += scan_text_impl(text, path, allow=allow, lang=lang, allowlist=allowlist)
-        findings += [_with_commit(f, commit) for f in batch]
+            yield _Blob(path, commit, normalize_lines(path), [], True)
+        if data is None:
+            yield _Blob(path, commit, None, [core._info(path, "skipped_large", lang)], False)
+            continue
+        text, infos = core.decode_bytes(data, path, lang)
+        yield _Blob(path, commit, normalize_lines(text) if text is not None else None, infos, False)
+
+
+def _scan_blob(blob: _Blob, allow: frozenset[str], lang: str, allowlist: Any) -> list[Finding]:
+    found = list(blob.infos)
+    if blob.norm is not None:
+        found += core.scan_norm_impl(blob.norm, blob.path, allow=allow, lang=lang, allowlist=allowlist,
+                                     filename_scan=blob.filename)
+    return [_with_commit(f, blob.commit) for f in found]
+
+
+def _scan_serial(items: list[Item], root: Path, allow: frozenset[str], lang: str, allowlist: Any,
+                 on_progress: Callable[[int, int], None] | None) -> list[Finding]:
+    findings: list[Finding] = []
+    done = 0
+    for blob in _read_blobs(items, root, lang):
+        findings += _scan_blob(blob, allow, lang, allowlist)
+        if not blob.filename:
+            done += 1
+            if on_progress is not None and done % 64 == 0:
+                on_progress(done, len(items))
     return findings
 
 
-def _chunks_by_path(items: list[tuple[str, str | None, str]], sizes: dict[str, int],
-                    n: int) -> list[list[tuple[str, str | None, str]]]:
-    """About n chunks of similar size; all blobs of a path in one chunk, in stream order."""
-    groups: dict[str, list[tuple[str, str | None, str]]] = {}
+# --------------------------------------------------------------------------- two workers
+
+
+def _worker(conn: Any, items: list[Item]) -> None:
+    """Runs in a forked process: the three steps of the module docstring, over `conn`."""
+    try:
+        core._quiet_worker()
+        st = core._STATE
+        root, allow, lang, allowlist = st["root"], st["allow"], st["lang"], st["allowlist"]
+        blobs = list(_read_blobs(items, root, lang))
+        distinct: set[str] = set()
+        for blob in blobs:
+            if blob.norm is not None:
+                distinct.update(blob.norm)
+        distinct.discard("")
+        conn.send(distinct)
+        todo, wanted = conn.recv()
+        computed = core.line_entries(todo, allow, lang)
+        conn.send({line: computed[line] for line in wanted})  # what the other workers lack
+        core.install_line_entries(conn.recv(), allow, lang)
+        findings: list[Finding] = []
+        for blob in blobs:
+            findings += _scan_blob(blob, allow, lang, allowlist)
+        conn.send(("ok", findings))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which falls back to serial
+        try:
+            conn.send(("failed", type(exc).__name__))
+        except Exception:  # noqa: BLE001
+            pass
+    finally:
+        conn.close()
+        os._exit(0)
+
+
+def _owners(line_sets: list[set[str]]) -> list[list[str]]:
+    """Each distinct line to one worker that holds it, the loads kept even (the only
+    cross-process traffic is then the lines two workers share)."""
+    todo: list[list[str]] = [[] for _ in line_sets]
+    if len(line_sets) == 2:
+        a, b = line_sets
+        both = list(a & b)
+        todo[0] += a - b
+        todo[1] += b - a
+        # shared lines fill the lighter side first, then alternate
+        gap = max(0, min(len(both), len(todo[1]) - len(todo[0])))
+        share = gap + (len(both) - gap) // 2
+        todo[0] += both[:share]
+        todo[1] += both[share:]
+        return todo
+    taken: set[str] = set()
+    for i, lines in sorted(enumerate(line_sets), key=lambda p: len(p[1])):
+        for line in lines:
+            if line not in taken:
+                taken.add(line)
+                todo[i].append(line)
+    return todo
+
+
+def _scan_parallel(chunks: list[list[Item]]) -> list[Finding] | None:
+    """The findings of all chunks, scanned by one worker each; None when that failed."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    pipes, procs = [], []
+    try:
+        for chunk in chunks:
+            parent_end, child_end = ctx.Pipe()
+            proc = ctx.Process(target=_worker, args=(child_end, chunk), daemon=True)
+            proc.start()
+            child_end.close()
+            pipes.append(parent_end)
+            procs.append(proc)
+        line_sets = [conn.recv() for conn in pipes]
+        owners = _owners(line_sets)
+        for i, (conn, todo) in enumerate(zip(pipes, owners)):
+            others = [lines for j, lines in enumerate(line_sets) if j != i]
+            conn.send((todo, [line for line in todo if any(line in lines for lines in others)]))
+        computed: dict[str, list] = {}
+        for conn in pipes:
+            computed.update(conn.recv())
+        for i, (conn, lines) in enumerate(zip(pipes, line_sets)):
+            mine = set(owners[i])
+            conn.send({line: entry for line, entry in computed.items() if line in lines and line not in mine})
+        findings: list[Finding] = []
+        for conn in pipes:
+            status, payload = conn.recv()
+            if status != "ok":
+                return None
+            findings += payload
+        return findings
+    except (EOFError, OSError, TypeError, ValueError):
+        return None
+    finally:
+        for conn in pipes:
+            conn.close()
+        for proc in procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+
+
+def _warm_detectors(lang: str) -> None:
+    """Import and load what the detectors load lazily (phone metadata, the lemmatiser's
+    dictionaries, the name lexicon), so that forked workers inherit it."""
+    from . import names
+
+    core.detect_whole("Volat 603 123 456, účet 19-2000145399/0800, Jan Novák.", frozenset(), lang)
+    names.warm_lemmatizer(lang)
+
+
+def _chunks_by_path(items: list[Item], n: int) -> list[list[Item]]:
+    """n chunks of about as many blobs; all blobs of a path in one chunk, in stream order."""
+    groups: dict[str, list[Item]] = {}
     for item in items:
         groups.setdefault(item[2], []).append(item)
-    total = sum(sizes.get(sha, 0) + 200 for sha, _, _ in items)
-    target = total / n
-    chunks: list[list[tuple[str, str | None, str]]] = [[]]
-    filled = 0
-    for group in groups.values():
-        if filled >= target and len(chunks) < n:
-            chunks.append([])
-            filled = 0
-        chunks[-1] += group
-        filled += sum(sizes.get(sha, 0) + 200 for sha, _, _ in group)
+    chunks: list[list[Item]] = [[] for _ in range(n)]
+    for group in sorted(groups.values(), key=len, reverse=True):
+        min(chunks, key=len).extend(group)
     order = {sha: i for i, (sha, _, _) in enumerate(items)}
     for chunk in chunks:
         chunk.sort(key=lambda it: order[it[0]])
@@ -172,46 +326,35 @@ def _chunks_by_path(items: list[tuple[str, str | None, str]], sizes: dict[str, i
 
 
 def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str,
-                      on_progress: Callable[[int, int], None] | None = None) -> list[Finding]:
+                      on_progress: Callable[[int, int], None] | None = None,
+                      log: HistoryLog | None = None) -> list[Finding]:
     lang = lang_of(lang)
     root = Path(root)
-    probe = _git(root, "rev-parse", "--git-dir")
-    if probe.returncode != 0:
-        return []
-    # the first-commit pass (a git log) runs while the blobs are listed
-    first: dict[str, tuple[str, str]] = {}
-    log = threading.Thread(target=lambda: first.update(_first_commits(root)), daemon=True)
-    log.start()
-    blobs = _blob_list(root)
-    log.join()
-    if not blobs:
-        return []
-    allow = _allow_set(allow_words)
+    if log is None:
+        if _git(root, "rev-parse", "--git-dir").returncode != 0:
+            return []
+        log = HistoryLog(root)
+    allow = core._allow_set(allow_words)
     allowlist = load_allowlist(root)
-    findings: list[Finding] = []
-    sizes = {sha: size for sha, _, size in blobs}
-    small: list[tuple[str, str | None, str]] = []
-    for sha, path, size in blobs:
-        commit, fpath = first.get(sha, (None, path))
-        if size > MAX_BYTES:
-            findings.append(_with_commit(_info(fpath or path, "skipped_large", lang), commit))
-        else:
-            small.append((sha, commit or None, fpath or path))
-    jobs = worker_count(len(small), idle_cores_only=True)
-    chunks = [small] if jobs == 1 else _chunks_by_path(small, sizes, jobs * 4)
-    _STATE.update(root=root, allow=allow, lang=lang, allowlist=allowlist,
-                  progress=on_progress if jobs == 1 else None)
+    _warm_detectors(lang)  # while git log runs; forked workers inherit it
+    items = log.items()
+    if not items:
+        return []
+    jobs = core.worker_count(len(items))
+    core._STATE.update(root=root, allow=allow, lang=lang, allowlist=allowlist)
     try:
-        done = 0
-        for found, chunk in zip(run_chunks(_history_chunk, chunks, jobs), chunks):
-            findings += found
-            done += len(chunk)
-            if on_progress is not None and jobs > 1:
-                on_progress(done, len(small))
+        findings = None
+        if jobs > 1:
+            if on_progress is not None:
+                on_progress(0, len(items))
+            chunks = _chunks_by_path(items, jobs)
+            findings = _scan_parallel(chunks) if len(chunks) > 1 else None
+        if findings is None:
+            findings = _scan_serial(items, root, allow, lang, allowlist, on_progress)
     finally:
-        _STATE.clear()
+        core._STATE.clear()
     if on_progress is not None:
-        on_progress(len(small), len(small))
+        on_progress(len(items), len(items))
     findings.sort(key=lambda f: (f.path, f.commit or "", f.line, f.code))
     return findings
 

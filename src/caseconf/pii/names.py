@@ -12,6 +12,7 @@ Institutions, places, months and the caller's allowed words are never names.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
@@ -140,11 +141,38 @@ def candidates(word: str) -> tuple[str, ...]:
 _LEMMA_LANG = {"cs": ("cs",), "sr-Latn": ("hbs",), "en": ("cs",)}
 
 
-@lru_cache(maxsize=50_000)
-def _lemmas(word: str, lang: str) -> tuple[str, ...]:
+@lru_cache(maxsize=1)
+def lemmatizer() -> Callable[..., str] | None:
+    """simplemma's lemmatiser, on its MARISA-trie dictionaries when marisa-trie is installed.
+
+    The default dictionaries are lzma-compressed and take ~0.45 s per language to unpack
+    in every process; the trie is built once per machine (simplemma caches it under the
+    user cache directory, ~0.7 s the first time) and then loads in milliseconds. Both hold
+    the same data, so the lemmas are the same."""
     try:
         from simplemma import lemmatize
     except ImportError:  # pragma: no cover
+        return None
+    try:
+        from simplemma import Lemmatizer
+        from simplemma.strategies import DefaultStrategy
+        from simplemma.strategies.dictionaries import TrieDictionaryFactory
+
+        factory = TrieDictionaryFactory()
+    except Exception:  # noqa: BLE001 - no marisa-trie, or an older simplemma: the default dictionaries
+        return lemmatize  # type: ignore[no-any-return]
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)).lemmatize
+
+
+def warm_lemmatizer(lang: str) -> None:
+    """Load the dictionaries `_lemmas` uses for lang now (before worker processes fork)."""
+    _lemmas("Nováková", lang)
+
+
+@lru_cache(maxsize=50_000)
+def _lemmas(word: str, lang: str) -> tuple[str, ...]:
+    lemmatize = lemmatizer()
+    if lemmatize is None:  # pragma: no cover
         return ()
     out = []
     for lg in _LEMMA_LANG.get(lang, ("cs",)):
@@ -263,6 +291,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def find_names(text: str, allow_words: frozenset[str], lang: str = "cs",
                skip_spans: list[tuple[int, int]] | None = None) -> list[Hit]:
+    if text.islower():  # no capital letter anywhere: no name
+        return []
     spans = list(skip_spans or [])
     spans += [(m.start(), m.end()) for m in _URL.finditer(text)]
     text = _blank(text, spans)
@@ -270,10 +300,53 @@ def find_names(text: str, allow_words: frozenset[str], lang: str = "cs",
     hits: list[Hit] = []
     offset = 0
     for line in text.split("\n"):
-        if not line.islower() and any(ch.isupper() for ch in line):
+        if not line.islower() and any(ch.isupper() for ch in line) and _may_hold_names(line, ctx):
             hits.extend(_names_in_line(line, offset, ctx))
         offset += len(line) + 1
     return hits
+
+
+@lru_cache(maxsize=1)
+def _cap_word() -> re.Pattern[str]:
+    """A `_WORD` token that begins with an upper-case letter (every BMP letter for which
+    str.isupper() holds; any non-BMP character counts, to stay on the safe side)."""
+    upper = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())
+    return re.compile(r"(?<![\w@/\\.])(?=[" + re.escape(upper) + r"\U00010000-\U0010ffff])"
+                      + _WORD.pattern[len(r"(?<![\w@/\\.])"):])
+
+
+def _may_hold_names(line: str, ctx: NameContext) -> bool:
+    """False only when `_names_in_line` would find nothing: every capitalised word begins a
+    sentence (or item, cell, value), is no title's object and is not a known name or surname
+    shape. Such a word is never flagged on its own, and with no word flagged no neighbour is;
+    the two-unknown-words rule needs a word that does not begin a sentence. Prose lines are
+    mostly like this, and the check skips tokenising every word of them."""
+    for m in _cap_word().finditer(line):
+        start = m.start()
+        if not _at_start(line, start):
+            return True
+        if ctx.classify(m.group(1))[0] in ("name", "shape"):
+            return True
+        if _title_before(line, start):
+            return True
+    return False
+
+
+def _title_before(line: str, start: int) -> bool:
+    """Whether the word before `start` is a title (as `_names_in_line` tests it: the two
+    separated by an optional dot and one or two spaces). A title's letters are all
+    alphabetic and a token never follows a word character, so walking back over
+    alphabetic characters finds the same word."""
+    head = line[max(0, start - 40):start]
+    word_end = len(head.rstrip())
+    if not 1 <= len(head) - word_end <= 2:
+        return False
+    if word_end and head[word_end - 1] == ".":
+        word_end -= 1
+    word_start = word_end
+    while word_start and head[word_start - 1].isalpha():
+        word_start -= 1
+    return head[word_start:word_end].lower() in TITLES
 
 
 @lru_cache(maxsize=32)

@@ -105,6 +105,11 @@ class TeamConfig(Strict):
     pii: PiiSettings = PiiSettings()
     editor: EditorSettings | None = None
 
+    def pii_allow_words(self) -> list[str]:
+        """Words the personal-data scan never flags: the team and its offices are public
+        bodies, not people, plus the configured allow list."""
+        return [self.team, *self.offices.values(), *self.pii.allow_words]
+
     def validation_context(self) -> dict[str, Any]:
         j = self.jurisdiction.value
         return {

@@ -17,14 +17,6 @@ from ..rules.engine import run_rules
 from .cache import Changes, Entry, docs_of
 
 
-def allow_words(repo: Repository) -> list[str]:
-    """Team and office names are public bodies, not personal data (same list as `caseconf check`)."""
-    config = repo.config
-    if config is None:
-        return []
-    return [config.team, *config.offices.values(), *config.pii.allow_words]
-
-
 def _scannable(repo: Repository, changes: Changes) -> list[str]:
     paths = [doc.path for doc in docs_of(repo, changes) if doc.text or doc.kind == "config"]
     if changes.full and repo.config_doc is not None and repo.config_doc.path not in paths:
@@ -98,7 +90,7 @@ def start_pii(entry: Entry, changes: Changes, prewarmed: Prewarmed | None = None
             entry.pii.pop(path, None)
     wanted = [path for path in _scannable(repo, changes) if path not in entry.pii]
     pending = PendingScan(entry, wanted)
-    args = (repo.root, wanted, allow_words(repo), repo.lang)
+    args = (repo.root, wanted, repo.config.pii_allow_words() if repo.config else [], repo.lang)
     if len(wanted) >= BACKGROUND_FROM:
         pool = prewarmed.take() if prewarmed is not None else None
         pending.pool = pool or ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))

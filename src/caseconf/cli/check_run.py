@@ -1,0 +1,56 @@
+"""What `caseconf check` does once its arguments are parsed, without click.
+
+Both the click command (`check_cmd`) and the commit hook's fast path (`fast`) call
+`run_check`, so the two entries cannot drift apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from ..errors import CaseconfError
+from ..records.findings import Finding
+from ..records.paths import CONFIG_NAME, relative_inside
+from ..records.repository import WHOLE, Repository, scope_for
+from ..rules.engine import check_whole, run_rules
+from .output import echo, emit_json, print_findings, summary_line
+from .progress import progress
+
+PROGRESS_LABEL = "caseconf check"
+
+
+def run_check(root_dir: Path, paths: Sequence[Path], fmt: str, no_pii: bool) -> int:
+    """Check the whole repository, or the cases of `paths`; print; return the exit code."""
+    rel_paths = []
+    for path in paths:
+        rel = relative_inside(root_dir, path)
+        if not (root_dir / rel).exists():
+            raise CaseconfError(f"{path}: no such file", "check the path; give files inside the repository")
+        rel_paths.append(rel)
+    scope = scope_for(rel_paths) if rel_paths else WHOLE
+    if scope.whole:
+        # a chunked check (parallel on large repositories): the same findings, flat memory
+        with progress(PROGRESS_LABEL, fmt=fmt) as on_progress:
+            whole = check_whole(root_dir, on_progress=on_progress)
+        repo, result = whole.repo, whole.result
+        pii_paths = [CONFIG_NAME] * (repo.config_doc is not None) + whole.text_paths
+    else:
+        repo = Repository.load(root_dir, case_ids=scope.case_ids, activities=scope.activities)
+        result = run_rules(repo, scope.case_ids, activities=scope.activities)
+        pii_paths = [doc.path for doc in repo.documents() if doc.text or doc.kind == "config"]
+    findings = result.findings
+    if not no_pii:
+        findings = sorted(findings + _pii_findings(repo, pii_paths), key=lambda f: f.sort_key())
+    if fmt == "json":
+        emit_json({"findings": [f.to_json() for f in findings], "checked": result.checked})
+    else:
+        print_findings(findings)
+        echo(summary_line(repo.lang, result.checked, findings), err=True)
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _pii_findings(repo: Repository, rel_paths: list[str]) -> list[Finding]:
+    from ..pii import scan_files
+
+    return scan_files(repo.root, rel_paths, allow_words=repo.config.pii_allow_words() if repo.config else [], lang=repo.lang, report_stale=False)
+
