@@ -11,7 +11,6 @@ import click
 from ..errors import CaseconfError
 from ..records.i18n import pick_language
 from ..records.paths import relative_inside
-from ..records.repository import load_config
 from .common import emit_json, print_findings, resolve_root, root_option, summary_line
 from .progress import progress
 
@@ -30,7 +29,10 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
     from .. import pii as guard
 
     root_dir = resolve_root(root)
-    started = guard.start_history(root_dir) if history and value is None else None  # git works meanwhile
+    # the history's git pass runs while the configuration (and pydantic) loads
+    started = guard.start_history(root_dir) if history and value is None else None
+    from ..records.repository import load_config
+
     config_doc = load_config(root_dir)
     config = config_doc.model if config_doc is not None else None
     lang = pick_language(config.language.value if config else None)

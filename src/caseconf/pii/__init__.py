@@ -9,11 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from caseconf.records.findings import Finding
+if TYPE_CHECKING:
+    from caseconf.records.findings import Finding
 
-from .allowlist import ALLOW_FILE, fingerprint
-from .messages import purge_instructions
+    from .allowlist import ALLOW_FILE, fingerprint
+    from .messages import purge_instructions
+
+
+def __getattr__(name: str) -> Any:
+    # the package itself imports nothing heavy, so that `start_history` runs git at once
+    if name in ("ALLOW_FILE", "fingerprint"):
+        from . import allowlist
+
+        return getattr(allowlist, name)
+    if name == "purge_instructions":
+        from .messages import purge_instructions
+
+        return purge_instructions
+    raise AttributeError(name)
+
 
 __all__ = ["scan_text", "scan_files", "scan_history", "start_history", "fingerprint", "purge_instructions", "ALLOW_FILE", "KINDS"]
 
@@ -22,6 +38,8 @@ KINDS = ("birth_number", "jmbg", "phone", "email", "bank_account", "birth_date",
 
 def scan_text(text: str, path: str, *, allow_words: Iterable[str] = (), lang: str = "cs") -> list[Finding]:
     """Scan one text (inline allow-pii markers apply; the allowlist file does not)."""
+    from caseconf.records.findings import Finding
+
     from .core import _allow_set, scan_text_impl
 
     findings = scan_text_impl(text, path, allow=_allow_set(allow_words), lang=lang)
@@ -47,15 +65,17 @@ def scan_history(root: Path, *, allow_words: Iterable[str] = (), lang: str = "cs
                  on_progress: Callable[[int, int], None] | None = None, started: object = None) -> list[Finding]:
     """Scan every blob ever committed (each once); findings carry the first commit.
     `started`: what start_history returned, when the caller started the git pass early."""
-    from .history import HistoryLog, scan_history_impl
+    from .gitlog import HistoryStart
+    from .history import scan_history_impl
 
     return scan_history_impl(Path(root), allow_words=allow_words, lang=lang, on_progress=on_progress,
-                             log=started if isinstance(started, HistoryLog) else None)
+                             started=started if isinstance(started, HistoryStart) else None)
 
 
 def start_history(root: Path) -> object:
-    """Start the history scan's git pass in the background (the caller then loads its
-    configuration, and passes the result to scan_history as `started`)."""
-    from .history import HistoryLog
+    """Start the history scan's git pass in the background and, on two cores, its worker
+    processes (the caller then loads its configuration, and passes the result to
+    scan_history as `started`)."""
+    from .gitlog import HistoryStart
 
-    return HistoryLog(Path(root))
+    return HistoryStart(Path(root))

@@ -17,6 +17,7 @@ from .allowlist import ALLOW_FILE, Allowlist, fingerprint, load_allowlist, parse
 from .masking import mask
 from .messages import detected, lang_of, msg
 from .normalize import normalize_lines, normalize_value
+from .workers import PARALLEL_MIN, run_chunks, worker_count  # noqa: F401 - PARALLEL_MIN re-exported
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -47,6 +48,11 @@ def detect_whole(norm_text: str, allow: frozenset[str], lang: str) -> list[det.H
     """All hits in normalised text, overlaps resolved by kind priority (no cache, no segmenting).
 
     The reference :func:`detect` must agree with; it scans the text as one piece."""
+    return _with_names(_resolve(_pattern_hits(norm_text)), norm_text, allow, lang)
+
+
+def _pattern_hits(norm_text: str) -> list[det.Hit]:
+    """What every detector but the name detector finds, overlaps not yet resolved."""
     hits: list[det.Hit] = []
     has_digit = det._DIGIT.search(norm_text) is not None
     if has_digit:
@@ -58,16 +64,99 @@ def detect_whole(norm_text: str, allow: frozenset[str], lang: str) -> list[det.H
         hits += det.find_phones(norm_text)
         hits += det.find_birth_dates(norm_text)
     hits += det.find_addresses(norm_text)
+    return hits
+
+
+def _resolve(hits: list[det.Hit]) -> list[det.Hit]:
+    """Overlapping hits: the kind with the higher priority wins, then the earlier one."""
     accepted: list[det.Hit] = []
     for h in sorted(hits, key=lambda h: (_PRIO[h.kind], h.start)) if hits else ():
         if any(h.start < a.end and a.start < h.end for a in accepted):
             continue
         accepted.append(h)
+    return accepted
+
+
+def _with_names(accepted: list[det.Hit], norm_text: str, allow: frozenset[str], lang: str) -> list[det.Hit]:
     find_names = _find_names or _load_names()
     accepted += find_names(norm_text, allow, lang, [(a.start, a.end) for a in accepted])
     if len(accepted) > 1:
         accepted.sort(key=lambda h: (h.start, _PRIO[h.kind]))
     return accepted
+
+
+# Lines joined by this separator cannot share a match: no pattern crosses a NUL (no `\s`,
+# letter, digit or punctuation class holds it, `.` and `[^\d\n]` stop at the line breaks
+# around it), and every look-around and line-bounded window sees a line break at each side,
+# as at a text's start and end.
+_BATCH_SEP = "\n\x00\n"
+
+
+def detect_each(lines: list[str], allow: frozenset[str], lang: str) -> list[list[det.Hit]]:
+    """`[detect_whole(line) for line in lines]`, with each pattern detector run once over
+    the lines it would look at (those its cheap test lets through), joined: a regex scan
+    of one long text instead of ~8 calls per line, which is most of the work when
+    thousands of distinct lines are met at once (a history)."""
+    out: list[list[det.Hit]] = [[] for _ in lines]
+    found: list[list[det.Hit] | None] = [[] for _ in lines]
+    digits, birth_kw, addr_caps, addr_low, mail = [], [], [], [], []
+    for i, line in enumerate(lines):
+        if "\x00" in line or "\n" in line:
+            found[i] = None
+            continue
+        if det._DIGIT.search(line) is not None:
+            digits.append(i)
+            if det.may_hold_birth_keyword(line):
+                birth_kw.append(i)
+            if not line.islower():
+                addr_caps.append(i)
+            elif det.may_hold_street_keyword(det.fold(line)):
+                addr_low.append(i)
+        elif "bb" in line or "b.b." in line:
+            (addr_low if line.islower() else addr_caps).append(i)
+        if "@" in line:
+            mail.append(i)
+    for detector, idxs in ((_digit_patterns, digits), (det.find_birth_dates, birth_kw),
+                           (det.find_addresses, addr_caps), (det.find_addresses, addr_low),
+                           (det.find_emails, mail)):
+        for start in range(0, len(idxs), _BATCH_LINES):
+            _run_batch(detector, lines, idxs[start:start + _BATCH_LINES], found)
+    for i, line in enumerate(lines):
+        hits = found[i]
+        if hits is None:
+            out[i] = detect_whole(line, allow, lang)
+        elif hits or not line.islower():
+            out[i] = _with_names(_resolve(hits), line, allow, lang)
+    return out
+
+
+_BATCH_LINES = 4096
+
+
+def _digit_patterns(text: str) -> list[det.Hit]:
+    return det.find_birth_numbers(text) + det.find_jmbg(text) + det.find_bank_accounts(text) + det.find_phones(text)
+
+
+def _run_batch(detector: Callable[[str], list[det.Hit]], lines: list[str], idxs: list[int],
+               found: list[list[det.Hit] | None]) -> None:
+    """Hits of `detector` on the lines idxs, found in one scan of them joined by _BATCH_SEP."""
+    if not idxs:
+        return
+    text = _BATCH_SEP.join(lines[i] for i in idxs)
+    starts = [0]
+    step = len(_BATCH_SEP)
+    for i in idxs[:-1]:
+        starts.append(starts[-1] + len(lines[i]) + step)
+    for h in detector(text):
+        k = bisect_right(starts, h.start) - 1
+        base, i = starts[k], idxs[k]
+        hits = found[i]
+        if hits is None:
+            continue
+        if h.end - base > len(lines[i]):  # cannot happen (see _BATCH_SEP); stay exact if it did
+            found[i] = None
+            continue
+        hits.append(det.Hit(h.kind, h.start - base, h.end - base, h.value, h.bases))
 
 
 _find_names = None
@@ -114,6 +203,10 @@ _KW_SPLIT = ("datum", "dat.", "date", "of")  # birth keywords with a space insid
 _KW_OPEN = ("(",) + _KW_SPLIT                 # a line ending so may go on with a birth keyword
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
+# what _KW_AFTER_DATE and _MONTH_YEAR / _MONTH_ONLY can start with (after det.fold): every
+# birth keyword begins with n, r, d, b or g; every month name with one of these letters
+_KW_FIRST = frozenset("(nrdbg")
+_MONTH_FIRST = frozenset(alt[0] for alt in det._MONTHS.split("|"))
 _KW, _MONTH, _NOTAFTER, _POSTAL, _HOUSE, _KWSPLIT = (1, 2, 4, 8, 16, 32)
 _BLANK, _LMASK, _RMASK, _R_ALWAYS, _R_ALNUM, _STREET, _LINK, _HITS = range(8)
 _NO_HITS: tuple[tuple[int, det.Hit], ...] = ()
@@ -133,9 +226,10 @@ def _line_entry(line: str) -> list:
     r_always = b.isdigit() or b == "–" or (  # "12.\n3. 1990", "ulice Nová\n12", "123456\n/1234"
         b in "/-" and (_SEP_DIGIT.match(line, first) is not None or stripped in ("/", "-")))
     rmask = 0
-    if _KW_AFTER_DATE.match(line, first) or det.fold(stripped[-6:]).endswith(_KW_OPEN):
+    fb = det.fold(b)  # the first letter as the IGNORECASE patterns see it: they can only start so
+    if (fb in _KW_FIRST and _KW_AFTER_DATE.match(line, first)) or det.fold(stripped[-6:]).endswith(_KW_OPEN):
         rmask |= _KW                                   # "1. 1. 1990\n(narozena)"
-    if _MONTH_YEAR.match(line, first) or _MONTH_ONLY.fullmatch(line, first, last + 1):
+    if fb in _MONTH_FIRST and (_MONTH_YEAR.match(line, first) or _MONTH_ONLY.fullmatch(line, first, last + 1)):
         rmask |= _MONTH                                # "12.\nledna 1990"
     if _NOT_AFTER.match(line, first) or stripped in (".", "-"):
         rmask |= _NOTAFTER                             # "Nová 12\nlet" is no address
@@ -187,7 +281,9 @@ class LineCache:
         self.chars = 0
 
     def entry(self, line: str) -> list:
-        e = _line_entry(line)
+        return self.put_line(line, _line_entry(line))
+
+    def put_line(self, line: str, e: list) -> list:
         if len(line) <= self.MAX_KEY:
             self._room()
             self.lines[line] = e
@@ -306,21 +402,23 @@ def line_entries(lines: Iterable[str], allow: frozenset[str], lang: str) -> dict
     another process can `install_line_entries` the result instead of repeating it."""
     cache = cache_for(allow, lang)
     out: dict[str, list] = {}
+    lines = list(lines)
+    pending: list[str] = []
     for line in lines:
         e = cache.lines.get(line) or cache.entry(line)
         if not e[_BLANK] and e[_HITS] is None:
-            e[_HITS] = _segment_hits(line, allow, lang)
+            pending.append(line)
         out[line] = e
+    for line, hits in zip(pending, detect_each(pending, allow, lang)):
+        out[line][_HITS] = tuple((0, h) for h in hits) if hits else _NO_HITS
     return out
 
 
 def install_line_entries(entries: dict[str, list], allow: frozenset[str], lang: str) -> None:
     cache = cache_for(allow, lang)
     for line, e in entries.items():
-        if line not in cache.lines and len(line) <= cache.MAX_KEY:
-            cache._room()
-            cache.lines[line] = e
-            cache.chars += len(line)
+        if line not in cache.lines:
+            cache.put_line(line, e)
 
 
 def _starts(norm: list[str]) -> list[int]:
@@ -422,55 +520,9 @@ def _inside(root_real: str, target: str) -> bool:
 
 
 # --------------------------------------------------------------------------- worker processes
-#
-# A whole-repository scan (many files, or a history) runs in up to two forked worker
-# processes, each on chunks of the work; small inputs (a pre-commit hook's few files)
-# stay in this process. CASECONF_PII_JOBS=N sets the number of processes (1: none).
 
-PARALLEL_MIN = 300   # files or blobs below which forking does not pay
-MAX_JOBS = 2
 MIN_CHUNK = 64       # files per chunk at least (and between progress reports)
 _STATE: dict = {}    # what the chunk functions read: set before forking, inherited by the workers
-
-
-def worker_count(n_items: int) -> int:
-    """Processes for a scan of n_items files or blobs."""
-    env = os.environ.get("CASECONF_PII_JOBS", "").strip()
-    if env.isdigit():
-        jobs = max(1, int(env))
-    elif n_items < PARALLEL_MIN:
-        return 1
-    else:
-        try:
-            cpus = len(os.sched_getaffinity(0))
-        except AttributeError:  # pragma: no cover - not on Linux
-            cpus = os.cpu_count() or 1
-        jobs = min(MAX_JOBS, cpus)
-    if jobs > 1:
-        import multiprocessing
-
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return 1
-    return jobs
-
-
-def _quiet_worker() -> None:
-    # a worker prints nothing; fresh streams so that it never waits on a lock a parent thread held at fork
-    import sys
-
-    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
-
-
-def run_chunks(func: Callable, chunks: list, jobs: int) -> Iterable:
-    """func(chunk) for each chunk, results in chunk order; in `jobs` forked processes when jobs > 1."""
-    if jobs <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            yield func(chunk)
-        return
-    import multiprocessing
-
-    with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks)), initializer=_quiet_worker) as pool:
-        yield from pool.imap(func, chunks)
 
 
 def _scan_file(rel: str, root_real: str, allow: frozenset[str], lang: str, allowlist: Allowlist) -> list[Finding]:

@@ -1,13 +1,12 @@
-"""Scan every blob in a repository's history, each blob once.
+"""Scan every blob in a repository's history, each blob once, and every path name ever used.
 
-One ``git log --all --raw`` pass lists every blob with the first commit and path that
-introduced it (oldest first); ``git cat-file --batch`` streams their contents. Never
-rewrites anything.
+`gitlog.HistoryStart` reads one ``git log --all --raw`` as it streams; ``git cat-file
+--batch`` streams the blobs' contents. Findings carry the commit that first added the
+blob (or the path). Never rewrites anything.
 
-On two cores a large history is scanned by two worker processes, in three steps, so
-that no line is detected twice:
-1. each worker streams and normalises its share of the blobs (all versions of a path in
-   one worker) and reports the distinct lines it holds;
+On two cores the scan runs in two worker processes, forked before git starts:
+1. each worker streams and normalises the blobs it is handed while git is still listing
+   them (all blobs of a path go to one worker), and reports the distinct lines it holds;
 2. each distinct line gets one owner, which computes its cache entry and its hits;
 3. each worker receives the entries it lacks and scans its blobs from the full cache.
 Any failure on that path (a worker dies, a pipe breaks) falls back to the serial scan.
@@ -16,6 +15,7 @@ Any failure on that path (a worker dies, a pipe breaks) falls back to the serial
 from __future__ import annotations
 
 import os
+import queue
 import subprocess
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -26,200 +26,174 @@ from caseconf.records.findings import Finding
 
 from . import core
 from .allowlist import load_allowlist
+from .gitlog import HistoryStart, introduced_blobs  # noqa: F401 - introduced_blobs re-exported
 from .messages import lang_of
 from .normalize import normalize_lines
 
-_ZERO = "0" * 40
-Item = tuple[str, "str | None", str]  # (blob sha, first commit, path)
+_BLOB_MARK = "blob:"  # a worker's finding names the blob; the parent puts in its first commit and path
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    env = dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C")
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, env=env, check=False)
-
-
-class HistoryLog:
-    """The `git log --all --raw` pass, started in the background so that it runs while the
-    caller loads its configuration and the detectors warm up."""
-
-    ARGS = ("-c", "log.showRoot=true", "-c", "core.quotePath=false", "log", "--all", "--reverse",
-            "--topo-order", "-m", "--raw", "--no-abbrev", "--no-renames", "--format=C%H", "-z")
-
-    def __init__(self, root: Path) -> None:
-        env = dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C")
-        self._out: list[bytes] = []
-        try:
-            self._proc: subprocess.Popen[bytes] | None = subprocess.Popen(
-                ["git", "-C", str(root), *self.ARGS], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                stdin=subprocess.DEVNULL, env=env)
-        except OSError:
-            self._proc = None
-            return
-        # a thread drains the pipe (git would stop at a full pipe buffer); reading releases the GIL
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
-
-    def _drain(self) -> None:
-        assert self._proc is not None and self._proc.stdout is not None
-        self._out.append(self._proc.stdout.read())
-        self._proc.stdout.close()
-        self._proc.wait()
-
-    def items(self) -> list[Item]:
-        """(blob sha, first commit, path) of every blob any commit reachable from a ref added,
-        each once, oldest first. Submodule links are not blobs and are left out."""
-        if self._proc is None:
-            return []
-        self._reader.join()
-        if self._proc.returncode != 0 or not self._out:
-            return []
-        return _parse_raw_log(self._out[0])
-
-
-def introduced_blobs(root: Path) -> list[Item]:
-    return HistoryLog(root).items()
-
-
-def _parse_raw_log(raw: bytes) -> list[Item]:
-    first: dict[str, Item] = {}
-    commit = ""
-    # with -z: records are NUL separated; the format line ends with "\n" before the raw block
-    parts = raw.split(b"\x00")
-    i = 0
-    while i < len(parts):
-        tok = parts[i].decode("utf-8", "replace").lstrip("\n")
-        if tok.startswith("C") and len(tok) >= 41 and not tok.startswith(":"):
-            # "C<sha>\n:100644 ..." may share a token with the first raw header
-            head, _, rest = tok.partition("\n")
-            commit = head[1:41]
-            tok = rest.lstrip("\n")
-            if not tok:
-                i += 1
-                continue
-        if tok.startswith(":"):
-            fields = tok[1:].split(" ")
-            path = parts[i + 1].decode("utf-8", "replace") if i + 1 < len(parts) else ""
-            i += 2
-            if len(fields) >= 5:
-                new_mode, new_sha = fields[1], fields[3]
-                if new_sha != _ZERO and new_mode != "160000" and new_sha not in first:
-                    first[new_sha] = (new_sha, commit or None, path)
-            continue
-        i += 1
-    return list(first.values())
-
-
-def _stream_blobs(root: Path, shas: list[str]) -> Iterator[tuple[str, bytes | None]]:
+def _stream_blobs(root: Path, shas: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
     """(sha, content) in the order given; content None for a blob over core.MAX_BYTES (read
     past, never held)."""
-    env = dict(os.environ, GIT_TERMINAL_PROMPT="0")
-    proc = subprocess.Popen(["git", "-C", str(root), "cat-file", "--batch"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
-    assert proc.stdin is not None and proc.stdout is not None
-    stdin, stdout = proc.stdin, proc.stdout
+    shas = list(shas)
+    with _CatFile(root) as cat:
+        writer = threading.Thread(target=cat.write_all, args=(shas,), daemon=True)
+        writer.start()
+        for _ in shas:
+            got = cat.read_one()
+            if got is None:
+                break
+            yield got
+        writer.join(timeout=5)
 
-    def feed() -> None:
+
+class _CatFile:
+    """One `git cat-file --batch` process: shas in, (sha, content) out, in the same order."""
+
+    def __init__(self, root: Path) -> None:
+        env = dict(os.environ, GIT_TERMINAL_PROMPT="0")
+        self.proc = subprocess.Popen(["git", "-C", str(root), "cat-file", "--batch"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.stdin, self.stdout = self.proc.stdin, self.proc.stdout
+
+    def __enter__(self) -> _CatFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for stream in (self.stdin, self.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        self.proc.wait()
+
+    def write(self, shas: list[str]) -> None:
+        self.stdin.write("".join(f"{s}\n" for s in shas).encode())
+        self.stdin.flush()
+
+    def write_all(self, shas: list[str]) -> None:
         try:
-            stdin.write("".join(f"{s}\n" for s in shas).encode())
-            stdin.close()
-        except (BrokenPipeError, OSError):
+            self.write(shas)
+            self.stdin.close()
+        except (BrokenPipeError, OSError, ValueError):
             pass
 
-    writer = threading.Thread(target=feed, daemon=True)
-    writer.start()
+    def read_one(self) -> tuple[str, bytes | None] | None:
+        """The next object, or None when git has stopped; a missing object is (sha, None)."""
+        header = self.stdout.readline()
+        if not header:
+            return None
+        f = header.decode("utf-8", "replace").split()
+        if len(f) < 3 or f[1] == "missing":
+            return (f[0] if f else "", None)
+        size = int(f[2])
+        if size > core.MAX_BYTES:
+            left = size
+            while left > 0:
+                piece = self.stdout.read(min(left, 1 << 20))
+                if not piece:
+                    break
+                left -= len(piece)
+            data = None
+        else:
+            data = self.stdout.read(size)
+        self.stdout.read(1)  # trailing LF
+        return f[0], data
+
+
+def _decode(data: bytes | None) -> tuple[str | None, str | None]:
+    """(text, None) or (None or text, the PII009 note's key) - core.decode_bytes without the
+    language, which a worker learns only later."""
+    if data is None or len(data) > core.MAX_BYTES:
+        return None, "skipped_large"
+    if b"\x00" in data:
+        return None, "skipped_binary"
     try:
-        for _ in shas:
-            header = stdout.readline()
-            if not header:
-                break
-            f = header.decode("utf-8", "replace").split()
-            if len(f) < 3 or f[1] == "missing":
-                continue
-            size = int(f[2])
-            if size > core.MAX_BYTES:
-                left = size
-                while left > 0:
-                    piece = stdout.read(min(left, 1 << 20))
-                    if not piece:
-                        break
-                    left -= len(piece)
-                data = None
-            else:
-                data = stdout.read(size)
-            stdout.read(1)  # trailing LF
-            yield f[0], data
-    finally:
-        writer.join(timeout=5)
-        stdout.close()
-        proc.wait()
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace"), "decoded_replace"
 
 
 class _Blob:
     """One blob, normalised, waiting for its scan (or a file name, scanned once per path)."""
 
-    __slots__ = ("path", "commit", "norm", "infos", "filename")
+    __slots__ = ("path", "commit", "norm", "note", "filename")
 
-    def __init__(self, path: str, commit: str | None, norm: list[str] | None, infos: list[Finding],
+    def __init__(self, path: str, commit: str | None, norm: list[str] | None, note: str | None,
                  filename: bool) -> None:
-        self.path, self.commit, self.norm, self.infos, self.filename = path, commit, norm, infos, filename
+        self.path, self.commit, self.norm, self.note, self.filename = path, commit, norm, note, filename
 
 
-def _read_blobs(items: list[Item], root: Path, lang: str) -> Iterator[_Blob]:
+def _blob(path: str, commit: str | None, data: bytes | None) -> _Blob:
+    text, note = _decode(data)
+    return _Blob(path, commit, normalize_lines(text) if text is not None else None, note, False)
+
+
+def _read_blobs(items: list[tuple[str | None, str | None, str]], root: Path) -> Iterator[_Blob]:
     """Each path once as a file name (the first time it turns up), then each blob's text."""
-    where = {sha: (commit, path) for sha, commit, path in items}
+    where = {sha: (commit, path) for sha, commit, path in items if sha is not None}
     seen_paths: set[str] = set()
-    for sha, data in _stream_blobs(root, [sha for sha, _, _ in items]):
+    for sha, commit, path in items:
+        if sha is None and path not in seen_paths:
+            seen_paths.add(path)
+            yield _Blob(path, commit, normalize_lines(path), None, True)
+    for sha, data in _stream_blobs(root, where):
         commit, path = where.get(sha, (None, "?"))
         if path not in seen_paths:
             seen_paths.add(path)
-            yield _Blob(path, commit, normalize_lines(path), [], True)
-        if data is None:
-            yield _Blob(path, commit, None, [core._info(path, "skipped_large", lang)], False)
-            continue
-        text, infos = core.decode_bytes(data, path, lang)
-        yield _Blob(path, commit, normalize_lines(text) if text is not None else None, infos, False)
+            yield _Blob(path, commit, normalize_lines(path), None, True)
+        yield _blob(path, commit, data)
 
 
 def _scan_blob(blob: _Blob, allow: frozenset[str], lang: str, allowlist: Any) -> list[Finding]:
-    found = list(blob.infos)
+    found = [core._info(blob.path, blob.note, lang)] if blob.note else []
     if blob.norm is not None:
         found += core.scan_norm_impl(blob.norm, blob.path, allow=allow, lang=lang, allowlist=allowlist,
                                      filename_scan=blob.filename)
     return [_with_commit(f, blob.commit) for f in found]
 
 
-def _scan_serial(items: list[Item], root: Path, allow: frozenset[str], lang: str, allowlist: Any,
-                 on_progress: Callable[[int, int], None] | None) -> list[Finding]:
+def _scan_serial(items: list[tuple[str | None, str | None, str]], root: Path, allow: frozenset[str], lang: str,
+                 allowlist: Any, on_progress: Callable[[int, int], None] | None) -> list[Finding]:
     findings: list[Finding] = []
-    done = 0
-    for blob in _read_blobs(items, root, lang):
+    done, total = 0, sum(1 for sha, _, _ in items if sha is not None)
+    for blob in _read_blobs(items, root):
         findings += _scan_blob(blob, allow, lang, allowlist)
         if not blob.filename:
             done += 1
             if on_progress is not None and done % 64 == 0:
-                on_progress(done, len(items))
+                on_progress(done, total)
     return findings
 
 
 # --------------------------------------------------------------------------- two workers
 
 
-def _worker(conn: Any, items: list[Item]) -> None:
-    """Runs in a forked process: the three steps of the module docstring, over `conn`."""
+def serve(conn: Any) -> None:
+    """A forked worker (see workers.Workers): reads the blobs it is handed while git lists
+    them, then runs steps 1-3 of the module docstring."""
     try:
-        core._quiet_worker()
-        st = core._STATE
-        root, allow, lang, allowlist = st["root"], st["allow"], st["lang"], st["allowlist"]
-        blobs = list(_read_blobs(items, root, lang))
+        root = Path(conn.recv())
+        blobs = _receive_blobs(conn, root)
+        job = conn.recv()
+        if job is None:
+            return
+        allow, lang, allowlist = job
         distinct: set[str] = set()
         for blob in blobs:
             if blob.norm is not None:
                 distinct.update(blob.norm)
         distinct.discard("")
-        conn.send(distinct)
+        # The parent shares the work out by the lines' hashes (forked processes hash alike),
+        # which cross the pipe much faster than the lines. Entries travel keyed by the line
+        # itself, so a hash collision could only leave a line to be detected where it is used.
+        by_hash = {hash(line): line for line in distinct}
+        conn.send({h: len(line) for h, line in by_hash.items()})
         todo, wanted = conn.recv()
-        computed = core.line_entries(todo, allow, lang)
-        conn.send({line: computed[line] for line in wanted})  # what the other workers lack
+        computed = core.line_entries([by_hash[h] for h in todo], allow, lang)
+        conn.send({by_hash[h]: computed[by_hash[h]] for h in wanted})  # what the other workers lack
         core.install_line_entries(conn.recv(), allow, lang)
         findings: list[Finding] = []
         for blob in blobs:
@@ -232,129 +206,139 @@ def _worker(conn: Any, items: list[Item]) -> None:
             pass
     finally:
         conn.close()
-        os._exit(0)
 
 
-def _owners(line_sets: list[set[str]]) -> list[list[str]]:
-    """Each distinct line to one worker that holds it, the loads kept even (the only
-    cross-process traffic is then the lines two workers share)."""
-    todo: list[list[str]] = [[] for _ in line_sets]
-    if len(line_sets) == 2:
-        a, b = line_sets
-        both = list(a & b)
-        todo[0] += a - b
-        todo[1] += b - a
-        # shared lines fill the lighter side first, then alternate
-        gap = max(0, min(len(both), len(todo[1]) - len(todo[0])))
-        share = gap + (len(both) - gap) // 2
-        todo[0] += both[:share]
-        todo[1] += both[share:]
-        return todo
-    taken: set[str] = set()
-    for i, lines in sorted(enumerate(line_sets), key=lambda p: len(p[1])):
-        for line in lines:
-            if line not in taken:
-                taken.add(line)
-                todo[i].append(line)
-    return todo
+def _receive_blobs(conn: Any, root: Path) -> list[_Blob]:
+    """The blobs (and new paths) the parent hands over until "end", read through one
+    cat-file process as they come: a thread passes them to git, this one reads git's answers."""
+    blobs: list[_Blob] = []
+    handed: queue.SimpleQueue[tuple[str | None, str] | None] = queue.SimpleQueue()
+    with _CatFile(root) as cat:
+
+        def feed() -> None:
+            try:
+                while True:
+                    message = conn.recv()
+                    if message == "end":
+                        break
+                    for item in message:
+                        handed.put(item)
+                    cat.write([sha for sha, _ in message if sha is not None])
+            except (EOFError, OSError, ValueError):
+                pass
+            finally:
+                handed.put(None)
+                try:
+                    cat.stdin.close()
+                except OSError:
+                    pass
+
+        feeder = threading.Thread(target=feed, daemon=True)
+        feeder.start()
+        seen_paths: set[str] = set()
+        while (item := handed.get()) is not None:
+            sha, path = item
+            if path not in seen_paths:
+                seen_paths.add(path)
+                blobs.append(_Blob(path, None, normalize_lines(path), None, True))
+            if sha is not None:
+                got = cat.read_one()
+                if got is None:
+                    raise OSError("git cat-file stopped")
+                blobs.append(_blob(path, _BLOB_MARK + sha, got[1]))
+        feeder.join()
+    return blobs
 
 
-def _scan_parallel(chunks: list[list[Item]]) -> list[Finding] | None:
-    """The findings of all chunks, scanned by one worker each; None when that failed."""
-    import multiprocessing
+def _owners(line_sets: list[dict[int, int]]) -> tuple[list[list[int]], list[list[int]]]:
+    """Each distinct line (a hash, with the line's length) to one worker that holds it, the
+    estimated work kept even (~25 µs a line plus its length), and for each worker the lines
+    of its share that another worker needs too (the only cross-process traffic)."""
+    n = len(line_sets)
+    shared: set[int] = set()
+    for i in range(n):
+        for j in range(i + 1, n):
+            shared |= line_sets[i].keys() & line_sets[j].keys()
+    todo = [[h for h in lines if h not in shared] for lines in line_sets]
+    load = [sum(lines[h] for h in mine) // 20 + 25 * len(mine) for lines, mine in zip(line_sets, todo)]
+    wanted: list[list[int]] = [[] for _ in range(n)]
+    for h in shared:
+        held = [i for i in range(n) if h in line_sets[i]]
+        i = min(held, key=load.__getitem__)
+        todo[i].append(h)
+        wanted[i].append(h)
+        load[i] += 25 + line_sets[i][h] // 20
+    return todo, wanted
 
-    ctx = multiprocessing.get_context("fork")
-    pipes, procs = [], []
+
+def _scan_parallel(started: HistoryStart, allow: frozenset[str], lang: str, allowlist: Any) -> list[Finding] | None:
+    """The findings of the workers' blobs, with first commits and paths; None when that failed."""
+    assert started.workers is not None
+    pipes = started.workers.pipes
     try:
-        for chunk in chunks:
-            parent_end, child_end = ctx.Pipe()
-            proc = ctx.Process(target=_worker, args=(child_end, chunk), daemon=True)
-            proc.start()
-            child_end.close()
-            pipes.append(parent_end)
-            procs.append(proc)
-        line_sets = [conn.recv() for conn in pipes]
-        owners = _owners(line_sets)
-        for i, (conn, todo) in enumerate(zip(pipes, owners)):
-            others = [lines for j, lines in enumerate(line_sets) if j != i]
-            conn.send((todo, [line for line in todo if any(line in lines for lines in others)]))
-        computed: dict[str, list] = {}
+        if not started.wait():  # the reader thread has sent "end" to every worker
+            return None
         for conn in pipes:
-            computed.update(conn.recv())
-        for i, (conn, lines) in enumerate(zip(pipes, line_sets)):
-            mine = set(owners[i])
-            conn.send({line: entry for line, entry in computed.items() if line in lines and line not in mine})
+            conn.send((allow, lang, allowlist))
+        line_sets = [conn.recv() for conn in pipes]
+        owners, wanted = _owners(line_sets)
+        for conn, todo, want in zip(pipes, owners, wanted):
+            conn.send((todo, want))
+        computed = [conn.recv() for conn in pipes]
+        for i, conn in enumerate(pipes):
+            conn.send({line: entry for j, part in enumerate(computed) if j != i for line, entry in part.items()})
         findings: list[Finding] = []
         for conn in pipes:
             status, payload = conn.recv()
             if status != "ok":
                 return None
             findings += payload
-        return findings
     except (EOFError, OSError, TypeError, ValueError):
         return None
-    finally:
-        for conn in pipes:
-            conn.close()
-        for proc in procs:
-            proc.join(timeout=5)
-            if proc.is_alive():
-                proc.kill()
+    out = []
+    for f in findings:
+        if f.commit is not None and f.commit.startswith(_BLOB_MARK):
+            sha = f.commit[len(_BLOB_MARK):]
+            path = started.first_path.get(sha, f.path)
+            out.append(Finding(path, f.line, f.code, f.severity, f.message, kind=f.kind,
+                               commit=started.first_commit.get(sha), extra=f.extra))
+        else:  # a file name
+            out.append(_with_commit(f, started.path_commit.get(f.path)))
+    return out
 
 
-def _warm_detectors(lang: str) -> None:
-    """Import and load what the detectors load lazily (phone metadata, the lemmatiser's
-    dictionaries, the name lexicon), so that forked workers inherit it."""
-    from . import names
-
-    core.detect_whole("Volat 603 123 456, účet 19-2000145399/0800, Jan Novák.", frozenset(), lang)
-    names.warm_lemmatizer(lang)
-
-
-def _chunks_by_path(items: list[Item], n: int) -> list[list[Item]]:
-    """n chunks of about as many blobs; all blobs of a path in one chunk, in stream order."""
-    groups: dict[str, list[Item]] = {}
-    for item in items:
-        groups.setdefault(item[2], []).append(item)
-    chunks: list[list[Item]] = [[] for _ in range(n)]
-    for group in sorted(groups.values(), key=len, reverse=True):
-        min(chunks, key=len).extend(group)
-    order = {sha: i for i, (sha, _, _) in enumerate(items)}
-    for chunk in chunks:
-        chunk.sort(key=lambda it: order[it[0]])
-    return [c for c in chunks if c]
+def warm_detectors() -> None:
+    """Import and load what the detectors load lazily (phone metadata, bank codes, the name
+    lexicon); the lemmatiser's dictionaries load on first use."""
+    core.detect_whole("Volat 603 123 456, účet 19-2000145399/0800, Jan Novák.", frozenset(), "cs")
 
 
 def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str,
                       on_progress: Callable[[int, int], None] | None = None,
-                      log: HistoryLog | None = None) -> list[Finding]:
+                      started: HistoryStart | None = None) -> list[Finding]:
     lang = lang_of(lang)
     root = Path(root)
-    if log is None:
-        if _git(root, "rev-parse", "--git-dir").returncode != 0:
-            return []
-        log = HistoryLog(root)
-    allow = core._allow_set(allow_words)
-    allowlist = load_allowlist(root)
-    _warm_detectors(lang)  # while git log runs; forked workers inherit it
-    items = log.items()
-    if not items:
-        return []
-    jobs = core.worker_count(len(items))
-    core._STATE.update(root=root, allow=allow, lang=lang, allowlist=allowlist)
+    if started is None:
+        started = HistoryStart(root)
     try:
+        allow = core._allow_set(allow_words)
+        allowlist = load_allowlist(root)
         findings = None
-        if jobs > 1:
+        if started.workers is not None:
             if on_progress is not None:
-                on_progress(0, len(items))
-            chunks = _chunks_by_path(items, jobs)
-            findings = _scan_parallel(chunks) if len(chunks) > 1 else None
+                on_progress(0, 1)
+            findings = _scan_parallel(started, allow, lang, allowlist)
+            started.close(kill=findings is None)
+            if findings is None and not started.wait():
+                started = HistoryStart(root, jobs=1)  # the listing stopped with a worker: list again
         if findings is None:
-            findings = _scan_serial(items, root, allow, lang, allowlist, on_progress)
+            if not started.wait():
+                return []
+            findings = _scan_serial(started.oldest_first(), root, allow, lang, allowlist, on_progress)
     finally:
-        core._STATE.clear()
+        started.close(kill=True)
     if on_progress is not None:
-        on_progress(len(items), len(items))
+        on_progress(1, 1)
     findings.sort(key=lambda f: (f.path, f.commit or "", f.line, f.code))
     return findings
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from .detectors import Hit
 
@@ -165,8 +166,29 @@ def lemmatizer() -> Callable[..., str] | None:
 
 
 def warm_lemmatizer(lang: str) -> None:
-    """Load the dictionaries `_lemmas` uses for lang now (before worker processes fork)."""
+    """Load the dictionaries `_lemmas` uses for lang now."""
     _lemmas("Nováková", lang)
+
+
+_LOADED: set[str] = set()
+
+
+def _load_dictionary(lemmatize: Callable[..., str], lg: str) -> None:
+    """The first lemmatisation of a language loads (and, once per machine, builds and
+    caches) its dictionary. Two worker processes may get there together: a file lock
+    keeps them from writing simplemma's cache file at the same time."""
+    if lg in _LOADED:
+        return
+    try:
+        import fcntl
+        import tempfile
+
+        with open(Path(tempfile.gettempdir()) / "caseconf-simplemma.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            lemmatize("a", lang=lg)
+    except (ImportError, OSError):  # no fcntl (not POSIX) or no temp directory: load unguarded
+        pass
+    _LOADED.add(lg)
 
 
 @lru_cache(maxsize=50_000)
@@ -176,6 +198,7 @@ def _lemmas(word: str, lang: str) -> tuple[str, ...]:
         return ()
     out = []
     for lg in _LEMMA_LANG.get(lang, ("cs",)):
+        _load_dictionary(lemmatize, lg)
         try:
             lemma = lemmatize(word, lang=lg).lower()
         except Exception:  # noqa: BLE001 - an unsupported language must not stop a scan
