@@ -207,6 +207,8 @@ _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 # birth keyword begins with n, r, d, b or g; every month name with one of these letters
 _KW_FIRST = frozenset("(nrdbg")
 _MONTH_FIRST = frozenset(alt[0] for alt in det._MONTHS.split("|"))
+# ... and _NOT_AFTER: its alternatives ("%", "\\.\\s?\\d", "let\\b", ..., "-\\s?\\d") hold no groups
+_NOT_AFTER_FIRST = frozenset(alt.removeprefix("\\")[0] for alt in det._NOT_AFTER_ALT[len("(?i:"):-1].split("|"))
 _KW, _MONTH, _NOTAFTER, _POSTAL, _HOUSE, _KWSPLIT = (1, 2, 4, 8, 16, 32)
 _BLANK, _LMASK, _RMASK, _R_ALWAYS, _R_ALNUM, _STREET, _LINK, _HITS = range(8)
 _NO_HITS: tuple[tuple[int, det.Hit], ...] = ()
@@ -226,12 +228,13 @@ def _line_entry(line: str) -> list:
     r_always = b.isdigit() or b == "–" or (  # "12.\n3. 1990", "ulice Nová\n12", "123456\n/1234"
         b in "/-" and (_SEP_DIGIT.match(line, first) is not None or stripped in ("/", "-")))
     rmask = 0
-    fb = det.fold(b)  # the first letter as the IGNORECASE patterns see it: they can only start so
-    if (fb in _KW_FIRST and _KW_AFTER_DATE.match(line, first)) or det.fold(stripped[-6:]).endswith(_KW_OPEN):
+    low = det.fold(line)  # as long as line (fold maps one character to one)
+    fb = low[first]  # the first letter as the IGNORECASE patterns see it: they can only start so
+    if (fb in _KW_FIRST and _KW_AFTER_DATE.match(line, first)) or low[max(first, last - 5):last + 1].endswith(_KW_OPEN):
         rmask |= _KW                                   # "1. 1. 1990\n(narozena)"
     if fb in _MONTH_FIRST and (_MONTH_YEAR.match(line, first) or _MONTH_ONLY.fullmatch(line, first, last + 1)):
         rmask |= _MONTH                                # "12.\nledna 1990"
-    if _NOT_AFTER.match(line, first) or stripped in (".", "-"):
+    if (fb in _NOT_AFTER_FIRST and _NOT_AFTER.match(line, first)) or stripped in (".", "-"):
         rmask |= _NOTAFTER                             # "Nová 12\nlet" is no address
     if b == "," or b.isupper():
         rmask |= _POSTAL                               # "110 00\nPraha"
@@ -255,16 +258,39 @@ def _line_entry(line: str) -> list:
         lmask |= _POSTAL
     if a.isalpha() or (a == "." and prev.isalpha()):
         lmask |= _HOUSE
-    if (a.isalpha() or a == ".") and det.fold(line[max(0, last - 4):last + 1]).endswith(_KW_SPLIT):
+    if (a.isalpha() or a == ".") and low[max(0, last - 4):last + 1].endswith(_KW_SPLIT):
         lmask |= _KWSPLIT
     k = line.rfind("](")
     if k >= 0:
         link = 1 if line.rfind(")") < k + 2 else 0
     else:
         link = 0 if ")" in line else -1
-    low = det.fold(line)
     street = det.may_hold_street_keyword(low) and _STREET_WORD.search(line) is not None
     return [False, lmask, rmask, r_always, b.isalnum(), street, link, None]
+
+
+# Front matter is full of lines like "  due: 2025-03-04": a lower-case key and an ISO date.
+# Such a line holds no personal data unless its key holds a birth or street keyword (the
+# date alone is no birth number, account or phone - the phone detector sets dates aside),
+# and its entry depends on the indent and key only. So each indent-and-key is worked out
+# once, and every other date under it costs one regex match.
+_DATE_LINE = re.compile(r"( *[a-z_]+: )(?:19|20)\d\d-\d\d-\d\d")
+_DATE_KEYS: dict[str, list | None] = {}
+
+
+def _date_line_entry(line: str) -> list | None:
+    """The entry of a key-and-date line, its hits included (none), or None for other lines."""
+    m = _DATE_LINE.fullmatch(line)
+    if m is None:
+        return None
+    head = m.group(1)
+    template = _DATE_KEYS.get(head, False)
+    if template is False:
+        if len(_DATE_KEYS) >= 4096:
+            _DATE_KEYS.clear()
+        plain = not det.may_hold_birth_keyword(head) and not det.may_hold_street_keyword(det.fold(head))
+        template = _DATE_KEYS[head] = _line_entry(line)[:_HITS] if plain else None
+    return None if template is None else [*template, _NO_HITS]
 
 
 class LineCache:
@@ -281,7 +307,7 @@ class LineCache:
         self.chars = 0
 
     def entry(self, line: str) -> list:
-        return self.put_line(line, _line_entry(line))
+        return self.put_line(line, _date_line_entry(line) or _line_entry(line))
 
     def put_line(self, line: str, e: list) -> list:
         if len(line) <= self.MAX_KEY:
@@ -461,7 +487,9 @@ def scan_norm_impl(norm: list[str], path: str, *, allow: frozenset[str], lang: s
     lang = lang_of(lang)
     markers: dict[int, tuple[frozenset[str] | None, str | None]] = {}
     findings: list[Finding] = []
-    if "allow-pii" in "\n".join(norm).lower():
+    joined = "\n".join(norm)
+    # "-p" or "-P": a cheap test before a lower-cased copy of the whole text
+    if ("-p" in joined or "-P" in joined) and "allow-pii" in joined.lower():
         for idx, nl in enumerate(norm):
             if "allow-pii" not in nl.lower():
                 continue

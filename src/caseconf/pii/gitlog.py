@@ -56,8 +56,10 @@ class RawLogParser:
 
 
 class HistoryStart:
-    """A history scan begun: git log running and read by a thread, and (when given) worker
-    processes already forked, which receive each new blob as soon as it is listed."""
+    """A history scan begun: git log started at once, writing ahead into a large pipe, and
+    worker processes forked, while the caller loads its configuration; then (`begin`) the
+    workers get the settings, and a thread reads the log and hands each new blob to a
+    worker as soon as it is listed."""
 
     ARGS = ("-c", "log.showRoot=true", "-c", "core.quotePath=false", "log", "--all", "-m", "--raw",
             "--no-abbrev", "--no-renames", "--format=C%H", "-z")
@@ -66,29 +68,35 @@ class HistoryStart:
         from .workers import Workers, worker_count
 
         env = dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C")
+        self.root = root
         self.first_commit: dict[str, str] = {}   # blob sha -> earliest commit that added it
         self.first_path: dict[str, str] = {}     # blob sha -> its path in that commit
         self.path_commit: dict[str, str] = {}    # path -> earliest commit that added a blob there
         self.items: list[Item] = []              # in the order first seen (newest first)
         self.ok = False
+        self.workers: Any = None
+        self._reader: threading.Thread | None = None
         try:
             self._proc: subprocess.Popen[bytes] | None = subprocess.Popen(
                 ["git", "-C", str(root), *self.ARGS], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                 stdin=subprocess.DEVNULL, env=env)
         except OSError:
             self._proc = None
-        jobs = (worker_count(None) if jobs is None else jobs) if self._proc is not None else 1
+            return
+        _grow_pipe(self._proc)
+        jobs = worker_count(None) if jobs is None else jobs
         if jobs > 1:
-            # Warmed up once here, while git runs, and inherited by the workers, which are
-            # forked before the reader thread starts (no thread is running when they fork).
-            # Meanwhile git writes ahead into a pipe made large enough to hold most logs.
-            _grow_pipe(self._proc)
-            from .history import warm_detectors
+            # forked now (no thread is running yet): they warm the detectors up while git
+            # runs and the caller loads its configuration
+            self.workers = Workers(jobs)
 
-            warm_detectors()
-        self.workers = Workers(jobs) if jobs > 1 else None
-        for conn in self.workers.pipes if self.workers is not None else []:
-            conn.send(str(root))
+    def begin(self, settings: Any) -> None:
+        """Hand the workers what they scan with, and start reading the log."""
+        if self._reader is not None:
+            return
+        if self.workers is not None:
+            for k, conn in enumerate(self.workers.pipes):
+                conn.send((str(self.root), k, len(self.workers.pipes), settings))
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -143,6 +151,9 @@ class HistoryStart:
 
     def wait(self) -> bool:
         """Whether git listed the history (False outside a repository, or on a git error)."""
+        if self._reader is None:
+            self.begin(None)
+        assert self._reader is not None
         self._reader.join()
         return self.ok
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from caseconf.errors import OperationFailed
 from caseconf.records.findings import Finding
 
 from . import core
@@ -43,7 +44,7 @@ def _stream_blobs(root: Path, shas: Iterable[str]) -> Iterator[tuple[str, bytes 
         for _ in shas:
             got = cat.read_one()
             if got is None:
-                break
+                raise _stopped()
             yield got
         writer.join(timeout=5)
 
@@ -101,6 +102,12 @@ class _CatFile:
             data = self.stdout.read(size)
         self.stdout.read(1)  # trailing LF
         return f[0], data
+
+
+def _stopped() -> OperationFailed:
+    # never a silently shorter scan: a history scan that misses blobs would pass leaked data
+    return OperationFailed("git cat-file stopped before it had returned every blob of the history",
+                           "run the scan again; if it keeps failing, run `git fsck` on the repository")
 
 
 def _decode(data: bytes | None) -> tuple[str | None, str | None]:
@@ -173,26 +180,22 @@ def _scan_serial(items: list[tuple[str | None, str | None, str]], root: Path, al
 
 def serve(conn: Any) -> None:
     """A forked worker (see workers.Workers): reads the blobs it is handed while git lists
-    them, then runs steps 1-3 of the module docstring."""
+    them, then runs steps 1-3 of the module docstring. Lines whose hash falls to this worker
+    are detected as soon as they turn up (in the read phase it often waits for git)."""
     try:
-        root = Path(conn.recv())
-        blobs = _receive_blobs(conn, root)
-        job = conn.recv()
-        if job is None:
-            return
-        allow, lang, allowlist = job
-        distinct: set[str] = set()
-        for blob in blobs:
-            if blob.norm is not None:
-                distinct.update(blob.norm)
-        distinct.discard("")
-        # The parent shares the work out by the lines' hashes (forked processes hash alike),
-        # which cross the pipe much faster than the lines. Entries travel keyed by the line
-        # itself, so a hash collision could only leave a line to be detected where it is used.
-        by_hash = {hash(line): line for line in distinct}
-        conn.send({h: len(line) for h, line in by_hash.items()})
+        root, index, count, settings = conn.recv()
+        allow, lang, allowlist = settings
+        received = _Received(index, count, allow, lang)
+        blobs = _receive_blobs(conn, Path(root), received)
+        # The parent shares out the lines not detected yet by the lines' hashes (forked
+        # processes hash alike), which cross the pipe much faster than the lines. Entries
+        # travel keyed by the line itself, so a hash collision could only leave a line to be
+        # detected where it is used.
+        by_hash = {hash(line): line for line in received.distinct}
+        conn.send(set(by_hash))
         todo, wanted = conn.recv()
-        computed = core.line_entries([by_hash[h] for h in todo], allow, lang)
+        computed = received.computed
+        computed.update(core.line_entries([by_hash[h] for h in todo], allow, lang))
         conn.send({by_hash[h]: computed[by_hash[h]] for h in wanted})  # what the other workers lack
         core.install_line_entries(conn.recv(), allow, lang)
         findings: list[Finding] = []
@@ -208,7 +211,34 @@ def serve(conn: Any) -> None:
         conn.close()
 
 
-def _receive_blobs(conn: Any, root: Path) -> list[_Blob]:
+class _Received:
+    """A worker's lines: all it holds, and the entries of those it owns by hash, detected
+    in batches as they come."""
+
+    BATCH = 512
+
+    def __init__(self, index: int, count: int, allow: frozenset[str], lang: str) -> None:
+        self.index, self.count, self.allow, self.lang = index, count, allow, lang
+        self.distinct: set[str] = set()
+        self.pending: list[str] = []
+        self.computed: dict[str, list] = {}
+
+    def add(self, norm: list[str]) -> None:
+        for line in norm:
+            if line not in self.distinct:
+                self.distinct.add(line)
+                if hash(line) % self.count == self.index:
+                    self.pending.append(line)
+        if len(self.pending) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.computed.update(core.line_entries(self.pending, self.allow, self.lang))
+            self.pending = []
+
+
+def _receive_blobs(conn: Any, root: Path, received: _Received) -> list[_Blob]:
     """The blobs (and new paths) the parent hands over until "end", read through one
     cat-file process as they come: a thread passes them to git, this one reads git's answers."""
     blobs: list[_Blob] = []
@@ -241,33 +271,45 @@ def _receive_blobs(conn: Any, root: Path) -> list[_Blob]:
             if path not in seen_paths:
                 seen_paths.add(path)
                 blobs.append(_Blob(path, None, normalize_lines(path), None, True))
+                received.add(blobs[-1].norm)  # type: ignore[arg-type]
             if sha is not None:
                 got = cat.read_one()
                 if got is None:
-                    raise OSError("git cat-file stopped")
-                blobs.append(_blob(path, _BLOB_MARK + sha, got[1]))
+                    raise _stopped()
+                blob = _blob(path, _BLOB_MARK + sha, got[1])
+                blobs.append(blob)
+                if blob.norm is not None:
+                    received.add(blob.norm)
         feeder.join()
+    received.distinct.discard("")
+    received.flush()
     return blobs
 
 
-def _owners(line_sets: list[dict[int, int]]) -> tuple[list[list[int]], list[list[int]]]:
-    """Each distinct line (a hash, with the line's length) to one worker that holds it, the
-    estimated work kept even (~25 µs a line plus its length), and for each worker the lines
-    of its share that another worker needs too (the only cross-process traffic)."""
+def _owners(line_sets: list[set[int]]) -> tuple[list[list[int]], list[list[int]]]:
+    """The lines (hashes) each worker has still to detect, and the lines each worker detected
+    that another worker holds too. A worker has detected the lines it holds whose hash falls
+    to it; a line whose hash falls to a worker that does not hold it goes to one that does."""
     n = len(line_sets)
-    shared: set[int] = set()
-    for i in range(n):
-        for j in range(i + 1, n):
-            shared |= line_sets[i].keys() & line_sets[j].keys()
-    todo = [[h for h in lines if h not in shared] for lines in line_sets]
-    load = [sum(lines[h] for h in mine) // 20 + 25 * len(mine) for lines, mine in zip(line_sets, todo)]
+    if n == 2:  # set operations only: the parent is on the critical path here
+        a, b = line_sets
+        both = a & b
+        return ([h for h in a - b if h % 2 == 1], [h for h in b - a if h % 2 == 0]), \
+            ([h for h in both if h % 2 == 0], [h for h in both if h % 2 == 1])
+    todo: list[list[int]] = [[] for _ in range(n)]
+    detected_by: dict[int, int] = {}
+    for i, lines in enumerate(line_sets):
+        for h in lines:
+            if h not in detected_by:
+                owner = h % n
+                if owner != i and h not in line_sets[owner]:
+                    owner = min((j for j in range(n) if h in line_sets[j]), key=lambda j: len(todo[j]))
+                    todo[owner].append(h)
+                detected_by[h] = owner
     wanted: list[list[int]] = [[] for _ in range(n)]
-    for h in shared:
-        held = [i for i in range(n) if h in line_sets[i]]
-        i = min(held, key=load.__getitem__)
-        todo[i].append(h)
-        wanted[i].append(h)
-        load[i] += 25 + line_sets[i][h] // 20
+    for h, i in detected_by.items():
+        if any(h in line_sets[j] for j in range(n) if j != i):
+            wanted[i].append(h)
     return todo, wanted
 
 
@@ -278,8 +320,6 @@ def _scan_parallel(started: HistoryStart, allow: frozenset[str], lang: str, allo
     try:
         if not started.wait():  # the reader thread has sent "end" to every worker
             return None
-        for conn in pipes:
-            conn.send((allow, lang, allowlist))
         line_sets = [conn.recv() for conn in pipes]
         owners, wanted = _owners(line_sets)
         for conn, todo, want in zip(pipes, owners, wanted):
@@ -309,7 +349,8 @@ def _scan_parallel(started: HistoryStart, allow: frozenset[str], lang: str, allo
 
 def warm_detectors() -> None:
     """Import and load what the detectors load lazily (phone metadata, bank codes, the name
-    lexicon); the lemmatiser's dictionaries load on first use."""
+    lexicon), in a worker while it waits for its first blob; the lemmatiser's dictionaries
+    load on first use."""
     core.detect_whole("Volat 603 123 456, účet 19-2000145399/0800, Jan Novák.", frozenset(), "cs")
 
 
@@ -323,6 +364,7 @@ def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str,
     try:
         allow = core._allow_set(allow_words)
         allowlist = load_allowlist(root)
+        started.begin((allow, lang, allowlist))
         findings = None
         if started.workers is not None:
             if on_progress is not None:
@@ -331,6 +373,7 @@ def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str,
             started.close(kill=findings is None)
             if findings is None and not started.wait():
                 started = HistoryStart(root, jobs=1)  # the listing stopped with a worker: list again
+                started.begin(None)
         if findings is None:
             if not started.wait():
                 return []

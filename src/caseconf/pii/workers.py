@@ -92,8 +92,9 @@ class Workers:
 def _serve(conn: Any) -> None:
     try:
         quiet_worker()
-        from .history import serve
+        from .history import serve, warm_detectors
 
+        warm_detectors()
         serve(conn)
     finally:
         os._exit(0)
