@@ -310,10 +310,12 @@ class LineCache:
         return self.put_line(line, _date_line_entry(line) or _line_entry(line))
 
     def put_line(self, line: str, e: list) -> list:
-        if len(line) <= self.MAX_KEY:
-            self._room()
+        size = len(line)
+        if size <= self.MAX_KEY:
+            if len(self.lines) + len(self.segs) >= self.MAX_ENTRIES or self.chars >= self.MAX_CHARS:
+                self._room()
             self.lines[line] = e
-            self.chars += len(line)
+            self.chars += size
         return e
 
     def put_seg(self, seg: str, value: tuple[tuple[int, det.Hit], ...]) -> None:
@@ -398,25 +400,27 @@ def detect_lines(norm: list[str], allow: frozenset[str], lang: str) -> list[tupl
     link_open = False    # a Markdown link "](" not closed yet
     street_at = -10      # count of non-blank lines at the last one with a street keyword
     nb = 0
-    for i, e in enumerate(entries):
-        if e[_BLANK]:
+    last_hits = None     # hits of the last non-blank line as a segment of its own
+    # (one unpacking per line instead of a subscript per field: this loop sees every line)
+    for i, (blank, l_mask, r_mask, r_always, r_alnum, street, link, hits) in enumerate(entries):
+        if blank:
             continue
         if last_nb < 0:
             seg_first = i
-        elif not (link_open or e[_R_ALWAYS] or lmask & e[_RMASK] or (e[_R_ALNUM] and nb - street_at <= 5)):
-            if seg_first != last_nb or entries[last_nb][_HITS] != ():  # a lone line known clean: nothing to do
+        elif not (link_open or r_always or lmask & r_mask or (r_alnum and nb - street_at <= 5)):
+            if seg_first != last_nb or last_hits != ():  # a lone line known clean: nothing to do
                 close(seg_first, last_nb + 1)
             seg_first = i
         nb += 1
-        if e[_STREET]:
+        if street:
             street_at = nb
-        link = e[_LINK]
         if link == 1:
             link_open = True
         elif link == 0:
             link_open = False
         last_nb = i
-        lmask = e[_LMASK]
+        lmask = l_mask
+        last_hits = hits
     if seg_first >= 0:
         close(seg_first, last_nb + 1)
     return out

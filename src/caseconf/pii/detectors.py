@@ -179,15 +179,17 @@ def _may_start_phone(text: str, start: int, end: int) -> bool:
     """Could a phone that _phone_candidate_ok accepts start inside text[start:end]?  A match
     starts at a digit, "+" or an opening bracket, is not glued to what comes before it
     and holds at least 8 digits."""
-    digits_left = sum(ch.isdigit() for ch in text[start:end])
+    digits_left = sum(map(str.isdigit, text[start:end]))
+    glued = start > 0 and text[start - 1].isalnum()  # what _glued_before finds first, known cheaply
     for p in range(start, end):
         if digits_left < 8:
             return False
         ch = text[p]
-        if not _glued_before(text, p):
+        if not glued and not _glued_before(text, p):
             return True
         if ch.isdigit():
             digits_left -= 1
+        glued = ch.isalnum()
     return False
 
 
@@ -232,7 +234,7 @@ def find_phones(text: str) -> list[Hit]:
     hits: dict[tuple[int, int], Hit] = {}
     for cm in _PHONE_CAND.finditer(text):
         window = cm.group(0)
-        if _ONLY_DATES.match(window) or sum(ch.isdigit() for ch in window) < 8:
+        if _ONLY_DATES.match(window) or sum(map(str.isdigit, window)) < 8:
             continue
         if not _may_start_phone(text, cm.start(), cm.end()):
             continue  # case ids and dates glued together: JI-2025-014/2025-03-02

@@ -86,8 +86,11 @@ class HistoryStart:
         _grow_pipe(self._proc)
         jobs = worker_count(None) if jobs is None else jobs
         if jobs > 1:
-            # forked now (no thread is running yet): they warm the detectors up while git
-            # runs and the caller loads its configuration
+            # The detectors' modules (compiling their patterns) are imported before the
+            # workers fork, once for all; the workers then load the detectors' data while git
+            # runs and the caller loads its configuration. No thread is running yet.
+            from . import history  # noqa: F401
+
             self.workers = Workers(jobs)
 
     def begin(self, settings: Any) -> None:

@@ -224,13 +224,14 @@ class _Received:
         self.computed: dict[str, list] = {}
 
     def add(self, norm: list[str]) -> None:
-        for line in norm:
-            if line not in self.distinct:
-                self.distinct.add(line)
-                if hash(line) % self.count == self.index:
-                    self.pending.append(line)
-        if len(self.pending) >= self.BATCH:
-            self.flush()
+        new = set(norm)
+        new -= self.distinct
+        if new:
+            self.distinct |= new
+            count, index = self.count, self.index
+            self.pending += [line for line in new if hash(line) % count == index]
+            if len(self.pending) >= self.BATCH:
+                self.flush()
 
     def flush(self) -> None:
         if self.pending:

@@ -323,7 +323,7 @@ def find_names(text: str, allow_words: frozenset[str], lang: str = "cs",
     hits: list[Hit] = []
     offset = 0
     for line in text.split("\n"):
-        if not line.islower() and any(ch.isupper() for ch in line) and _may_hold_names(line, ctx):
+        if not line.islower() and _may_hold_names(line, ctx):
             hits.extend(_names_in_line(line, offset, ctx))
         offset += len(line) + 1
     return hits
@@ -357,19 +357,20 @@ def _may_hold_names(line: str, ctx: NameContext) -> bool:
 
 def _title_before(line: str, start: int) -> bool:
     """Whether the word before `start` is a title (as `_names_in_line` tests it: the two
-    separated by an optional dot and one or two spaces). A title's letters are all
-    alphabetic and a token never follows a word character, so walking back over
-    alphabetic characters finds the same word."""
+    separated by an optional dot and one or two spaces). A token never follows a word
+    character, so the letters right before the gap are that token (or, for a hyphenated
+    one, its last part: never a title, while the part may be one - a harmless extra check)."""
     head = line[max(0, start - 40):start]
     word_end = len(head.rstrip())
     if not 1 <= len(head) - word_end <= 2:
         return False
     if word_end and head[word_end - 1] == ".":
         word_end -= 1
-    word_start = word_end
-    while word_start and head[word_start - 1].isalpha():
-        word_start -= 1
-    return head[word_start:word_end].lower() in TITLES
+    word = _LETTERS.match(head[word_end - 1::-1]) if word_end else None  # the letters before, reversed
+    return word is not None and word.group()[::-1].lower() in TITLES
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")  # as in _WORD, so the same word as the token before
 
 
 @lru_cache(maxsize=32)

@@ -91,6 +91,12 @@ class Workers:
 
 def _serve(conn: Any) -> None:
     try:
+        # A worker lives for one scan and builds millions of small objects that stay alive
+        # until it exits (lines, entries): the cyclic collector would only walk them again
+        # and again, and what a worker holds is freed with the process.
+        import gc
+
+        gc.disable()
         quiet_worker()
         from .history import serve, warm_detectors
 
