@@ -307,7 +307,7 @@ _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
 
 def fold(text: str) -> str:
     """Lower case, with the few letters that re.IGNORECASE equates with an ASCII letter made ASCII."""
-    if text.isascii() or not _FOLD_CHARS.search(text):
+    if text.isascii() or not ("ı" in text or "İ" in text or "ſ" in text or "\u212a" in text):  # _FOLD_CHARS
         return text.lower()
     return text.translate(_FOLD).lower()
 
@@ -352,12 +352,12 @@ _STREET_KW = re.compile(
 )
 # every keyword of _STREET_KW (after fold) holds one of these
 _STREET_KW_PARTS = ("ulic", "ul.", "bul", "nám", "nábř", "tříd", "tř.", "sídl", "trg", "obala", "put", "šetal")
-_STREET_KW_PART = re.compile("|".join(map(re.escape, _STREET_KW_PARTS)))  # one C-level search for all of them
 
 
 def may_hold_street_keyword(low: str) -> bool:
-    """Whether folded text holds a part of a street keyword (a cheap test before _STREET_KW)."""
-    return _STREET_KW_PART.search(low) is not None
+    """Whether folded text holds a part of a street keyword (a cheap test before _STREET_KW):
+    a dozen substring searches, which beat one regex alternation of them."""
+    return any(map(low.__contains__, _STREET_KW_PARTS))
 _STREET_NAMED = re.compile(
     rf"(?<![\w.])(?P<name>(?:(?:Na|U|K|Ke|Pod|Nad|Za|V|Ve|Před|Při)\s+[{_UP}][{_LO}]+"
     rf"|(?:[{_UP}][{_LO}]+\s+){{0,2}}[{_UP}][{_LO}]*"

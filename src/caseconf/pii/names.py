@@ -19,7 +19,8 @@ from pathlib import Path
 
 from .detectors import Hit
 
-_WORD = re.compile(r"(?<![\w@/\\.])([^\W\d_]+(?:-[^\W\d_]+)?)(?![\w@]|\.[^\W\d_])", re.UNICODE)
+_TOKEN_TAIL = r"(?:-[^\W\d_]+)?)(?![\w@]|\.[^\W\d_])"  # an optional "-part", and no word right after
+_WORD = re.compile(r"(?<![\w@/\\.])([^\W\d_]+" + _TOKEN_TAIL, re.UNICODE)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\]\([^)]*\)|`[^`\n]*`")
 
 ENDINGS = tuple(sorted(
@@ -317,7 +318,8 @@ def find_names(text: str, allow_words: frozenset[str], lang: str = "cs",
     if text.islower():  # no capital letter anywhere: no name
         return []
     spans = list(skip_spans or [])
-    spans += [(m.start(), m.end()) for m in _URL.finditer(text)]
+    if "://" in text or "www." in text or "](" in text or "`" in text:  # what _URL can match needs one
+        spans += [(m.start(), m.end()) for m in _URL.finditer(text)]
     text = _blank(text, spans)
     ctx = _context_for(allow_words, lang)
     hits: list[Hit] = []
@@ -332,10 +334,13 @@ def find_names(text: str, allow_words: frozenset[str], lang: str = "cs",
 @lru_cache(maxsize=1)
 def _cap_word() -> re.Pattern[str]:
     """A `_WORD` token that begins with an upper-case letter (every BMP letter for which
-    str.isupper() holds; any non-BMP character counts, to stay on the safe side)."""
+    str.isupper() holds; any non-BMP letter counts, to stay on the safe side). The pattern
+    opens with that character class and checks the character before afterwards, so that
+    the regex engine skips from capital to capital instead of trying every position."""
     upper = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())
-    return re.compile(r"(?<![\w@/\\.])(?=[" + re.escape(upper) + r"\U00010000-\U0010ffff])"
-                      + _WORD.pattern[len(r"(?<![\w@/\\.])"):])
+    # a capital (and a letter), not after a word character, "@", "/", "\\" or "." - as _WORD
+    first = "[" + re.escape(upper) + r"\U00010000-\U0010ffff](?<=[^\W\d_])(?<![\w@/\\.].)"
+    return re.compile("(" + first + r"[^\W\d_]*" + _TOKEN_TAIL)
 
 
 def _may_hold_names(line: str, ctx: NameContext) -> bool:
@@ -346,6 +351,8 @@ def _may_hold_names(line: str, ctx: NameContext) -> bool:
     mostly like this, and the check skips tokenising every word of them."""
     for m in _cap_word().finditer(line):
         start = m.start()
+        if start and line[start - 1] == "-":
+            return True  # inside a hyphenated word that began lower-case: let the tokeniser decide
         if not _at_start(line, start):
             return True
         if ctx.classify(m.group(1))[0] in ("name", "shape"):
