@@ -84,3 +84,47 @@ def test_shallow_clone_and_submodule(tmp_path):
     out2 = scan_history(shallow)
     assert sorted(f.path for f in out2 if f.code == "PII003") == ["f0.md", "f1.md", "f2.md"]
     assert all(f.commit for f in out2 if f.code == "PII003")
+
+
+def _phone_history(repo: Path) -> dict[str, str]:
+    """A history in which personal data comes, moves and goes; returns commit shas by step."""
+    steps = {}
+    (repo / "records").mkdir()
+    (repo / "records" / "a.md").write_text("# Zápis\nnic\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "one")
+    steps["one"] = git(repo, "rev-parse", "HEAD")
+    (repo / "records" / "a.md").write_text("# Zápis\nnic\nVolat 603 123 456.\n")
+    git(repo, "commit", "-qam", "leak")
+    steps["leak"] = git(repo, "rev-parse", "HEAD")
+    git(repo, "mv", "records/a.md", "records/volat 604 123 456.md")  # same content, a new name
+    git(repo, "commit", "-qm", "rename")
+    steps["rename"] = git(repo, "rev-parse", "HEAD")
+    (repo / "records" / "volat 604 123 456.md").write_text("# Zápis\nnic\n")
+    git(repo, "commit", "-qam", "fix")
+    return steps
+
+
+@pytest.mark.parametrize("jobs", ["1", "2", "3"])
+def test_findings_carry_the_commit_and_path_that_brought_them(tmp_path, monkeypatch, jobs):
+    monkeypatch.setenv("CASECONF_PII_JOBS", jobs)
+    repo = make_repo(tmp_path / "r")
+    steps = _phone_history(repo)
+    phones = sorted((f.path, f.line, f.commit, "V názvu souboru" in f.message)
+                    for f in scan_history(repo) if f.code == "PII003")
+    assert phones == [
+        ("records/a.md", 3, steps["leak"], False),  # the leaked line, where and when it came in
+        ("records/volat 604 123 456.md", 1, steps["rename"], True),  # a renamed file's new name is scanned too
+    ]
+
+
+def test_a_stopped_git_fails_loudly_instead_of_scanning_less(tmp_path, monkeypatch):
+    from caseconf.errors import OperationFailed
+    from caseconf.pii import history
+
+    monkeypatch.setenv("CASECONF_PII_JOBS", "1")
+    repo = make_repo(tmp_path / "r")
+    _phone_history(repo)
+    monkeypatch.setattr(history._CatFile, "read_one", lambda self: None)  # git cat-file died
+    with pytest.raises(OperationFailed):
+        scan_history(repo)

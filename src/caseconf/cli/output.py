@@ -3,7 +3,6 @@ must not pay click's import, and the click commands print through the same funct
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any, Iterable
 
@@ -17,6 +16,8 @@ def echo(text: str, *, err: bool = False) -> None:
 
 
 def emit_json(data: Any) -> None:
+    import json  # only when asked for: the commit hook prints text
+
     echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 

@@ -161,15 +161,13 @@ class HistoryStart:
         return self.ok
 
     def oldest_first(self) -> list[tuple["str | None", "str | None", str]]:
-        """(blob sha or None, earliest commit, path) of every item, oldest first."""
+        """(None, earliest commit, path) for every path ever used, then (blob sha, earliest
+        commit, its path then) for every blob; oldest first."""
         self.wait()
-        out = []
-        for sha, path in reversed(self.items):
-            if sha is None:
-                out.append((None, self.path_commit.get(path), path))
-            else:
-                out.append((sha, self.first_commit.get(sha), self.first_path.get(sha, path)))
-        return out
+        paths = [(None, commit, path) for path, commit in reversed(self.path_commit.items())]
+        blobs = [(sha, self.first_commit.get(sha), self.first_path.get(sha, path))
+                 for sha, path in reversed(self.items) if sha is not None]
+        return paths + blobs
 
     def close(self, *, kill: bool = False) -> None:
         if self.workers is not None:

@@ -139,18 +139,15 @@ def _blob(path: str, commit: str | None, data: bytes | None) -> _Blob:
 
 
 def _read_blobs(items: list[tuple[str | None, str | None, str]], root: Path) -> Iterator[_Blob]:
-    """Each path once as a file name (the first time it turns up), then each blob's text."""
-    where = {sha: (commit, path) for sha, commit, path in items if sha is not None}
-    seen_paths: set[str] = set()
+    """Each path as a file name (items without a sha), then each blob's text."""
+    where = {}
     for sha, commit, path in items:
-        if sha is None and path not in seen_paths:
-            seen_paths.add(path)
+        if sha is None:
             yield _Blob(path, commit, normalize_lines(path), None, True)
+        else:
+            where[sha] = (commit, path)
     for sha, data in _stream_blobs(root, where):
         commit, path = where.get(sha, (None, "?"))
-        if path not in seen_paths:
-            seen_paths.add(path)
-            yield _Blob(path, commit, normalize_lines(path), None, True)
         yield _blob(path, commit, data)
 
 
@@ -165,7 +162,7 @@ def _scan_blob(blob: _Blob, allow: frozenset[str], lang: str, allowlist: Any) ->
 def _scan_serial(items: list[tuple[str | None, str | None, str]], root: Path, allow: frozenset[str], lang: str,
                  allowlist: Any, on_progress: Callable[[int, int], None] | None) -> list[Finding]:
     findings: list[Finding] = []
-    done, total = 0, sum(1 for sha, _, _ in items if sha is not None)
+    done, total = 0, sum(1 for sha, _, _ in items if sha is not None)  # blobs (the rest are paths)
     for blob in _read_blobs(items, root):
         findings += _scan_blob(blob, allow, lang, allowlist)
         if not blob.filename:

@@ -6,10 +6,10 @@ document comes back without a model, so one broken record cannot hide the others
 
 from __future__ import annotations
 
-import difflib
 import re
 import typing
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -180,7 +180,7 @@ def _show(value: Any) -> str:
 
 
 def _hint(value: Any, expected: list[str], lang: str) -> str:
-    best = difflib.get_close_matches(str(value), expected, n=1, cutoff=0.6)
+    best = _close_matches(str(value), expected)
     if best:
         return loader_message("did_you_mean", lang, best=best[0])
     if len(expected) <= 12:
@@ -239,7 +239,7 @@ def _nested_fields(cls: type[BaseModel]) -> list[tuple[str, str]]:
 
 def report_unknown_keys(doc: LoadedDoc, model: BaseModel, loc: tuple[str | int, ...], lang: str) -> None:
     for key in model.model_extra or {}:
-        best = difflib.get_close_matches(key, _known_keys(model), n=1, cutoff=0.6)
+        best = _close_matches(key, _known_keys(model))
         hint = loader_message("did_you_mean", lang, best=best[0]) if best else ""
         doc.findings.append(Finding(doc.path, doc.line_of(*loc, key), "SCHEMA004", "warning",
                                     loader_message("unknown_key", lang, key=key, hint=hint)))
@@ -252,3 +252,10 @@ def report_unknown_keys(doc: LoadedDoc, model: BaseModel, loc: tuple[str | int, 
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     report_unknown_keys(doc, item, loc + (key, index), lang)
+
+
+def _close_matches(word: str, choices: Iterable[str]) -> list[str]:
+    """The likeliest intended spelling ("did you mean …"); difflib loads only when a file is wrong."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)

@@ -1,0 +1,66 @@
+"""The commit hook's fast path: a plain `caseconf check` runs without click, and answers
+exactly as the click command does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from caseconf.cli.fast import parse_check
+
+from .helpers import PROJECT
+
+
+def _run(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def _both(argv: list[str], cwd: Path) -> tuple[tuple[int, str, str], tuple[int, str, str]]:
+    """(exit code, stdout, stderr) through main() as is, and with the fast path turned off."""
+    fast = _run(f"import sys; from caseconf.cli.main import main; sys.exit(main({argv!r}))", cwd)
+    slow = _run("import sys, caseconf.cli.fast as fast; fast.parse_check = lambda argv: None; "
+                f"from caseconf.cli.main import main; sys.exit(main({argv!r}))", cwd)
+    return (fast.returncode, fast.stdout, fast.stderr), (slow.returncode, slow.stdout, slow.stderr)
+
+
+@pytest.mark.parametrize("argv", [
+    ["check"],
+    ["check", "--no-pii", "--format", "json"],
+    ["check", "--format=json", "--no-pii"],
+    ["check", "--no-pii", "BROKEN"],
+    ["check", "--no-pii", "--", "BROKEN"],
+    ["check", "no/such/file.md"],
+])
+def test_fast_path_answers_like_the_click_command(demo_copy: Path, argv: list[str]) -> None:
+    record = next((demo_copy / "records").glob("*/*-initial.md"))
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("owner:", "owner_x:", 1), encoding="utf-8")  # findings to print
+    rel = record.relative_to(demo_copy).as_posix()
+    argv = [rel if a == "BROKEN" else a for a in argv]
+    assert parse_check(argv) is not None  # these do take the fast path
+    fast, slow = _both(argv, demo_copy)
+    assert fast == slow
+    assert "Traceback" not in fast[2]
+
+
+@pytest.mark.parametrize("argv", [
+    ["check", "--help"], ["check", "--bogus"], ["check", "--format", "xml"], ["check", "--root"],
+    ["check", "--root", "/no/such/dir"], ["pii"], ["check", "-h"],
+])
+def test_anything_unusual_goes_to_click(argv: list[str]) -> None:
+    assert parse_check(argv) is None
+
+
+def test_usage_errors_keep_clicks_message_and_exit_code() -> None:
+    run = _run("import sys; from caseconf.cli.main import main; sys.exit(main(['check', '--bogus']))", PROJECT)
+    assert run.returncode == 2 and "No such option" in run.stderr and "--bogus" in run.stderr
+
+
+def test_the_hook_path_never_imports_click(demo_copy: Path) -> None:
+    record = next((demo_copy / "records").glob("*/*-initial.md")).relative_to(demo_copy).as_posix()
+    run = _run("import sys; from caseconf.cli.main import main; code = main(['check', '--no-pii', "
+               f"{record!r}]); print('click' in sys.modules, code)", demo_copy)
+    assert run.stdout.split() == ["False", "0"], run.stderr
