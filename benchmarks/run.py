@@ -300,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         hist = work / f"history-{cases}-{commits}"
         if not hist.exists():
             generate(hist, cases, seed=2, commits=commits)
-        rows.append(bench_history(hist, f"{commits} commits", max(rounds, 5) if not args.quick else 1, env))
+        rows.append(bench_history(hist, f"{commits} commits", max(rounds, 7) if not args.quick else 1, env))
         site_row = bench_site(rounds, args.quick)
         if site_row is None:
             site_row = {"name": "site build", "size": "-", "seconds": None, "floor_seconds": None, "ratio": None,
