@@ -24,9 +24,12 @@ def make_repo(path: Path) -> Path:
 
 
 def test_empty_repo_and_non_repo(tmp_path):
+    from caseconf.errors import NotARepository
+
     assert scan_history(make_repo(tmp_path / "r")) == []
     (tmp_path / "plain").mkdir()
-    assert scan_history(tmp_path / "plain") == []
+    with pytest.raises(NotARepository):  # no history is no clean history
+        scan_history(tmp_path / "plain")
 
 
 def test_deleted_item_is_found_with_first_commit(tmp_path):

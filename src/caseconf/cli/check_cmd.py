@@ -8,8 +8,7 @@ import click
 
 from .check_run import run_check
 from .common import resolve_root, root_option
-
-FORMATS = ("text", "json")
+from .output import FORMATS
 
 
 @click.command()

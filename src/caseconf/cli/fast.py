@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 from typing import Callable, Sequence
 
-FORMATS = ("text", "json")  # as check_cmd.FORMATS; importing it would import click
 
 
 def parse_check(argv: Sequence[str]) -> tuple[Path | None, list[Path], str, bool] | None:
@@ -36,6 +35,8 @@ def parse_check(argv: Sequence[str]) -> tuple[Path | None, list[Path], str, bool
                     return None
                 inline = args.pop(0)
             if name == "--format":
+                from .output import FORMATS
+
                 if inline not in FORMATS:
                     return None
                 fmt = inline

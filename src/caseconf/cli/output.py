@@ -8,6 +8,8 @@ from typing import Any, Iterable
 
 from ..records.findings import Finding
 
+FORMATS = ("text", "json")  # of `caseconf check` and `caseconf pii`
+
 
 def echo(text: str, *, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout

@@ -12,13 +12,14 @@ from ..errors import CaseconfError
 from ..records.i18n import pick_language
 from ..records.paths import relative_inside
 from .common import emit_json, print_findings, resolve_root, root_option, summary_line
+from .output import FORMATS
 from .progress import progress
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--history", is_flag=True, help="Scan every blob ever committed (each once), not the work tree.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--fingerprint", "value", default=None, metavar="VALUE",
               help="Print the allowlist entry for VALUE (a hash; the value itself is never stored).")
 @root_option

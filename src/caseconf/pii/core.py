@@ -534,14 +534,21 @@ def _info(path: str, key: str, lang: str) -> Finding:
 
 def decode_bytes(data: bytes, path: str, lang: str) -> tuple[str | None, list[Finding]]:
     """Text of a file's bytes, or None with an info finding (binary / too large)."""
-    if len(data) > MAX_BYTES:
-        return None, [_info(path, "skipped_large", lang)]
+    text, note = decode_text(data)
+    return text, [_info(path, note, lang)] if note else []
+
+
+def decode_text(data: bytes | None) -> tuple[str | None, str | None]:
+    """(text, None), or (None or text, the key of the PII009 note: too large, binary, or
+    decoded with replacement characters). None stands for a blob too large to read."""
+    if data is None or len(data) > MAX_BYTES:
+        return None, "skipped_large"
     if b"\x00" in data:
-        return None, [_info(path, "skipped_binary", lang)]
+        return None, "skipped_binary"
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace"), [_info(path, "decoded_replace", lang)]
+        return data.decode("utf-8", errors="replace"), "decoded_replace"
 
 
 def _inside(root_real: str, target: str) -> bool:

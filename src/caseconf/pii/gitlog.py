@@ -185,11 +185,3 @@ def _grow_pipe(proc: subprocess.Popen[bytes] | None) -> None:
             fcntl.fcntl(proc.stdout.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
     except (ImportError, OSError):  # not Linux, or a lower limit: git then waits for the reader
         pass
-
-
-def introduced_blobs(root: Path) -> list[tuple[str, "str | None", str]]:
-    """(blob sha, earliest commit, its path then) of every blob any commit reachable from a
-    ref added, each once, oldest first. Submodule links are not blobs and are left out."""
-    start = HistoryStart(root, jobs=1)
-    return [(sha, commit, path) for sha, commit, path in start.oldest_first() if sha is not None]
-

@@ -22,12 +22,12 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from caseconf.errors import OperationFailed
+from caseconf.errors import CaseconfError, NotARepository, OperationFailed
 from caseconf.records.findings import Finding
 
 from . import core
 from .allowlist import load_allowlist
-from .gitlog import HistoryStart, introduced_blobs  # noqa: F401 - introduced_blobs re-exported
+from .gitlog import HistoryStart
 from .messages import lang_of
 from .normalize import normalize_lines
 
@@ -104,23 +104,19 @@ class _CatFile:
         return f[0], data
 
 
+def _no_history(root: Path) -> CaseconfError:
+    env = dict(os.environ, GIT_TERMINAL_PROMPT="0")
+    probe = subprocess.run(["git", "-C", str(root), "rev-parse", "--git-dir"], capture_output=True, env=env)
+    if probe.returncode != 0:
+        return NotARepository(f"{root}: not a git repository, so there is no history to scan",
+                              "run `caseconf pii --history` in a clone of the team repository")
+    return OperationFailed("git could not list the history", "run `git log --all` to see what git says")
+
+
 def _stopped() -> OperationFailed:
     # never a silently shorter scan: a history scan that misses blobs would pass leaked data
     return OperationFailed("git cat-file stopped before it had returned every blob of the history",
                            "run the scan again; if it keeps failing, run `git fsck` on the repository")
-
-
-def _decode(data: bytes | None) -> tuple[str | None, str | None]:
-    """(text, None) or (None or text, the PII009 note's key) - core.decode_bytes without the
-    language, which a worker learns only later."""
-    if data is None or len(data) > core.MAX_BYTES:
-        return None, "skipped_large"
-    if b"\x00" in data:
-        return None, "skipped_binary"
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace"), "decoded_replace"
 
 
 class _Blob:
@@ -134,7 +130,7 @@ class _Blob:
 
 
 def _blob(path: str, commit: str | None, data: bytes | None) -> _Blob:
-    text, note = _decode(data)
+    text, note = core.decode_text(data)
     return _Blob(path, commit, normalize_lines(text) if text is not None else None, note, False)
 
 
@@ -374,7 +370,7 @@ def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str,
                 started.begin(None)
         if findings is None:
             if not started.wait():
-                return []
+                raise _no_history(root)
             findings = _scan_serial(started.oldest_first(), root, allow, lang, allowlist, on_progress)
     finally:
         started.close(kill=True)
