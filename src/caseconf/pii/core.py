@@ -101,8 +101,8 @@ def detect_each(lines: list[str], allow: frozenset[str], lang: str) -> list[list
     found: list[list[det.Hit] | None] = [[] for _ in lines]
     digits, birth_kw, addr_caps, addr_low, mail = [], [], [], [], []
     for i, line in enumerate(lines):
-        if "\x00" in line or "\n" in line:
-            found[i] = None
+        if "\x00" in line or "\n" in line or len(line) > _BATCH_LINE_MAX:
+            found[i] = None  # detected on its own: a long line gains nothing from company
             continue
         if det._DIGIT.search(line) is not None:
             digits.append(i)
@@ -131,6 +131,7 @@ def detect_each(lines: list[str], allow: frozenset[str], lang: str) -> list[list
 
 
 _BATCH_LINES = 4096
+_BATCH_LINE_MAX = 2000  # characters
 
 
 def _digit_patterns(text: str) -> list[det.Hit]:

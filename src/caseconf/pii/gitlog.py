@@ -127,12 +127,15 @@ class HistoryStart:
                     item = (sha if new_sha else None, path)
                     self.items.append(item)
                     if pipes:
-                        # all blobs of a path go to one worker: the file name is scanned there once
-                        k = hash(path) % len(pipes)
-                        outbox[k].append(item)
-                        if len(outbox[k]) >= SEND_BATCH:
-                            pipes[k].send(outbox[k])
-                            outbox[k] = []
+                        # a file name to one worker, the blob (by its sha) to one: even when a
+                        # single file makes most of the history, both workers share it
+                        sent = [(None, path)] * new_path + [(sha, path)] * new_sha
+                        for message in sent:
+                            k = hash(message[0] or message[1]) % len(pipes)
+                            outbox[k].append(message)
+                            if len(outbox[k]) >= SEND_BATCH:
+                                pipes[k].send(outbox[k])
+                                outbox[k] = []
                 if not data:
                     break
             for conn, box in zip(pipes, outbox):

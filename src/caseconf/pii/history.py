@@ -184,7 +184,7 @@ def serve(conn: Any) -> None:
         # processes hash alike), which cross the pipe much faster than the lines. Entries
         # travel keyed by the line itself, so a hash collision could only leave a line to be
         # detected where it is used.
-        by_hash = {hash(line): line for line in received.distinct}
+        by_hash = {hash(line): line for line in received.distinct if len(line) <= core.LineCache.MAX_KEY}
         conn.send(set(by_hash))
         todo, wanted = conn.recv()
         computed = received.computed
@@ -228,7 +228,9 @@ class _Received:
 
     def flush(self) -> None:
         if self.pending:
-            self.computed.update(core.line_entries(self.pending, self.allow, self.lang))
+            # a line too long for the cache is detected where it is met (as in a serial scan)
+            lines = [line for line in self.pending if len(line) <= core.LineCache.MAX_KEY]
+            self.computed.update(core.line_entries(lines, self.allow, self.lang))
             self.pending = []
 
 
@@ -259,14 +261,12 @@ def _receive_blobs(conn: Any, root: Path, received: _Received) -> list[_Blob]:
 
         feeder = threading.Thread(target=feed, daemon=True)
         feeder.start()
-        seen_paths: set[str] = set()
         while (item := handed.get()) is not None:
             sha, path = item
-            if path not in seen_paths:
-                seen_paths.add(path)
+            if sha is None:  # a file name
                 blobs.append(_Blob(path, None, normalize_lines(path), None, True))
                 received.add(blobs[-1].norm)  # type: ignore[arg-type]
-            if sha is not None:
+            else:
                 got = cat.read_one()
                 if got is None:
                     raise _stopped()
