@@ -86,11 +86,11 @@ class HistoryStart:
         _grow_pipe(self._proc)
         jobs = worker_count(None) if jobs is None else jobs
         if jobs > 1:
-            # The detectors' modules (compiling their patterns) are imported before the
-            # workers fork, once for all; the workers then load the detectors' data while git
-            # runs and the caller loads its configuration. No thread is running yet.
-            from . import history  # noqa: F401
+            # The detectors (their modules, patterns and data) are loaded once, while git
+            # runs, and the workers inherit them; no thread is running when they fork.
+            from .history import warm_detectors
 
+            warm_detectors()
             self.workers = Workers(jobs)
 
     def begin(self, settings: Any) -> None:

@@ -343,8 +343,7 @@ def _scan_parallel(started: HistoryStart, allow: frozenset[str], lang: str, allo
 
 def warm_detectors() -> None:
     """Import and load what the detectors load lazily (phone metadata, bank codes, the name
-    lexicon), in a worker while it waits for its first blob; the lemmatiser's dictionaries
-    load on first use."""
+    lexicon) before the workers fork; the lemmatiser's dictionaries load on first use."""
     core.detect_whole("Volat 603 123 456, účet 19-2000145399/0800, Jan Novák.", frozenset(), "cs")
 
 

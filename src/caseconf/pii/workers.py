@@ -1,6 +1,5 @@
-"""Worker processes for large scans. Standard library only: the history scan forks its
-workers before anything heavy is imported, so that they warm the detectors up while git
-lists the history and the parent loads the configuration.
+"""Worker processes for large scans. Standard library only: `caseconf pii --history`
+starts git before it imports anything heavy.
 
 A whole-repository scan (many files, or a history) runs in up to two forked worker
 processes; small inputs (a pre-commit hook's few files) stay in this process.
@@ -98,9 +97,8 @@ def _serve(conn: Any) -> None:
 
         gc.disable()
         quiet_worker()
-        from .history import serve, warm_detectors
+        from .history import serve
 
-        warm_detectors()
         serve(conn)
     finally:
         os._exit(0)
