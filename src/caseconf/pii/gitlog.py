@@ -56,10 +56,10 @@ class RawLogParser:
 
 
 class HistoryStart:
-    """A history scan begun: git log started at once, writing ahead into a large pipe, and
-    worker processes forked, while the caller loads its configuration; then (`begin`) the
-    workers get the settings, and a thread reads the log and hands each new blob to a
-    worker as soon as it is listed."""
+    """A history scan begun: git log started at once, worker processes forked, and a thread
+    reading the log and handing each new blob to a worker as soon as it is listed - all
+    while the caller loads its configuration; then (`begin`) the workers get the settings
+    and detect lines from then on."""
 
     ARGS = ("-c", "log.showRoot=true", "-c", "core.quotePath=false", "log", "--all", "-m", "--raw",
             "--no-abbrev", "--no-renames", "--format=C%H", "-z")
@@ -75,6 +75,7 @@ class HistoryStart:
         self.items: list[Item] = []              # in the order first seen (newest first)
         self.ok = False
         self.workers: Any = None
+        self._locks: list[threading.Lock] = []
         self._reader: threading.Thread | None = None
         try:
             self._proc: subprocess.Popen[bytes] | None = subprocess.Popen(
@@ -82,9 +83,8 @@ class HistoryStart:
                 stdin=subprocess.DEVNULL, env=env)
         except OSError:
             self._proc = None
-            return
         _grow_pipe(self._proc)
-        jobs = worker_count(None) if jobs is None else jobs
+        jobs = (worker_count(None) if jobs is None else jobs) if self._proc is not None else 1
         if jobs > 1:
             # The detectors (their modules, patterns and data) are loaded once, while git
             # runs, and the workers inherit them; no thread is running when they fork.
@@ -92,16 +92,26 @@ class HistoryStart:
 
             warm_detectors()
             self.workers = Workers(jobs)
-
-    def begin(self, settings: Any) -> None:
-        """Hand the workers what they scan with, and start reading the log."""
-        if self._reader is not None:
-            return
-        if self.workers is not None:
             for k, conn in enumerate(self.workers.pipes):
-                conn.send((str(self.root), k, len(self.workers.pipes), settings))
+                conn.send((str(root), k, jobs))
+        # the reader thread and the caller both write to the workers: a lock per pipe
+        self._locks = [threading.Lock() for _ in (self.workers.pipes if self.workers is not None else ())]
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
+
+    def begin(self, settings: Any) -> None:
+        """Hand the workers what they scan with: they stream blobs from the start, and
+        detect lines once they have the settings."""
+        for k in range(len(self._locks)):
+            try:
+                self._send(k, ("settings", settings))
+            except (OSError, ValueError):
+                pass
+
+    def _send(self, k: int, message: Any) -> None:
+        assert self.workers is not None
+        with self._locks[k]:
+            self.workers.pipes[k].send(message)
 
     def _read(self) -> None:
         if self._proc is None or self._proc.stdout is None:
@@ -134,13 +144,13 @@ class HistoryStart:
                             k = hash(message[0] or message[1]) % len(pipes)
                             outbox[k].append(message)
                             if len(outbox[k]) >= SEND_BATCH:
-                                pipes[k].send(outbox[k])
+                                self._send(k, outbox[k])
                                 outbox[k] = []
                 if not data:
                     break
-            for conn, box in zip(pipes, outbox):
+            for k, box in enumerate(outbox):
                 if box:
-                    conn.send(box)
+                    self._send(k, box)
             self.ok = self._proc.wait() == 0
         except (OSError, ValueError):
             self.ok = False
@@ -149,16 +159,14 @@ class HistoryStart:
             self._end_workers()
 
     def _end_workers(self) -> None:
-        for conn in self.workers.pipes if self.workers is not None else []:
+        for k in range(len(self._locks)):
             try:
-                conn.send("end")
+                self._send(k, "end")
             except (OSError, ValueError):
                 pass
 
     def wait(self) -> bool:
         """Whether git listed the history (False outside a repository, or on a git error)."""
-        if self._reader is None:
-            self.begin(None)
         assert self._reader is not None
         self._reader.join()
         return self.ok

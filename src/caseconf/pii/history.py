@@ -176,10 +176,12 @@ def serve(conn: Any) -> None:
     them, then runs steps 1-3 of the module docstring. Lines whose hash falls to this worker
     are detected as soon as they turn up (in the read phase it often waits for git)."""
     try:
-        root, index, count, settings = conn.recv()
-        allow, lang, allowlist = settings
-        received = _Received(index, count, allow, lang)
+        root, index, count = conn.recv()
+        received = _Received(index, count)
         blobs = _receive_blobs(conn, Path(root), received)
+        if received.settings is None:
+            return
+        allow, lang, allowlist = received.settings
         # The parent shares out the lines not detected yet by the lines' hashes (forked
         # processes hash alike), which cross the pipe much faster than the lines. Entries
         # travel keyed by the line itself, so a hash collision could only leave a line to be
@@ -210,8 +212,9 @@ class _Received:
 
     BATCH = 512
 
-    def __init__(self, index: int, count: int, allow: frozenset[str], lang: str) -> None:
-        self.index, self.count, self.allow, self.lang = index, count, allow, lang
+    def __init__(self, index: int, count: int) -> None:
+        self.index, self.count = index, count
+        self.settings: tuple[frozenset[str], str, Any] | None = None  # (allow words, language, allowlist)
         self.distinct: set[str] = set()
         self.pending: list[str] = []
         self.computed: dict[str, list] = {}
@@ -227,10 +230,11 @@ class _Received:
                 self.flush()
 
     def flush(self) -> None:
-        if self.pending:
+        if self.pending and self.settings is not None:
+            allow, lang, _ = self.settings
             # a line too long for the cache is detected where it is met (as in a serial scan)
             lines = [line for line in self.pending if len(line) <= core.LineCache.MAX_KEY]
-            self.computed.update(core.line_entries(lines, self.allow, self.lang))
+            self.computed.update(core.line_entries(lines, allow, lang))
             self.pending = []
 
 
@@ -238,18 +242,24 @@ def _receive_blobs(conn: Any, root: Path, received: _Received) -> list[_Blob]:
     """The blobs (and new paths) the parent hands over until "end", read through one
     cat-file process as they come: a thread passes them to git, this one reads git's answers."""
     blobs: list[_Blob] = []
-    handed: queue.SimpleQueue[tuple[str | None, str] | None] = queue.SimpleQueue()
+    handed: queue.SimpleQueue[tuple[Any, Any] | None] = queue.SimpleQueue()
     with _CatFile(root) as cat:
 
         def feed() -> None:
+            ended = settled = False
             try:
-                while True:
+                while not (ended and settled):
                     message = conn.recv()
                     if message == "end":
-                        break
-                    for item in message:
-                        handed.put(item)
-                    cat.write([sha for sha, _ in message if sha is not None])
+                        ended = True
+                        cat.stdin.close()
+                    elif isinstance(message, tuple):  # ("settings", (allow words, language, allowlist))
+                        settled = True
+                        handed.put(message)
+                    else:
+                        for item in message:
+                            handed.put(item)
+                        cat.write([sha for sha, _ in message if sha is not None])
             except (EOFError, OSError, ValueError):
                 pass
             finally:
@@ -262,6 +272,10 @@ def _receive_blobs(conn: Any, root: Path, received: _Received) -> list[_Blob]:
         feeder = threading.Thread(target=feed, daemon=True)
         feeder.start()
         while (item := handed.get()) is not None:
+            if item[0] == "settings":
+                received.settings = item[1]
+                received.flush()
+                continue
             sha, path = item
             if sha is None:  # a file name
                 blobs.append(_Blob(path, None, normalize_lines(path), None, True))
@@ -366,7 +380,6 @@ def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str,
             started.close(kill=findings is None)
             if findings is None and not started.wait():
                 started = HistoryStart(root, jobs=1)  # the listing stopped with a worker: list again
-                started.begin(None)
         if findings is None:
             if not started.wait():
                 raise _no_history(root)
