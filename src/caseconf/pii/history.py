@@ -321,20 +321,25 @@ def _owners(line_sets: list[set[int]]) -> tuple[list[list[int]], list[list[int]]
     return todo, wanted
 
 
-def _scan_parallel(started: HistoryStart, allow: frozenset[str], lang: str, allowlist: Any) -> list[Finding] | None:
-    """The findings of the workers' blobs, with first commits and paths; None when that failed."""
+def _scan_parallel(started: HistoryStart, on_progress: Callable[[int, int], None] | None) -> list[Finding] | None:
+    """The findings of the workers' blobs, with first commits and paths; None when that
+    failed. Progress is told in steps: listed, read, shared, scanned."""
     assert started.workers is not None
     pipes = started.workers.pipes
+    step = on_progress or (lambda done, total: None)
     try:
         if not started.wait():  # the reader thread has sent "end" to every worker
             return None
+        step(1, 4)
         line_sets = [conn.recv() for conn in pipes]
+        step(2, 4)
         owners, wanted = _owners(line_sets)
         for conn, todo, want in zip(pipes, owners, wanted):
             conn.send((todo, want))
         computed = [conn.recv() for conn in pipes]
         for i, conn in enumerate(pipes):
             conn.send({line: entry for j, part in enumerate(computed) if j != i for line, entry in part.items()})
+        step(3, 4)
         findings: list[Finding] = []
         for conn in pipes:
             status, payload = conn.recv()
@@ -375,8 +380,8 @@ def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str,
         findings = None
         if started.workers is not None:
             if on_progress is not None:
-                on_progress(0, 1)
-            findings = _scan_parallel(started, allow, lang, allowlist)
+                on_progress(0, 4)
+            findings = _scan_parallel(started, on_progress)
             started.close(kill=findings is None)
             if findings is None and not started.wait():
                 started = HistoryStart(root, jobs=1)  # the listing stopped with a worker: list again
@@ -387,7 +392,7 @@ def scan_history_impl(root: Path, *, allow_words: Iterable[str], lang: str,
     finally:
         started.close(kill=True)
     if on_progress is not None:
-        on_progress(1, 1)
+        on_progress(1, 1)  # done (whichever way it ran)
     findings.sort(key=lambda f: (f.path, f.commit or "", f.line, f.code))
     return findings
 
