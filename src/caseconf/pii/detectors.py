@@ -113,10 +113,9 @@ def find_bank_accounts(text: str) -> list[Hit]:
     may_iban, may_cz = not text.islower(), "/" in text
     if not (may_iban or may_cz) or not _DIGIT.search(text):
         return hits
-    from stdnum import iban
-    from stdnum.cz import bankaccount
-
     for m in _IBAN.finditer(text) if may_iban else ():
+        from stdnum import iban  # python-stdnum loads its registries: only once a candidate turns up
+
         raw = m.group(1)
         if " " not in raw:
             if iban.is_valid(raw):
@@ -130,6 +129,8 @@ def find_bank_accounts(text: str) -> list[Hit]:
                 hits.append(Hit("bank_account", m.start(), m.start() + len(cand), cand))
                 break
     for m in _CZ_ACCOUNT.finditer(text) if "/" in text else ():
+        from stdnum.cz import bankaccount
+
         raw = m.group(1)
         compact = re.sub(r"\s", "", raw)
         if bankaccount.is_valid(compact) and not _ref_context(text, m.start()):
