@@ -4,8 +4,8 @@ It lists every blob any commit added, with its path, and every path ever used. E
 is handed on (to a worker process, or to a list for the serial scan) the first time it
 turns up, so that its contents are streamed and scanned while git is still walking the
 history; the commit that introduced it is known once the log ends (git lists newest
-first, so the last commit seen is the earliest). Standard library only, so that the
-command can start it before loading anything heavy.
+first, so the last commit seen is the earliest). git starts before anything heavy is
+imported; the detectors load while it runs.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 _ZERO = "0" * 40
 SEND_BATCH = 256  # items per message to a worker
-Item = tuple["str | None", str]  # (blob sha, or None for a path whose blobs were all seen before; path)
+Item = tuple["str | None", str]  # (blob sha, or None for a file name only; path)
 
 
 class RawLogParser:
