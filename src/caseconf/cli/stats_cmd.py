@@ -142,25 +142,28 @@ def _table(data: dict[str, Any], lang: str, cell: int) -> None:
 
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from ..records.findings import visible
 
     words = lang_of(SECTION, lang)
     period = data.get("period", {})
     team = data.get("team") or ", ".join(data.get("teams", []))
     console = Console(width=None if sys.stdout.isatty() else 120, highlight=False)
-    console.print(lang_of(TITLE, lang).format(team=team, since=period.get("since") or "…",
-                                              until=period.get("until") or "…"))
+    console.print(Text(visible(lang_of(TITLE, lang).format(team=team, since=period.get("since") or "…",
+                                                           until=period.get("until") or "…"))))
     current = None
     table = None
     for section, group, key, value in rows(data):
         if section != current:
             if table is not None:
                 console.print(table)
-            table = Table(title=words.get(section, section), title_justify="left")
+            table = Table(title=Text(visible(words.get(section, section))), title_justify="left")
             table.add_column(words["key"])
             table.add_column(words["value"], justify="right")
             current = section
         label = f"{group}: {key}" if group else key
-        table.add_row(label, "–" if value is None else str(value))
+        table.add_row(Text(visible(label)), Text("–" if value is None else visible(value)))
     if table is not None:
         console.print(table)
     console.print(words["note"].format(n=cell))
