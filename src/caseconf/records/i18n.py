@@ -122,6 +122,11 @@ LOADER_MESSAGES: dict[str, Message] = {
         "sr-Latn": "putanja vodi izvan repozitorijuma (link ili ..); caseconf čita samo datoteke unutra",
         "en": "the path leads outside the repository (a link or ..); caseconf reads only files inside it",
     },
+    "page_unreadable": {
+        "cs": "stránku nejde převést na HTML (chyba {detail}); zjednodušte v ní kód HTML, na webu je zatím místo ní upozornění",
+        "sr-Latn": "stranica se ne može pretvoriti u HTML (greška {detail}); pojednostavite HTML u njoj, na sajtu je za sada umjesto nje upozorenje",
+        "en": "the page cannot be turned into HTML ({detail} error); simplify the HTML in it; the site shows a notice in its place for now",
+    },
     "not_a_file": {
         "cs": "na místě záznamu je složka nebo zvláštní soubor; záznam musí být obyčejný soubor",
         "sr-Latn": "na mjestu zapisa je folder ili poseban fajl; zapis mora biti obična datoteka",
