@@ -10,9 +10,9 @@ import click
 
 from ..errors import CaseconfError
 from ..records.i18n import pick_language
-from ..records.paths import relative_inside
+from ..records.paths import is_special_file, relative_inside
 from .common import emit_json, print_findings, resolve_root, root_option, summary_line
-from .output import FORMATS
+from .output import FORMATS, echo
 from .progress import progress
 
 
@@ -38,7 +38,7 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
     config = config_doc.model if config_doc is not None else None
     lang = pick_language(config.language.value if config else None)
     if value is not None:
-        click.echo(f"# {guard.ALLOW_FILE}\n- {{sha256: {guard.fingerprint(value)}, kind: name, reason: \"…\"}}")
+        echo(f"# {guard.ALLOW_FILE}\n- {{sha256: {guard.fingerprint(value)}, kind: name, reason: \"…\"}}")
         return 0
     allow = config.pii_allow_words() if config else []
     excluded = config.pii.exclude if config else []
@@ -54,6 +54,10 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
             missing = [p for p in rel_paths if not (root_dir / p).exists()]
             if missing:
                 raise CaseconfError(f"{missing[0]}: no such file", "give files inside the repository")
+            special = [p for p in rel_paths if is_special_file(root_dir / p)]
+            if special:
+                # a FIFO would block the scan for ever, a device never ends: never opened
+                raise CaseconfError(f"{special[0]}: not a regular file", "give the record files themselves")
         else:
             rel_paths = [p for p in _tracked_files(root_dir) if not _excluded(p, excluded)]
         with progress("caseconf pii", fmt=fmt) as on_progress:
@@ -68,9 +72,9 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
     else:
         print_findings(findings)
         if history and any(f.severity == "error" for f in findings):
-            click.echo(guard.purge_instructions(lang), err=True)
+            echo(guard.purge_instructions(lang), err=True)
         if checked is not None:
-            click.echo(summary_line(lang, checked, findings), err=True)
+            echo(summary_line(lang, checked, findings), err=True)
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 

@@ -57,6 +57,16 @@ LOADER_MESSAGES: dict[str, Message] = {
         "sr-Latn": "struktura je ugniježđena dublje od {limit} nivoa ili je prevelika; pojednostavite je",
         "en": "the structure is nested deeper than {limit} levels or is too large; simplify it",
     },
+    "yaml_too_long": {
+        "cs": "hodnota je delší než {limit} znaků; tak dlouhý text patří do zápisu pod úvodní blok",
+        "sr-Latn": "vrijednost je duža od {limit} znakova; tako dug tekst pripada zapisniku ispod uvodnog bloka",
+        "en": "the value is longer than {limit} characters; text that long belongs in the minutes below the front matter",
+    },
+    "yaml_number_too_long": {
+        "cs": "číslo má víc než {limit} číslic; žádné pole záznamu tak dlouhé číslo nepotřebuje, opravte ho (nebo ho dejte do uvozovek jako text)",
+        "sr-Latn": "broj ima više od {limit} cifara; nijedno polje zapisa ne treba tako dug broj, ispravite ga (ili ga stavite pod navodnike kao tekst)",
+        "en": "the number has more than {limit} digits; no record field needs a number that long, fix it (or quote it as text)",
+    },
     "yaml_merge_key": {
         "cs": "slučovací klíč << není povolen; vypište hodnoty přímo",
         "sr-Latn": "ključ za spajanje << nije dozvoljen; napišite vrijednosti direktno",
