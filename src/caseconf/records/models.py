@@ -260,6 +260,8 @@ class ConferenceRecord(Strict):
     evaluation: list[EvaluationEntry] = []
     feedback: str | None = None
     minutes: MinutesInfo | None = None
+    outputs: list[vocab.Output] = []  # what the conference produced: plan, court_material, ...
+    facilitation_hours: float | None = Field(None, ge=0, le=1000)  # preparation + meeting + minutes
     caseconf: CaseconfMeta | None = None
 
 
@@ -271,6 +273,8 @@ class ActivityRecord(Strict):
     case: str | None = None
     topic: str | None = None
     participants_count: int | None = Field(None, ge=0)
+    audience: list[vocab.Audience] = []  # whom a workshop was for
+    hours: float | None = Field(None, ge=0, le=1000)
     caseconf: CaseconfMeta | None = None
 
 
