@@ -78,6 +78,8 @@ class PiiSettings(Strict):
     # Paths (glob, relative to the root) the default scan skips: a developer repository's
     # own test corpora and lexicons. Explicit paths and hooks still scan them.
     exclude: list[str] = []
+    # published numbers of the team's offices (helplines are shipped with the guard): not personal
+    public_numbers: list[str] = []
 
 
 class EditorSettings(Strict):
@@ -108,7 +110,7 @@ class TeamConfig(Strict):
     def pii_allow_words(self) -> list[str]:
         """Words the personal-data scan never flags: the team and its offices are public
         bodies, not people, plus the configured allow list."""
-        return [self.team, *self.offices.values(), *self.pii.allow_words]
+        return [self.team, *self.offices.values(), *self.pii.allow_words, *self.pii.public_numbers]
 
     def validation_context(self) -> dict[str, Any]:
         j = self.jurisdiction.value
