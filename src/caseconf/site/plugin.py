@@ -89,10 +89,10 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.root is None:
             return None
-        refused = guard.outside_sources(self.root, files, self.lang)
+        refused = guard.refused_sources(self.root, files, config.docs_dir, self.lang)
         for file, _finding in refused:
             files.remove(file)  # never read, never published
-        _refuse("nothing read from outside", [finding for _file, finding in refused])
+        _refuse("nothing read from there", [finding for _file, finding in refused])
         # A first build of a large repository scans every file in a second process: start
         # that process now, so that its interpreter is up by the time the model has loaded.
         prewarmed = guard.Prewarmed(self.lang) if self.config.pii_guard and cache.stats(self.root) is None \
@@ -108,7 +108,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         if self.config.pii_guard:
             # the written pages are published as they are: the same guard as the records
             words = entry.repo.config.pii_allow_words() if entry.repo.config else []
-            self.published = guard.scan_published(self.root, guard.published_sources(self.root, files),
+            self.published = guard.scan_published(self.root, guard.published_sources(self.root, files, config.docs_dir),
                                                   words, entry.repo.lang)
             # A large scan runs in a second process while pages render; on_env awaits it
             # before MkDocs writes any page. A small one finishes here.
@@ -217,8 +217,9 @@ def _refuse(what: str, findings: list[Finding]) -> None:
     """Stop the build over links out of the repository: nothing refused is ever used."""
     if findings:
         lines = "\n".join(f"  {finding.to_text()}" for finding in findings)
-        raise PluginError(f"caseconf: a link or path leads out of the repository, {what}; the site is not built:\n"
-                          f"{lines}\n  -> replace the link with the file itself (inside the repository)")
+        raise PluginError(f"caseconf: a link or path leads out of the repository, or a special file stands in it; "
+                          f"{what}, the site is not built:\n{lines}\n"
+                          "  -> replace the link or special file with the file itself (inside the repository)")
 
 
 def _guard_render(page: Page, root: Path, lang: str) -> None:
