@@ -21,7 +21,8 @@ CORPUS = Path(__file__).parent / "corpus" / "xss-payloads.json"
 PER_RECORD = 700  # payloads in one record (its body and lists; actions and participants get a share)
 SCALAR_LIMIT = 15_000  # characters packed into one scalar field (the loader's bound is 20,000)
 TAG_SHAPES = 240  # distinct short payload shapes that become vocabulary values and tags
-TITLE_PAGES = 10  # methodology pages per kind of title (front matter, heading, file name)
+TITLE_PAGES = 6  # methodology pages per kind of title (front matter, heading, file name)
+ACTIVITIES = 3  # workshop records, each with a third of the corpus in its body
 OFFICE = "JI"
 # YAML double-quoted scalars take \u escapes for whatever YAML does not allow raw
 _NOT_YAML_PRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -199,10 +200,13 @@ def plant(dest: Path) -> Planted:
                                      or tags[:3], roles))
         planted.cases.append(case_id)
         planted.records.append(record)
-        write(root / "records" / "activities" / f"2026-02-{index % 27 + 1:02d}-workshop-{index + 2}.md"
-              if index else root / "records" / "activities" / "2026-02-01-workshop.md",
-              f"---\nkind: workshop\ndate: 2026-02-{index % 27 + 1:02d}\noffices: [{OFFICE}]\n"
-              f"topic: {yaml_str(pack(chunk, 17))}\nparticipants_count: 5\n---\n\n{chr(10).join(chunk[:50])}\n")
+    # activity pages: the same renderer as records for the text, a template of their own
+    for index in range(ACTIVITIES):
+        chunk = payloads[index::ACTIVITIES]
+        planted.records.append(f"records/activities/2026-02-0{index + 1}-workshop.md")
+        write(root / planted.records[-1],
+              f"---\nkind: workshop\ndate: 2026-02-0{index + 1}\noffices: [{OFFICE}]\n"
+              f"topic: {yaml_str(pack(chunk, 0))}\nparticipants_count: 5\n---\n\n" + "\n\n".join(chunk) + "\n")
     _methodology(planted, chunks)
     return planted
 

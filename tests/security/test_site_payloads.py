@@ -42,8 +42,12 @@ SCAN = """
     for (const attr of el.getAttributeNames()) {
       const value = (el.getAttribute(attr) || "").replace(/[\\s\\u0000-\\u001f]+/g, "").toLowerCase();
       if (attr.startsWith("on")) found.push(el.tagName + "[" + attr + "]");
-      if (urlAttrs.includes(attr) && /^(javascript|vbscript|data:text|data:application|livescript):?/.test(value))
-        found.push(el.tagName + "[" + attr + "=" + value.slice(0, 30) + "]");
+      if (urlAttrs.includes(attr)) {
+        let scheme = "";
+        try { scheme = new URL(el.getAttribute(attr), document.baseURI).protocol; } catch (e) { scheme = ""; }
+        if (["javascript:", "vbscript:", "livescript:"].includes(scheme) || /^data:(text|application)/.test(value))
+          found.push(el.tagName + "[" + attr + "=" + value.slice(0, 30) + "]");
+      }
       if (attr === "srcdoc") found.push(el.tagName + "[srcdoc]");
     }
     const tag = el.tagName.toLowerCase();
@@ -77,7 +81,7 @@ async () => {
 }
 """.strip()
 
-SEARCHES = ["onerror", "alert", "<img src=x onerror=alert(1)>", "script", "svg onload", "javascript"]
+SEARCHES = ["onerror", "<img src=x onerror=alert(1)>", "javascript"]
 
 
 def _all_pages(planted_site: PlantedSite) -> list[str]:
@@ -96,39 +100,30 @@ def _pages(planted_site: PlantedSite) -> list[str]:
     pages, folders = [], set()
     for page in _all_pages(planted_site):
         parts = page.split("/")
-        folder = "/".join(parts[:-1])
-        if (len(parts) == 1 or parts[0] == "xss" or page[:-5] + ".md" in planted.methodology
-                or len(parts) > 2 and parts[1] in wanted or parts[0] == "activities"
-                or folder not in folders):
+        if (len(parts) == 1 or page[:-5] + ".md" in planted.methodology or len(parts) > 2 and parts[1] in wanted
+                or page.startswith("activities/2026-02-0") or parts[0] not in folders):
             pages.append(page)
-        folders.add(folder)
+        folders.add(parts[0])
     return pages
 
 
-def _open(context, url: str) -> tuple[list[str], list[str]]:
+def _check_every_page(browser, base: str, pages: list[str]) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(RECORDER)  # again in every document the tab loads
     tab = context.new_page()
     dialogs: list[str] = []
     tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    try:
-        tab.goto(url, wait_until="load")
-        tab.wait_for_timeout(100)
-        live = tab.evaluate(SCAN)
-        tab.evaluate(INTERACT)
-        calls = tab.evaluate("window.__xss.slice()")
-        return live, dialogs + calls
-    finally:
-        tab.close()
-
-
-def _check_every_page(browser, planted_site: PlantedSite, base: str, pages: list[str]) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=True)
-    context.add_init_script(RECORDER)
     problems: dict[str, tuple[list[str], list[str]]] = {}
     try:
         for page in pages:
-            live, ran = _open(context, base + quote(page))
+            tab.goto(base + quote(page), wait_until="load")
+            tab.wait_for_timeout(100)  # failing images fire onerror after load
+            live = tab.evaluate(SCAN)
+            tab.evaluate(INTERACT)
+            ran = dialogs + tab.evaluate("window.__xss.slice()")
             if live or ran:
                 problems[page] = (live[:5], ran[:5])
+            dialogs.clear()
     finally:
         context.close()
     assert not problems, problems
@@ -149,7 +144,7 @@ def test_the_corpus_is_planted_everywhere(planted_site: PlantedSite) -> None:
 
 
 def test_no_payload_runs_on_any_page_served_over_http(browser, planted_site: PlantedSite, served: str) -> None:
-    _check_every_page(browser, planted_site, served, _pages(planted_site))
+    _check_every_page(browser, served, _pages(planted_site))
 
 
 def test_no_payload_runs_from_file_urls(browser, planted_site: PlantedSite) -> None:
@@ -158,7 +153,7 @@ def test_no_payload_runs_from_file_urls(browser, planted_site: PlantedSite) -> N
     first = planted_site.planted.cases[0]
     pages = [p for p in _pages(planted_site) if "/" not in p or p.startswith(f"cases/{first}/")
              or p.startswith(("xss/title-000", "xss/heading-000", "xss/000 ", "xss/body-000"))]
-    _check_every_page(browser, planted_site, planted_site.site.as_uri() + "/", pages)
+    _check_every_page(browser, planted_site.site.as_uri() + "/", pages)
 
 
 @pytest.mark.parametrize("transport", ["http", "file"])
@@ -172,11 +167,13 @@ def test_search_results_run_nothing(browser, planted_site: PlantedSite, served: 
     try:
         tab.goto(base + "index.html", wait_until="load")
         results = 0
-        for query in SEARCHES:
+        for index, query in enumerate(SEARCHES):
             tab.click(".md-search__input")
-            tab.fill(".md-search__input", "")
-            tab.locator(".md-search__input").press_sequentially(query, delay=5)
-            tab.wait_for_selector(".md-search-result__item", timeout=20000)
+            if index == 0:  # typed key by key once; then whole (each key is a search of the large index)
+                tab.locator(".md-search__input").press_sequentially(query, delay=20)
+            else:
+                tab.fill(".md-search__input", query)
+            tab.wait_for_selector(".md-search-result__item", timeout=60000)
             tab.wait_for_timeout(200)
             results += tab.locator(".md-search-result__item").count()
             # the result list is built from the index with innerHTML: hover and open its entries
