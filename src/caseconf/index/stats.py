@@ -62,6 +62,7 @@ def compute_stats(repo: Repository, *, since: dt.date | None = None, until: dt.d
     request_days: list[int] = []
     invitation_days: list[int] = []
     total = meetings = 0
+    plan_b = Counter({"triggered": 0, "applied": 0})
 
     for case in repo.cases.values():
         office = case_office(case)
@@ -81,6 +82,9 @@ def compute_stats(repo: Repository, *, since: dt.date | None = None, until: dt.d
                         request_days.append((record.date - record.requested).days)
                     if record.invited is not None:
                         invitation_days.append((record.date - record.invited).days)
+                for trigger in record.plan_b_triggered:  # plan B that came into force (issue 22)
+                    plan_b["triggered"] += 1
+                    plan_b["applied"] += bool(trigger.applied)
                 for person in record.participants:
                     counts = attendance.setdefault(person.role, Counter({key: 0 for key in ATTENDANCE_KEYS}))
                     counts["invited"] += 1
@@ -132,6 +136,7 @@ def compute_stats(repo: Repository, *, since: dt.date | None = None, until: dt.d
         "attendance": {role: dict(counts) for role, counts in sorted(attendance.items())},
         "actions": {"created": created, "outcomes": dict(outcomes)},
         "reviews": dict(reviews),
+        "plan_b": dict(plan_b),
         "days": {"request_to_conference": _median(request_days),
                  "invitation_to_conference": _median(invitation_days)},
     }

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..records.vocab import ConferenceKind
+from ..records.vocab import FAMILY_ROLES, ConferenceKind
 from ._text import tr
 from .base import ALL_KINDS, MEETINGS, Hit, RecordContext, Rule
 
 WITH_GOAL = MEETINGS | {ConferenceKind.preparatory}
 NOT_EVALUATION = ALL_KINDS - {ConferenceKind.evaluation}
+
+
+def _agreed_at_previous_meeting(ctx: RecordContext) -> bool:
+    """The previous meeting's plan set this review's date (give or take a fortnight)."""
+    previous = ctx.previous_meetings[-1:] or []
+    for doc in previous:
+        plan = doc.model.plan
+        if plan is not None and plan.next_review is not None and abs((plan.next_review - ctx.date).days) <= 14:
+            return True
+    return False
 
 
 def _minutes(start: str, end: str) -> int:
@@ -38,14 +48,19 @@ class InvitationNotice(Rule):
 
     code, name, family, severity, kinds = "CONF002", "conf.invitation_notice", "CONF", "warning", MEETINGS
     thresholds = ("invitation_min_days",)
+    thresholds = ("invitation_min_days", "crisis_invitation_min_days")
     summary = tr("Pozvánky odešly příliš pozdě", "Pozivi poslati prekasno", "Invitations sent too late")
-    message = tr("pozvánky odešly {days} dní před setkáním, méně než {limit}; pozdní pozvání je hlavní příčinou neúčasti",
-                 "pozivi su poslati {days} dana prije sastanka, manje od {limit}; kasni pozivi su glavni uzrok nedolaska",
-                 "invitations went out {days} days before the meeting, fewer than {limit}; late invitations are the main cause of no-shows")
-    rationale = "ME analysis: invitations at one or two days' notice were a main reason key actors did not come."
+    message = tr("Pozvánky odešly jen {days} dní před setkáním (invited), méně než {limit}. Pozdní pozvání je jednou z hlavních příčin neúčasti: příště zvěte dřív, nebo uveďte, proč to nešlo",
+                 "Pozivi su poslati samo {days} dana prije sastanka (invited), manje od {limit}. Kasni pozivi su jedan od glavnih uzroka nedolaska: sljedeći put pozovite ranije ili navedite zašto nije bilo moguće",
+                 "Invitations went out only {days} days before the meeting (invited), fewer than {limit}. Late invitations are one of the main causes of no-shows: invite earlier next time, or say why it was not possible")
+    rationale = tr("Analýza z Černé Hory: pozvánky jeden až dva dny předem byly jednou z hlavních příčin, proč klíčoví aktéři nepřišli. Krizová konference se svolává telefonicky, pro ni platí crisis_invitation_min_days.",
+                   "Analiza prakse (CG): pozivi dan-dva unaprijed bili su jedan od glavnih razloga nedolaska ključnih aktera. Krizna konferencija se saziva telefonom; za nju važi crisis_invitation_min_days.",
+                   "ME analysis: invitations at one or two days' notice were one of the main reasons key actors did not come. A crisis conference is called by phone (CR); crisis_invitation_min_days applies to it.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
-        invited, limit = ctx.record.invited, ctx.thresholds.invitation_min_days
+        crisis = ctx.record.kind == ConferenceKind.crisis
+        invited = ctx.record.invited
+        limit = ctx.thresholds.crisis_invitation_min_days if crisis else ctx.thresholds.invitation_min_days
         if invited is not None and (ctx.date - invited).days < limit:
             yield Hit(("invited",), {"days": (ctx.date - invited).days, "limit": limit})
 
@@ -60,10 +75,14 @@ class Booking(Rule):
     message = tr("od žádosti ({requested}) ke konferenci uplynulo {days} dní, víc než {limit}; uveďte důvod (caseconf.ignore) nebo plánujte dřív",
                  "od zahtjeva ({requested}) do konferencije prošlo je {days} dana, više od {limit}",
                  "{days} days passed from the request ({requested}) to the conference, more than {limit}; state why (caseconf.ignore) or book sooner")
-    rationale = "Vysočina service level: facilitation is offered within 14 days of the request."
+    rationale = tr("Standard služby na Vysočině: facilitaci nabídneme do 14 dnů od žádosti. Revize domluvená na minulém setkání žádostí není. V černohorském profilu je kontrola vypnutá.",
+                   "Standard usluge u češkom regionu Vysočina: facilitacija u roku od 14 dana od zahtjeva. Revizija dogovorena na prethodnom sastanku nije zahtjev. U crnogorskom profilu provjera je isključena.",
+                   "Vysočina service level (VY): facilitation is offered within 14 days of the request. A review agreed at the previous meeting is no request. Off in the Montenegrin profile.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         requested, limit = ctx.record.requested, ctx.thresholds.booking_max_days
+        if ctx.record.kind == ConferenceKind.review and _agreed_at_previous_meeting(ctx):
+            return
         if requested is not None and (ctx.date - requested).days > limit:
             yield Hit(("requested",), {"requested": requested, "days": (ctx.date - requested).days, "limit": limit})
 
@@ -78,7 +97,9 @@ class Duration(Rule):
     message = tr("setkání trvalo {minutes} minut, mimo rozpětí {low}–{high}; zkontrolujte časy nebo uveďte důvod",
                  "sastanak je trajao {minutes} minuta, van raspona {low}–{high}",
                  "the meeting took {minutes} minutes, outside {low}-{high}; check the times or state why")
-    rationale = "Methodology: a conference usually takes 90-120 minutes; longer tires the family, shorter rarely reaches a plan."
+    rationale = tr("Metodika Chrudim: konference obvykle trvá 90–120 minut; delší unaví rodinu, kratší málokdy dojde k plánu. V černohorském profilu je kontrola vypnutá.",
+                   "Češka metodika (Chrudim): konferencija obično traje 90–120 minuta. U crnogorskom profilu provjera je isključena.",
+                   "Chrudim methodology (CR): a conference usually takes 90-120 minutes; longer tires the family, shorter rarely reaches a plan. Off in the Montenegrin profile.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         record = ctx.record
@@ -112,14 +133,17 @@ class FacilitatorIndependent(Rule):
     code, name, family, severity, kinds = "CONF006", "conf.facilitator_independent", "CONF", "warning", MEETINGS
     summary = tr("Facilitátor není označen jako nezávislý", "Facilitator nije označen kao nezavisan",
                  "Facilitator not marked independent")
-    message = tr("facilitátor nemá independent: true; facilitovat má někdo, kdo do případu nevstupuje",
-                 "facilitator nema independent: true; sastanak vodi neko ko nije uključen u slučaj",
-                 "the facilitator is not marked independent: true; the facilitator must not be involved in the case")
-    rationale = "Methodology: the facilitator is independent of the case and neutral."
+    message = tr("Setkání má vést někdo, kdo do případu nevstupuje. Pokud facilitátor nezávislý je, doplňte independent: true (roles.facilitator)",
+                 "Sastanak treba da vodi neko ko nije uključen u slučaj. Ako je voditelj konferencije nezavisan, dopunite independent: true (roles.facilitator)",
+                 "The meeting should be led by someone not involved in the case. If the facilitator is independent, add independent: true (roles.facilitator)")
+    rationale = tr("Metodika (Chrudim, definice facilitace): facilitátor je na případu nezávislý a neutrální. V černohorské praxi vede setkání voditelj slučaja z CSR; černohorský profil to dovoluje.",
+                   "Češka metodika: facilitator je nezavisan od slučaja i neutralan. U crnogorskoj praksi sastanak vodi voditelj slučaja iz CSR; crnogorski profil to dozvoljava.",
+                   "CR/DEF: the facilitator is independent of the case and neutral. In Montenegrin practice the CSR case manager leads the meeting; the Montenegrin profile allows it (profile `lead`).")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         roles = ctx.record.roles
-        if roles is not None and roles.facilitator is not None and roles.facilitator.independent is not True:
+        lead = roles.facilitator if roles is not None else None
+        if lead is not None and lead.independent is not True and lead.role not in ctx.profile.may_lead:
             yield Hit(("roles", "facilitator"))
 
 
@@ -205,11 +229,13 @@ class Consent(Rule):
     message = tr("souhlas se sdílením údajů ({consent}) chybí nebo je pozdější než konference; písemný souhlas klienta patří do case.yml (consent.data_sharing) s datem před konferencí",
                  "saglasnost za dijeljenje podataka ({consent}) nedostaje ili je kasnija od konferencije; upišite je u case.yml (consent.data_sharing) s datumom prije konferencije",
                  "data-sharing consent ({consent}) is missing or later than the conference; the client's written consent belongs in case.yml (consent.data_sharing), dated before the conference")
-    rationale = "Principle: data is shared only as far as needed and with the client's consent."
+    rationale = tr("Zásada: údaje sdílíme jen v nutné míře a se souhlasem klienta, pokud zákon nestanoví jinak. Výjimky: konference před návrhem soudu (basis: court_petition, zákon 359/1999 Sb.) a krizová konference.",
+                   "Načelo: podaci se dijele samo koliko je potrebno i uz saglasnost korisnika, osim kad zakon kaže drugačije. Izuzeci: konferencija pred predlog sudu i krizna konferencija.",
+                   "Principle (CR, DEF): data is shared only as far as needed and with the client's consent, except where the law says otherwise. Exceptions: a conference before a court petition (basis: court_petition, Act 359/1999) and a crisis conference.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         case_file = ctx.case.file
-        if case_file is None:
+        if case_file is None or ctx.record.kind == ConferenceKind.crisis or ctx.record.basis == "court_petition":
             return
         consent = case_file.consent.data_sharing if case_file.consent else None
         if consent is None:
@@ -249,5 +275,175 @@ class Participants(Rule):
             yield Hit(("participants",))
 
 
+FAMILY_MEETINGS = MEETINGS  # a preparatory meeting is professionals only, by definition
+AT_MEETING = ("present", "partial")
+
+
+class FamilyInvited(Rule):
+    """Nobody from the family was invited."""
+
+    code, name, family, severity, kinds = "CONF014", "conf.family_invited", "CONF", "warning", FAMILY_MEETINGS
+    summary = tr("Na konferenci nebyl pozván nikdo z rodiny", "Na konferenciju nije pozvan niko iz porodice",
+                 "Nobody from the family was invited")
+    message = tr("Mezi pozvanými není nikdo z rodiny. Rodiče (případně dítě) se zvou vždy, i když přijdou jen na druhou část: doplňte je do participants, i s tím, zda přišli",
+                 "Među pozvanima nema nikoga iz porodice. Roditelji (i dijete) se pozivaju uvijek, makar došli samo na drugi dio: dodajte ih u participants, sa podatkom da li su došli",
+                 "Nobody from the family is among those invited. Parents (and the child) are always invited, even if they join only the second part: add them to participants, with whether they came")
+    rationale = tr("Metodika Chrudim: klient je na konferenci vždy pozván; právo být informován a zúčastnit se. Známé selhání: rodina chybí.",
+                   "Češka metodika (Chrudim): klijent se uvijek poziva; pravo da bude obaviješten i da učestvuje. Poznat propust (CG analiza): porodica odsutna.",
+                   "CR principle: the client is always invited; client rights to be informed and to attend. Known failure (ME, IQ): the family is absent.")
+
+    def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
+        people = ctx.record.participants
+        if people and not any(p.role in FAMILY_ROLES and p.role != "support_person" for p in people):
+            yield Hit(("participants",))
+
+
+class SupportPresent(Rule):
+    """Only control-oriented services were at the meeting."""
+
+    code, name, family, severity, kinds = "CONF015", "conf.support_present", "CONF", "warning", MEETINGS
+    summary = tr("Na setkání byly jen kontrolní instituce, žádná podpora rodiny",
+                 "Na sastanku su bile samo kontrolne institucije, bez podrške porodici",
+                 "Only control-oriented services were present")
+    message = tr("Z odborníků byli přítomni jen {roles}: nikdo, kdo rodinu podporuje (např. pracovník SAS, NNO, škola, lékař). Pozvěte příště i podporu, nebo uveďte, proč chyběla (participants)",
+                 "Od stručnjaka su bili prisutni samo {roles}: niko ko porodici pruža podršku (npr. porodični saradnik, NVO, škola, ljekar). Sljedeći put pozovite i podršku ili navedite zašto je nije bilo (participants)",
+                 "The only professionals present were {roles}: nobody who supports the family (e.g. family worker, NGO, school, doctor). Invite support next time, or say why it was missing (participants)")
+    rationale = tr("Známé selhání (analýza ČH, pozice IQ): přítomny jen kontrolní služby, rodina bez podpory. Které role jsou kontrolní, určuje profil (vocabulary.control_roles).",
+                   "Poznat propust (CG analiza, IQ): prisutne samo kontrolne službe, porodica bez podrške. Koje uloge su kontrolne određuje profil (vocabulary.control_roles).",
+                   "Known failure (ME, IQ): only control-oriented services present, no support for the family. The profile says which roles are control-oriented (vocabulary.control_roles).")
+
+    def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
+        present = [p.role for p in ctx.record.participants
+                   if p.attendance.value in AT_MEETING and p.role not in FAMILY_ROLES
+                   and p.role not in ("facilitator", "facilitator_assistant", "interpreter")]
+        control = ctx.profile.control_roles
+        if present and all(role in control for role in present):
+            yield Hit(("participants",), {"roles": ", ".join(sorted(set(present)))})
+
+
+def _explicitly_no(ctx: RecordContext, value: bool | None, key: tuple[str, ...]) -> Iterator[Hit]:
+    if value is False:
+        yield Hit(key)
+
+
+class ConfidentialitySigned(Rule):
+    """The confidentiality statement was not signed."""
+
+    code, name, family, severity, kinds = "CONF016", "conf.confidentiality", "CONF", "warning", MEETINGS
+    summary = tr("Prohlášení o mlčenlivosti nebylo podepsáno", "Izjava o povjerljivosti nije potpisana",
+                 "Confidentiality statement not signed")
+    message = tr("Účastníci nepodepsali prohlášení o mlčenlivosti (confidentiality_signed: false). Podepisuje se na začátku setkání spolu s prezenční listinou; pokud to nešlo, napište do zápisu proč",
+                 "Učesnici nisu potpisali izjavu o povjerljivosti (confidentiality_signed: false). Potpisuje se na početku sastanka uz listu prisutnih; ako nije bilo moguće, navedite u zapisniku zašto",
+                 "Participants did not sign the confidentiality statement (confidentiality_signed: false). It is signed at the start with the attendance sheet; if that was not possible, say why in the minutes")
+    rationale = tr("Metodika Chrudim, průběh: prezenční listina a prohlášení o mlčenlivosti se podepisují na začátku; zásada důvěrnosti.",
+                   "Češka metodika, tok sastanka: lista prisutnih i izjava o povjerljivosti potpisuju se na početku; načelo povjerljivosti.",
+                   "CR, the meeting: the attendance sheet and the confidentiality form are signed at the start; principle of confidentiality.")
+
+    def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
+        yield from _explicitly_no(ctx, ctx.record.confidentiality_signed, ("confidentiality_signed",))
+
+
+class ClientInformed(Rule):
+    """The client was not told the outcome."""
+
+    code, name, family, severity, kinds = "CONF017", "conf.client_informed", "CONF", "warning", MEETINGS
+    summary = tr("Klient se nedozvěděl výsledek", "Korisnik nije obaviješten o ishodu", "Client not told the outcome")
+    message = tr("Klient se nedozvěděl, k čemu setkání dospělo (client_informed_of_outcome: false). Sdělte mu výsledek a plán, i když nepřišel, a zapište, kdy se to stalo",
+                 "Korisnik nije saznao do čega se na sastanku došlo (client_informed_of_outcome: false). Saopštite mu ishod i plan, i ako nije došao, i upišite kada je to urađeno",
+                 "The client was not told what the meeting reached (client_informed_of_outcome: false). Tell them the outcome and the plan, even if they were absent, and note when")
+    rationale = tr("Práva klienta (Chrudim, definice): být informován, i když nebyl přítomen, a dozvědět se výsledek.",
+                   "Prava korisnika (češka metodika): da bude obaviješten i kad nije prisutan i da sazna ishod.",
+                   "Client rights (CR, DEF): to be informed even when absent, and to learn the outcome.")
+
+    def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
+        yield from _explicitly_no(ctx, ctx.record.client_informed_of_outcome, ("client_informed_of_outcome",))
+
+
+class SummaryAgreed(Rule):
+    """The client did not agree with the case summary."""
+
+    code, name, family, severity, kinds = "CONF018", "conf.summary_agreed", "CONF", "warning", MEETINGS
+    summary = tr("Klient nesouhlasil s kazuistikou", "Korisnik se nije složio sa prikazom slučaja",
+                 "Client did not agree with the case summary")
+    message = tr("Klient s kazuistikou nesouhlasil (case_summary.client_agreed: false). Projděte ji s ním před rozesláním, nebo do zápisu napište, s čím nesouhlasí a jak se to na setkání řešilo",
+                 "Korisnik se nije složio sa prikazom slučaja (case_summary.client_agreed: false). Pregledajte ga zajedno sa korisnikom prije slanja ili u zapisnik upišite sa čim se ne slaže i kako je to riješeno",
+                 "The client did not agree with the case summary (case_summary.client_agreed: false). Go through it with them before sending it, or note in the minutes what they disagree with and how the meeting handled it")
+    rationale = tr("Metodika Chrudim: kazuistiku klient vidí předem a na setkání k ní mluví první; právo reagovat na každé tvrzení a nesouhlasit.",
+                   "Češka metodika: korisnik unaprijed vidi prikaz slučaja i prvi govori o njemu; pravo da odgovori na svaku tvrdnju i da se ne složi.",
+                   "CR: the client sees the summary beforehand and speaks first on it; client rights to respond to any statement and to disagree.")
+
+    def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
+        summary = ctx.record.case_summary
+        if summary is not None:
+            yield from _explicitly_no(ctx, summary.client_agreed, ("case_summary", "client_agreed"))
+
+
+class MinutesNotByCaseManager(Rule):
+    """The minute-taker is the case manager."""
+
+    code, name, family, severity, kinds = "CONF019", "conf.minutes_not_case_manager", "CONF", "info", MEETINGS
+    summary = tr("Zápis píše case manager", "Zapisnik vodi voditelj slučaja", "The case manager takes the minutes")
+    message = tr("Zápis psal sám case manager ({role}). Doporučuje se, aby zapisoval někdo jiný: case manager vede případ a zápis by se snadno stal jeho poznámkou (roles.minutes)",
+                 "Zapisnik je vodio sam voditelj slučaja ({role}). Preporučuje se da zapisnik vodi neko drugi: voditelj slučaja vodi slučaj, pa bi zapisnik lako postao njegova bilješka (roles.minutes)",
+                 "The case manager ({role}) took the minutes. Someone else should: the case manager runs the case, and the minutes easily become their own note (roles.minutes)")
+    rationale = tr("Doporučení černohorské analýzy: zapisovatel není case manager (voditelj slučaja). V českém profilu jen poznámka.",
+                   "Preporuka analize (CG): zapisničar nije voditelj slučaja.",
+                   "ME recommendation: the minute-taker is not the case manager. Only a note (info) in the Czech profile, where the source is borrowed.")
+
+    def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
+        roles, plan = ctx.record.roles, ctx.record.plan
+        writer = roles.minutes if roles is not None else None
+        manager = (plan.case_manager if plan is not None else None) or (ctx.case.file.case_manager if ctx.case.file else None)
+        if writer is None or manager is None:
+            return
+        if writer.role == manager.role and (writer.org or None) == (manager.org or None) and writer.title == manager.title:
+            yield Hit(("roles", "minutes"), {"role": writer.role})
+
+
+class Indications(Rule):
+    """A meeting without any indication."""
+
+    code, name, family, severity, kinds = "CONF020", "conf.indications", "CONF", "warning", MEETINGS
+    summary = tr("Není uvedeno, proč se konference koná", "Nije navedeno zašto se konferencija održava",
+                 "No indication for the conference")
+    message = tr("Není uvedeno, proč je konference potřeba (indications je prázdné). Vyberte aspoň jeden důvod, např. high_risk, coordination, major_decision",
+                 "Nije navedeno zašto je konferencija potrebna (indications je prazno). Izaberite bar jedan razlog, npr. high_risk, coordination, major_decision",
+                 "The record does not say why a conference was needed (indications is empty). Pick at least one, e.g. high_risk, coordination, major_decision")
+    rationale = tr("Metodika a definice facilitace: konference se svolává z určitých důvodů (indikace); kde důvod není, může se hodit jiný nástroj.",
+                   "Metodika: konferencija se saziva iz određenih razloga (indikacije); gdje razloga nema, bolji je neki drugi alat.",
+                   "CR, DEF, ME: a conference is called for named reasons (indications); where none applies, a more suitable tool may exist.")
+
+    def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
+        if not ctx.record.indications:
+            yield Hit(("indications",))
+
+
+class NotInFuture(Rule):
+    """A record dated in the future."""
+
+    code, name, family, severity = "CONF021", "conf.future_date", "CONF", "warning"
+    summary = tr("Záznam s datem v budoucnosti", "Zapis sa datumom u budućnosti", "Record dated in the future")
+    message = tr("Záznam je datován {date}, tedy do budoucnosti. Zápis se píše po setkání: opravte datum (date), nebo záznam uložte až po setkání",
+                 "Zapis nosi datum {date}, u budućnosti. Zapisnik se piše nakon sastanka: ispravite datum (date) ili sačuvajte zapis nakon sastanka",
+                 "The record is dated {date}, in the future. Minutes are written after the meeting: fix the date (date), or save the record after the meeting")
+    rationale = tr("Záznam popisuje, co se stalo; budoucí datum bývá překlep v roce a zkreslí statistiku. Kontrola je jednosměrná: co prošlo včera, projde i dnes.",
+                   "Zapis opisuje ono što se desilo; budući datum je obično greška u godini i kvari statistiku.",
+                   "A record describes what happened; a future date is usually a typo in the year and skews the statistics. It only ever goes away with time, so what passed yesterday passes today.")
+
+    def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
+        if ctx.date > _today():
+            yield Hit(("date",), {"date": ctx.date.isoformat()})
+
+
+def _today():  # type: ignore[no-untyped-def]
+    import datetime as dt
+    import os
+
+    fixed = os.environ.get("CASECONF_TODAY")  # tests and reproducible builds pin "today"
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
 RULES = [Goal, InvitationNotice, Booking, Duration, AbsenceReason, FacilitatorIndependent, ChildParticipation,
-         MeetingRoles, MeetingFacts, MinutesApproved, Consent, EndBeforeStart, Participants]
+         MeetingRoles, MeetingFacts, MinutesApproved, Consent, EndBeforeStart, Participants, FamilyInvited,
+         SupportPresent, ConfidentialitySigned, ClientInformed, SummaryAgreed, MinutesNotByCaseManager,
+         Indications, NotInFuture]

@@ -65,23 +65,69 @@ class ActionDueBeforeConference(Rule):
 
 
 class ActionOwnerKnown(Rule):
-    """Action owner is neither a participant ref nor a role present at the meeting."""
+    """Action owner was not at the meeting."""
 
-    code, name, family = "PLAN004", "plan.action_owner_known", "PLAN"
-    summary = tr("Odpovědná osoba není účastníkem setkání", "Nosilac nije učesnik sastanka",
-                 "Owner is not a participant of the meeting")
-    message = tr("odpovědná osoba „{owner}“ u úkolu {id} není zkratka účastníka ani role přítomná na setkání (možné: {options}); úkol musí převzít někdo, kdo u dohody byl",
-                 "nosilac „{owner}“ mjere {id} nije oznaka učesnika niti uloga prisutna na sastanku (moguće: {options})",
-                 "owner '{owner}' of action {id} is neither a participant ref nor a role present at the meeting (possible: {options}); someone who agreed to it must own it")
-    rationale = "Methodology: tasks are agreed with the people who will carry them out, at the meeting."
+    code, name, family, severity = "PLAN004", "plan.action_owner_known", "PLAN", "warning"
+    summary = tr("Úkol převzal někdo, kdo u dohody nebyl", "Mjeru je preuzeo neko ko nije bio na dogovoru",
+                 "Owner was not at the meeting")
+    message = tr("Úkol {id} má převzít „{owner}“, ale ten u dohody nebyl ({why}). Úkol převezme někdo přítomný (možné: {options}), nebo nepřítomný, který ho po rozeslání zápisu písemně přijal: pak doplňte accepted_in_writing: true (plan.actions.owner)",
+                 "Mjeru {id} treba da preuzme „{owner}“, a nije bio na dogovoru ({why}). Mjeru preuzima neko prisutan (moguće: {options}) ili odsutan koji ju je pismeno prihvatio nakon što je dobio zapisnik: tada dopunite accepted_in_writing: true (plan.actions.owner)",
+                 "Action {id} is owned by '{owner}', who was not part of the agreement ({why}). Someone present owns it (possible: {options}), or someone absent who accepted it in writing once the minutes reached them: then add accepted_in_writing: true (plan.actions.owner)")
+    rationale = tr("Metodika: úkoly se dohodnou s těmi, kdo je budou plnit. Zápis se rozesílá i nepřítomným, aby mohli úkol převzít dodatečně (písemně). Dítě, které bylo jen informováno, úkol nepřebírá.",
+                   "Metodika: mjere se dogovaraju sa onima koji će ih izvršiti. Zapisnik se šalje i odsutnima da bi mogli naknadno (pismeno) preuzeti mjeru. Dijete koje je samo obaviješteno ne preuzima mjeru.",
+                   "CR, ME: tasks are agreed with the people who carry them out. Minutes go to those absent too, so they can take a task on afterwards, in writing. A child who was only informed does not take on a task.")
+
+    _WHY = {
+        "absent": tr("na setkání chyběl", "nije bio prisutan", "absent from the meeting"),
+        "child": tr("dítě bylo jen informováno nebo zastoupeno", "dijete je samo obaviješteno ili zastupljeno",
+                    "the child was only informed or represented"),
+        "unknown": tr("není mezi účastníky", "nije među učesnicima", "not among the participants"),
+    }
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
-        options = sorted(ctx.refs) + sorted(ctx.present_roles)
+        from ..records.i18n import render
+
+        present, absent = _owners_at_meeting(ctx)
+        options = sorted(present)
         for index, action in _actions(ctx):
             owner = action.owner
-            if owner and owner not in ctx.refs and owner not in ctx.present_roles:
-                yield Hit(("plan", "actions", index, "owner"),
-                          {"owner": owner, "id": action.id, "options": ", ".join(options) or "-"})
+            if not owner or owner in present or action.accepted_in_writing:
+                continue
+            reason = absent.get(owner, "unknown")
+            yield Hit(("plan", "actions", index, "owner"),
+                      {"owner": owner, "id": action.id, "options": ", ".join(options) or "-",
+                       "why": render(self._WHY[reason], ctx.repo.lang)})
+
+
+def _owners_at_meeting(ctx: RecordContext) -> tuple[set[str], dict[str, str]]:
+    """Who can own a task agreed here (refs and roles at the meeting), and why the others cannot."""
+    record = ctx.record
+    present: set[str] = set(ctx.present_roles)
+    absent: dict[str, str] = {}
+    child_took_part = record.child is not None and record.child.participation is not None \
+        and record.child.participation.value in ("present", "partial")
+    for person in record.participants:
+        if person.ref is None:
+            continue
+        if person.attendance.value in ("present", "partial"):
+            present.add(person.ref)
+        else:
+            absent[person.ref] = "absent"
+    listed = {p.ref for p in record.participants if p.ref}
+    for member in ctx.case.file.household if ctx.case.file is not None else []:
+        if member.ref in listed:
+            continue
+        if member.role == "child":
+            if child_took_part:
+                present.add(member.ref)
+            else:
+                absent[member.ref] = "child"
+        elif record.kind.value == "evaluation":
+            present.add(member.ref)  # an evaluation sets tasks for people who are not in the room
+    for role in list(absent):
+        if role in present:
+            del absent[role]
+    return present, absent
 
 
 class NextReview(Rule):
@@ -196,5 +242,63 @@ class ActionWhat(Rule):
                 yield Hit(("plan", "actions", index), {"id": action.id})
 
 
+class FamilyTaskCap(Rule):
+    """More tasks for the family than the methodology's cap."""
+
+    code, name, family, severity = "PLAN012", "plan.family_task_cap", "PLAN", "warning"
+    thresholds = ("family_tasks_max",)
+    summary = tr("Rodina má v plánu příliš mnoho úkolů", "Porodica ima previše mjera u planu", "Too many tasks for the family")
+    message = tr("Rodina dostala v tomto plánu {count} úkolů, víc než {limit}. Přetížená rodina to často vzdá: nechte jí nejdůležitější úkoly a aspoň polovinu převezměte odborníci (plan.actions)",
+                 "Porodica je u ovom planu dobila {count} mjera, više od {limit}. Preopterećena porodica često odustane: ostavite joj najvažnije mjere, a bar polovinu neka preuzmu institucije (plan.actions)",
+                 "The family has {count} tasks in this plan, more than {limit}. An overloaded family often gives up: keep the most important ones for them and let professionals take at least half (plan.actions)")
+    rationale = tr("Metodický balíček (plán, časté chyby): nejvýše pět úkolů pro rodinu, aspoň polovina na odbornících. Známé selhání: přetížení klienta úkoly (IQ, ČH).",
+                   "Metodički paket (prepreke): najviše pet mjera za porodicu, bar polovina na institucijama. Poznat propust: preopterećenje korisnika mjerama (IQ, CG).",
+                   "Methodology pack (plan; common mistakes): at most five tasks for the family, at least half on the professionals. Known failure: overloading the client with tasks (IQ, ME).")
+
+    def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
+        family = _family_refs(ctx)
+        count = sum(1 for _, action in _actions(ctx) if action.owner in family)
+        limit = ctx.thresholds.family_tasks_max
+        if count > limit:
+            yield Hit(("plan", "actions"), {"count": count, "limit": limit})
+
+
+def _family_refs(ctx: RecordContext) -> set[str]:
+    from ..records.vocab import FAMILY_ROLES
+
+    refs = {p.ref for p in ctx.record.participants if p.ref and p.role in FAMILY_ROLES}
+    if ctx.case.file is not None:
+        refs |= {m.ref for m in ctx.case.file.household if m.role in FAMILY_ROLES}
+    return refs | {role for role in FAMILY_ROLES}
+
+
+class PlanBFollowUp(Rule):
+    """A triggered plan B without what followed."""
+
+    code, name, family, severity = "PLAN013", "plan.plan_b_followed", "PLAN", "warning"
+    summary = tr("Spuštěný plán B bez toho, co následovalo", "Aktiviran rezervni plan bez onoga što je uslijedilo",
+                 "Triggered plan B without what followed")
+    message = tr("Je zapsáno, že plán B nastal, ale ne, {missing}. Doplňte, zda se dohodnutý postup použil (applied: true/false) a co následovalo (what_followed) (plan_b_triggered)",
+                 "Upisano je da je rezervni plan aktiviran, ali ne i {missing}. Dopunite da li je dogovoreni postupak primijenjen (applied: true/false) i šta je uslijedilo (what_followed) (plan_b_triggered)",
+                 "The record says a plan B came into force but not {missing}. Add whether the agreed step was taken (applied: true/false) and what followed (what_followed) (plan_b_triggered)")
+    rationale = tr("Dobrý plán obsahuje plán B (IQ, ČH, Chrudim); když nastane, tým zapíše, zda se použil a co následovalo, aby šlo vyhodnotit, jestli fungoval.",
+                   "Dobar plan sadrži rezervni plan (IQ, CG); kad se aktivira, tim upisuje da li je primijenjen i šta je uslijedilo, da bi se moglo ocijeniti da li je djelovao.",
+                   "A good plan contains a plan B (IQ, ME, CR); when it comes into force the team records whether it was applied and what followed, so its effect can be evaluated.")
+
+    _MISSING = {
+        "applied": tr("zda se použil", "da li je primijenjen", "whether it was applied"),
+        "what_followed": tr("co následovalo", "šta je uslijedilo", "what followed"),
+    }
+
+    def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
+        from ..records.i18n import render
+
+        for index, entry in enumerate(ctx.record.plan_b_triggered):
+            for key in ("applied", "what_followed"):
+                if getattr(entry, key) in (None, ""):
+                    yield Hit(("plan_b_triggered", index), {"missing": render(self._MISSING[key], ctx.repo.lang)})
+                    break
+
+
 RULES = [ActionOwner, ActionDue, ActionDueBeforeConference, ActionOwnerKnown, NextReview, ActionIndicator,
-         PlanB, InformationSharing, PlanCaseManager, MeetingPlan, ActionWhat]
+         PlanB, InformationSharing, PlanCaseManager, MeetingPlan, ActionWhat, FamilyTaskCap, PlanBFollowUp]
