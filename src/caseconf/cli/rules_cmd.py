@@ -26,7 +26,7 @@ def rules(fmt: str, lang: str | None, jurisdiction: str | None, root: Path | Non
     config = None if jurisdiction else _team_config(root)
     language = pick_language(lang or (config.language.value if config else None))
     if fmt == "md":
-        click.echo(code_table(lang or "en"))
+        click.echo(code_table(jurisdiction or (config.jurisdiction.value if config else "cz"), lang or "en"))
         return 0
     entries = rules_reference(language, config, jurisdiction)
     if fmt == "json":

@@ -40,14 +40,15 @@ def rules_reference(lang: str, config: TeamConfig | None = None,
     return rows
 
 
-def code_table(lang: str = "en") -> str:
-    """The Markdown code table the packs' English index carries between the markers."""
-    lines = ["| code | cz | me | summary | why |", "|---|---|---|---|---|"]
-    for row in rules_reference(lang):
-        profile = row["by_profile"]
-        why = str(row["rationale"]).replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| `{row['code']}` | {profile['cz']} | {profile['me']} | "
-                     f"{str(row['summary']).replace('|', '/')} | {why} |")
+def code_table(jurisdiction: str, lang: str = "en") -> str:
+    """The Markdown code table a pack's English overview carries between the markers: every
+    code, the level this profile gives it, what it means and the pack section explaining it."""
+    lines = [f"| Code | Level ({jurisdiction}) | Meaning | Section |", "|---|---|---|---|"]
+    for row in rules_reference(lang, jurisdiction=jurisdiction):
+        section = row["methodology"].get(jurisdiction)
+        meaning = str(row["summary"]).replace("|", "/")
+        lines.append(f"| {row['code']} | {row['by_profile'][jurisdiction]} | {meaning} | "
+                     + (f"`{section}` |" if section else "– |"))
     return "\n".join(lines)
 
 

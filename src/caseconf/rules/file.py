@@ -87,18 +87,27 @@ class ActivityName(FileName):
     """Activity file name is not YYYY-MM-DD-<kind>.md."""
 
     code, name, scope = "FILE012", "file.activity_name_pattern", "activity"
+    summary = tr("Název souboru aktivity neodpovídá vzoru RRRR-MM-DD-druh.md",
+                 "Naziv datoteke aktivnosti ne odgovara obrascu GGGG-MM-DD-vrsta.md",
+                 "Activity file name is not YYYY-MM-DD-<kind>.md")
 
 
 class ActivityDate(FileDate):
     """Activity: date in the file name differs from `date`."""
 
     code, name, scope = "FILE013", "file.activity_name_date", "activity"
+    summary = tr("Datum v názvu souboru aktivity nesouhlasí s polem date",
+                 "Datum u nazivu datoteke aktivnosti ne odgovara polju date",
+                 "Activity: date in the file name differs from `date`")
 
 
 class ActivityKindName(FileKind):
     """Activity: kind in the file name differs from `kind`."""
 
     code, name, scope = "FILE014", "file.activity_name_kind", "activity"
+    summary = tr("Druh v názvu souboru aktivity nesouhlasí s polem kind",
+                 "Vrsta u nazivu datoteke aktivnosti ne odgovara polju kind",
+                 "Activity: kind in the file name differs from `kind`")
 
 
 class ActivityYearFolder(Rule):

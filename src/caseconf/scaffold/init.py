@@ -85,11 +85,22 @@ def render_files(options: InitOptions, team: str) -> dict[str, str]:
     language = options.language or DEFAULT_LANGUAGE[options.jurisdiction]
     context = {"team": team, "jurisdiction": options.jurisdiction, "language": language,
                "theme_language": THEME_LANGUAGE[language], "offices": options.offices,
-               "site": _texts()[language]}
+               "site": _texts()[language], "profile": _profile_defaults(options.jurisdiction)}
     out = {target: _env().get_template(template.format(language=language)).render(**context)
            for template, target in FILES.items()}
     out["records/.gitkeep"] = ""
     return out
+
+
+def _profile_defaults(jurisdiction: str) -> dict[str, object]:
+    """The jurisdiction profile's thresholds and rule levels, written out in caseconf.yml so
+    the team sees (and may change) every default, each with its source."""
+    from ..records.profiles import load_profile
+
+    profile = load_profile(jurisdiction)
+    thresholds = [(name, json.dumps(item.value), item.source) for name, item in profile.thresholds.items()]
+    rules = [(code, item.value, item.source) for code, item in sorted(profile.rules.items())]
+    return {"thresholds": thresholds, "rules": rules}
 
 
 def _pack(jurisdiction: str) -> Traversable:
