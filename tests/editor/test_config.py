@@ -118,7 +118,7 @@ def test_hints_are_the_rule_messages_in_the_team_language(team_repo: Repository)
     form = fields_by_path(collection(build_decap_config(team_repo), f"records-{CASE_ID.lower()}")["fields"])
     owner_hint = form["plan.actions.owner"]["hint"]
     assert rule_message("PLAN001", "cs") in owner_hint and "(PLAN001)" in owner_hint
-    assert "odpovědnou osobu" in owner_hint
+    assert "zkratku účastníka" in owner_hint
     assert rule_message("CONF001", "cs") in form["goal"]["hint"]
     assert form["plan.actions.owner"]["label"] == "Kdo"
 

@@ -33,10 +33,12 @@ class Goal(Rule):
 
     code, name, family, kinds = "CONF001", "conf.goal", "CONF", WITH_GOAL
     summary = tr("Konference bez cíle", "Konferencija bez cilja", "Conference without a goal")
-    message = tr("chybí goal; napište cíl setkání srozumitelně pro rodinu (čeho chceme dnes dosáhnout)",
-                 "nedostaje goal; napišite cilj sastanka razumljivo za porodicu",
-                 "goal is missing; state the meeting's goal in words the family understands")
-    rationale = "Methodology, preparation: the goal is stated before convening, realistic and understandable to the client."
+    message = tr("Není napsáno, čeho má setkání dosáhnout. Napište cíl tak, aby mu rozuměla i rodina, např. „Dohodnout, jak D1 bude chodit do školy“ (goal)",
+                 "Nije napisano šta sastanak treba da postigne. Napišite cilj tako da ga razumije i porodica, npr. „Dogovoriti kako će D1 ići u školu“ (goal)",
+                 "The record does not say what the meeting is for. Write the goal so the family understands it, e.g. 'Agree how D1 gets to school' (goal)")
+    rationale = tr("Metodika Chrudim, příprava: cíl se stanoví před svoláním, je reálný a klientovi srozumitelný.",
+                   "Češka metodika (priprema) i analiza (CG): cilj se utvrđuje prije sazivanja, realan je i razumljiv korisniku.",
+                   "CR, preparation: the goal is stated before convening, realistic and understandable to the client.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         if not ctx.record.goal:
@@ -115,10 +117,12 @@ class AbsenceReason(Rule):
 
     code, name, family, severity = "CONF005", "conf.absence_reason", "CONF", "warning"
     summary = tr("Chybí důvod neúčasti", "Nedostaje razlog odsustva", "Absence without a reason")
-    message = tr("účastník {who} je {attendance} bez uvedeného důvodu; doplňte reason (no_response, illness, work, refused, late_invitation, other nebo text)",
-                 "učesnik {who} je {attendance} bez razloga; dopunite reason (no_response, illness, work, refused, late_invitation, other ili tekst)",
-                 "participant {who} is {attendance} with no reason; add reason (no_response, illness, work, refused, late_invitation, other or text)")
-    rationale = "ME analysis: no-shows of key actors had no consequence because nobody recorded them."
+    message = tr("U účastníka {who} ({attendance}) chybí důvod, proč nepřišel. Zapište ho: no_response (neozval se), illness, work, refused, late_invitation, other nebo vlastními slovy (participants.reason)",
+                 "Kod učesnika {who} ({attendance}) nedostaje razlog izostanka. Upišite ga: no_response (nije se odazvao), illness, work, refused, late_invitation, other ili svojim riječima (participants.reason)",
+                 "Participant {who} ({attendance}) has no reason for not coming. Record it: no_response, illness, work, refused, late_invitation, other, or in your own words (participants.reason)")
+    rationale = tr("Černohorská analýza: neúčast klíčových aktérů neměla žádný následek, protože ji nikdo nezapsal.",
+                   "Analiza (CG): izostanak ključnih aktera nije imao posljedice jer ga niko nije bilježio.",
+                   "ME analysis: no-shows of key actors had no consequence because nobody recorded them.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, person in enumerate(ctx.record.participants):
@@ -152,10 +156,12 @@ class ChildParticipation(Rule):
 
     code, name, family, severity, kinds = "CONF007", "conf.child_participation", "CONF", "warning", MEETINGS
     summary = tr("Není zaznamenána účast dítěte", "Nije zabilježeno učešće djeteta", "Child participation not recorded")
-    message = tr("chybí child.participation; uveďte, jak se dítě zapojilo (present, partial, represented, informed, not_informed)",
-                 "nedostaje child.participation; navedite kako je dijete uključeno (present, partial, represented, informed, not_informed)",
-                 "child.participation is missing; record how the child took part (present, partial, represented, informed, not_informed)")
-    rationale = "Principle: the child's interest first; the child's view must reach the meeting in some form."
+    message = tr("Není zapsáno, jak se do setkání zapojilo dítě. Uveďte, zda bylo přítomno, zčásti, zastoupeno, jen informováno, nebo neinformováno (child.participation: present, partial, represented, informed, not_informed)",
+                 "Nije upisano kako je dijete uključeno u sastanak. Navedite da li je bilo prisutno, djelimično, zastupljeno, samo obaviješteno ili neobaviješteno (child.participation: present, partial, represented, informed, not_informed)",
+                 "The record does not say how the child took part. Say whether the child was present, partly, represented, only informed or not informed (child.participation: present, partial, represented, informed, not_informed)")
+    rationale = tr("Zásada: zájem dítěte na prvním místě; pohled dítěte se na setkání musí dostat v nějaké podobě (Chrudim, ČH).",
+                   "Načelo: interes djeteta na prvom mjestu; glas djeteta mora stići do sastanka u nekom obliku.",
+                   "Principle (CR, ME): the child's interest first; the child's view must reach the meeting in some form.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         child = ctx.record.child
@@ -169,10 +175,12 @@ class MeetingRoles(Rule):
     code, name, family, kinds = "CONF008", "conf.roles", "CONF", WITH_GOAL
     summary = tr("Chybí svolavatel, facilitátor nebo zapisovatel", "Nedostaje sazivač, facilitator ili zapisničar",
                  "Missing convener, facilitator or minute-taker")
-    message = tr("v roles chybí {role}; určete ji předem (role a organizace)",
-                 "u roles nedostaje {role}; odredite je unaprijed (uloga i organizacija)",
-                 "roles lacks {role}; decide it beforehand (role and organisation)")
-    rationale = "Methodology, roles: convener, facilitator and minute-taker are decided before the meeting."
+    message = tr("Není určeno, kdo má roli {role}. Svolavatele, facilitátora a zapisovatele určete předem: role a organizace (roles.{role})",
+                 "Nije određeno ko ima ulogu {role}. Sazivača, voditelja konferencije i zapisničara odredite unaprijed: uloga i institucija (roles.{role})",
+                 "Nobody is named as {role}. Decide the convener, facilitator and minute-taker beforehand: role and organisation (roles.{role})")
+    rationale = tr("Metodika Chrudim, role: svolavatel, facilitátor a zapisovatel se určí před setkáním.",
+                   "Češka metodika i analiza (CG): sazivač, voditelj konferencije i zapisničar određuju se prije sastanka.",
+                   "CR, roles; ME: convener, facilitator and minute-taker are decided before the meeting.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         roles = ctx.record.roles
@@ -191,10 +199,12 @@ class MeetingFacts(Rule):
     code, name, family, kinds = "CONF009", "conf.meeting_facts", "CONF", MEETINGS
     summary = tr("U setkání chybí čas, místo, data nebo důvod svolání", "Sastanku nedostaje vrijeme, mjesto, datumi ili osnov",
                  "Meeting without time, place, dates or basis")
-    message = tr("chybí {field}; záznam konference uvádí začátek a konec, místo, datum žádosti a pozvání a důvod (basis)",
-                 "nedostaje {field}; zapis konferencije navodi početak i kraj, mjesto, datum zahtjeva i poziva i osnov (basis)",
-                 "{field} is missing; a conference record gives start and end, place, request and invitation dates and basis")
-    rationale = "Spec 'What each kind needs'; ME minutes form: place and time, who convened, on what basis."
+    message = tr("V záznamu chybí {field}. Záznam setkání uvádí začátek a konec, místo, kdy přišla žádost a kdy odešly pozvánky a z jakého důvodu se svolává ({field})",
+                 "U zapisu nedostaje {field}. Zapis sastanka navodi početak i kraj, mjesto, kada je stigao zahtjev i kada su poslati pozivi i osnov sazivanja ({field})",
+                 "The record lacks {field}. A meeting record gives start and end, place, when the request came and the invitations went out, and the basis ({field})")
+    rationale = tr("Zápis podle černohorského formuláře: místo a čas, kdo svolal a na jakém základě; bez dat nelze doložit lhůty.",
+                   "Obrazac zapisnika (CG): mjesto i vrijeme, ko je sazvao i po kom osnovu; bez datuma se rokovi ne mogu dokazati.",
+                   "ME minutes form: place and time, who convened, on what basis; without the dates no deadline can be shown.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for key in ("start", "end", "place", "requested", "invited", "basis"):
@@ -207,10 +217,12 @@ class MinutesApproved(Rule):
 
     code, name, family, severity, kinds = "CONF010", "conf.minutes", "CONF", "warning", MEETINGS
     summary = tr("Zápis nebyl rozeslán nebo schválen", "Zapisnik nije poslat ili odobren", "Minutes not circulated or approved")
-    message = tr("chybí minutes.{field}; zápis se rozesílá účastníkům ke schválení, i těm, kdo nepřišli",
-                 "nedostaje minutes.{field}; zapisnik se šalje učesnicima na odobrenje, i onima koji nisu došli",
-                 "minutes.{field} is missing; minutes go to every participant for approval, those absent included")
-    rationale = "ME analysis: minutes were sometimes never sent; client right to learn the outcome."
+    message = tr("Zápis zatím nebyl rozeslán nebo schválen ({field} chybí). Rozešlete ho všem pozvaným, i těm, kdo nepřišli, a zapište, kdo ho schválil (minutes.{field})",
+                 "Zapisnik još nije poslat ili odobren (nedostaje {field}). Pošaljite ga svim pozvanima, i onima koji nisu došli, i upišite ko ga je odobrio (minutes.{field})",
+                 "The minutes have not been sent or approved yet ({field} missing). Send them to everyone invited, those absent too, and note who approved them (minutes.{field})")
+    rationale = tr("Černohorská analýza: zápis se někdy vůbec nerozeslal; právo klienta znát výsledek.",
+                   "Analiza (CG): zapisnik ponekad nikad nije poslat; pravo korisnika da sazna ishod.",
+                   "ME analysis: minutes were sometimes never sent; client right to learn the outcome.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         minutes = ctx.record.minutes
@@ -226,9 +238,9 @@ class Consent(Rule):
     code, name, family, severity, kinds = "CONF011", "conf.consent", "CONF", "warning", MEETINGS
     summary = tr("Souhlas se sdílením údajů chybí nebo je pozdější", "Saglasnost za dijeljenje podataka nedostaje ili je kasnija",
                  "Data-sharing consent missing or later than the conference")
-    message = tr("souhlas se sdílením údajů ({consent}) chybí nebo je pozdější než konference; písemný souhlas klienta patří do case.yml (consent.data_sharing) s datem před konferencí",
-                 "saglasnost za dijeljenje podataka ({consent}) nedostaje ili je kasnija od konferencije; upišite je u case.yml (consent.data_sharing) s datumom prije konferencije",
-                 "data-sharing consent ({consent}) is missing or later than the conference; the client's written consent belongs in case.yml (consent.data_sharing), dated before the conference")
+    message = tr("Písemný souhlas klienta se sdílením údajů ({consent}) chybí nebo je až po konferenci. Zapište datum souhlasu, který předcházel setkání (case.yml, consent.data_sharing)",
+                 "Pisana saglasnost korisnika za dijeljenje podataka ({consent}) nedostaje ili je data poslije konferencije. Upišite datum saglasnosti date prije sastanka (case.yml, consent.data_sharing)",
+                 "The client's written consent to share data ({consent}) is missing or dated after the conference. Record the date of consent given before the meeting (case.yml, consent.data_sharing)")
     rationale = tr("Zásada: údaje sdílíme jen v nutné míře a se souhlasem klienta, pokud zákon nestanoví jinak. Výjimky: konference před návrhem soudu (basis: court_petition, zákon 359/1999 Sb.) a krizová konference.",
                    "Načelo: podaci se dijele samo koliko je potrebno i uz saglasnost korisnika, osim kad zakon kaže drugačije. Izuzeci: konferencija pred predlog sudu i krizna konferencija.",
                    "Principle (CR, DEF): data is shared only as far as needed and with the client's consent, except where the law says otherwise. Exceptions: a conference before a court petition (basis: court_petition, Act 359/1999) and a crisis conference.")
@@ -249,10 +261,12 @@ class EndBeforeStart(Rule):
 
     code, name, family, kinds = "CONF012", "conf.end_before_start", "CONF", NOT_EVALUATION
     summary = tr("Konec setkání je před začátkem", "Kraj sastanka je prije početka", "Meeting ends before it starts")
-    message = tr("konec {end} je před začátkem {start}; opravte časy",
-                 "kraj {end} je prije početka {start}; ispravite vremena",
-                 "end {end} is before start {start}; fix the times")
-    rationale = "Structural: times are used for durations and statistics."
+    message = tr("Setkání končí ({end}) dřív, než začalo ({start}). Opravte čas začátku nebo konce (start, end)",
+                 "Sastanak se završava ({end}) prije nego što je počeo ({start}). Ispravite vrijeme početka ili kraja (start, end)",
+                 "The meeting ends ({end}) before it starts ({start}). Fix the start or end time (start, end)")
+    rationale = tr("Z časů se počítá délka setkání a statistika.",
+                   "Iz vremena se računa trajanje sastanka i statistika.",
+                   "Durations and statistics are computed from the times.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         record = ctx.record
@@ -265,10 +279,12 @@ class Participants(Rule):
 
     code, name, family = "CONF013", "conf.participants", "CONF"
     summary = tr("Záznam bez účastníků", "Zapis bez učesnika", "Record without participants")
-    message = tr("chybí participants; uveďte všechny pozvané (role, organizace, účast)",
-                 "nedostaju participants; navedite sve pozvane (uloga, organizacija, prisustvo)",
-                 "participants is missing; list everyone invited (role, organisation, attendance)")
-    rationale = "ME minutes form: present, excused and non-responding invitees are all recorded."
+    message = tr("V záznamu nejsou účastníci. Uveďte všechny pozvané: roli, organizaci a zda přišli (participants)",
+                 "U zapisu nema učesnika. Navedite sve pozvane: ulogu, instituciju i da li su došli (participants)",
+                 "The record lists no participants. List everyone invited: role, organisation and whether they came (participants)")
+    rationale = tr("Černohorský formulář zápisu: zapisují se přítomní, omluvení i pozvaní, kteří se neozvali.",
+                   "Obrazac zapisnika (CG): upisuju se prisutni, opravdano odsutni i pozvani koji se nisu odazvali.",
+                   "ME minutes form: present, excused and non-responding invitees are all recorded.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         if not ctx.record.participants:

@@ -20,9 +20,9 @@ class ActionOwner(Rule):
 
     code, name, family = "PLAN001", "plan.action_owner", "PLAN"
     summary = tr("Úkol bez odpovědné osoby", "Mjera bez nosioca", "Action without an owner")
-    message = tr("úkol {id} nemá odpovědnou osobu; doplňte owner: zkratku účastníka (M, F, D1) nebo roli přítomnou na setkání",
-                 "mjera {id} nema nosioca; dopunite owner: oznaku učesnika (M, F, D1) ili ulogu prisutnu na sastanku",
-                 "action {id} has no owner; add owner: a participant ref (M, F, D1) or a role present at the meeting")
+    message = tr("U úkolu {id} není, kdo ho udělá. Doplňte zkratku účastníka (M, F, D1) nebo roli přítomnou na setkání (plan.actions.owner)",
+                 "Kod mjere {id} nije navedeno ko je izvršava. Dopunite oznaku učesnika (M, F, D1) ili ulogu prisutnu na sastanku (plan.actions.owner)",
+                 "Action {id} does not say who will do it. Add a participant ref (M, F, D1) or a role present at the meeting (plan.actions.owner)")
     rationale = WHY_CONCRETE + " Group responsibility dilutes individual responsibility."
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
@@ -36,9 +36,9 @@ class ActionDue(Rule):
 
     code, name, family = "PLAN002", "plan.action_due", "PLAN"
     summary = tr("Úkol bez termínu", "Mjera bez roka", "Action without a due date")
-    message = tr("úkol {id} nemá termín; doplňte due: RRRR-MM-DD",
-                 "mjera {id} nema rok; dopunite due: GGGG-MM-DD",
-                 "action {id} has no due date; add due: YYYY-MM-DD")
+    message = tr("U úkolu {id} chybí termín. Dohodněte, do kdy má být hotový (plan.actions.due: RRRR-MM-DD)",
+                 "Kod mjere {id} nedostaje rok. Dogovorite do kada treba da bude izvršena (plan.actions.due: GGGG-MM-DD)",
+                 "Action {id} has no deadline. Agree when it should be done (plan.actions.due: YYYY-MM-DD)")
     rationale = WHY_CONCRETE + " Without a deadline nobody can tell whether the plan is kept."
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
@@ -53,9 +53,9 @@ class ActionDueBeforeConference(Rule):
     code, name, family = "PLAN003", "plan.action_due_past", "PLAN"
     summary = tr("Termín úkolu je před datem konference", "Rok mjere je prije datuma konferencije",
                  "Action due before the conference")
-    message = tr("úkol {id} má termín {due}, tedy před konferencí ({date}); zadejte termín v budoucnosti",
-                 "mjera {id} ima rok {due}, prije konferencije ({date}); unesite budući rok",
-                 "action {id} is due {due}, before the conference ({date}); give a date after it")
+    message = tr("Úkol {id} má termín {due}, tedy dřív než konference ({date}). Nejspíš je překlep v roce: opravte termín (plan.actions.due)",
+                 "Mjera {id} ima rok {due}, prije konferencije ({date}). Vjerovatno je greška u godini: ispravite rok (plan.actions.due)",
+                 "Action {id} is due {due}, before the conference ({date}). Probably a typo in the year: fix the deadline (plan.actions.due)")
     rationale = WHY_CONCRETE + " A deadline in the past cannot be met; it is usually a typo in the year."
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
@@ -135,10 +135,12 @@ class NextReview(Rule):
 
     code, name, family = "PLAN005", "plan.next_review", "PLAN"
     summary = tr("Chybí termín další revize plánu", "Nedostaje datum sljedeće revizije plana", "No next review planned")
-    message = tr("plán nemá next_review, ačkoli případ pokračuje; doplňte datum následné konference nebo revize plánu",
-                 "plan nema next_review, iako se slučaj nastavlja; dopunite datum revizione konferencije ili revizije plana",
-                 "the plan has no next_review while the case stays open; add the date of the follow-up conference or plan review")
-    rationale = "Methodology: every plan names when it will be reviewed; plans without follow-up are the most common failure."
+    message = tr("Plán neříká, kdy se znovu sejdete, ačkoli případ pokračuje. Doplňte datum následné konference nebo vyhodnocení plánu (plan.next_review)",
+                 "Plan ne kaže kada je sljedeći susret, iako se slučaj nastavlja. Dopunite datum revizione konferencije ili evaluacije plana (plan.next_review)",
+                 "The plan does not say when you will meet again, though the case goes on. Add the date of the follow-up conference or plan review (plan.next_review)")
+    rationale = tr("Metodika Chrudim a ČH: každý plán říká, kdy se vyhodnotí; plán bez pokračování je nejčastější selhání.",
+                   "Metodika i analiza (CG): svaki plan navodi kada se ocjenjuje; plan bez praćenja je najčešći propust.",
+                   "CR, ME: every plan names when it will be reviewed; plans without follow-up are the most common failure.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         plan = ctx.record.plan
@@ -151,10 +153,12 @@ class ActionIndicator(Rule):
 
     code, name, family, severity = "PLAN006", "plan.action_indicator", "PLAN", "warning"
     summary = tr("Úkol bez ukazatele splnění", "Mjera bez pokazatelja", "Action without an indicator")
-    message = tr("úkol {id} nemá indicator; napište, podle čeho poznáme, že je splněn (např. „zpráva lékaře předána OSPOD“)",
-                 "mjera {id} nema indicator; napišite po čemu ćemo znati da je izvršena",
-                 "action {id} has no indicator; say how exactly we will know it is done (e.g. 'doctor's note handed to the case manager')")
-    rationale = "Methodology: a plan is evaluable only with objective indicators."
+    message = tr("U úkolu {id} chybí, podle čeho poznáme, že je splněný. Napište to konkrétně, např. „zpráva lékaře předána OSPOD“ (plan.actions.indicator)",
+                 "Kod mjere {id} nedostaje pokazatelj po kojem ćemo znati da je izvršena. Napišite ga konkretno, npr. „izvještaj ljekara dostavljen CSR“ (plan.actions.indicator)",
+                 "Action {id} does not say how we will know it is done. Say it concretely, e.g. 'doctor's note handed to the case manager' (plan.actions.indicator)")
+    rationale = tr("Pozice IQ, ČH: plán lze vyhodnotit jen s objektivními ukazateli („jak přesně poznáme, že je cíl splněn?“).",
+                   "IQ, analiza (CG): plan se može ocijeniti samo uz objektivne pokazatelje.",
+                   "IQ, ME: a plan is evaluable only with objective indicators ('how exactly will we know the goal is met?').")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
@@ -173,10 +177,12 @@ class PlanB(Rule):
 
     code, name, family, severity = "PLAN007", "plan.plan_b", "PLAN", "warning"
     summary = tr("Plán bez plánu B", "Plan bez rezervnog plana", "Plan without a plan B")
-    message = tr("plán nemá plan_b; dohodněte, co se stane, když se plán nedodrží (if: … then: …)",
-                 "plan nema plan_b (rezervni plan); dogovorite šta se dešava ako se plan ne ispoštuje (if: … then: …)",
-                 "the plan has no plan_b; agree what happens if the plan is not kept (if: … then: …)")
-    rationale = "Methodology, 'A good plan': it contains a plan B."
+    message = tr("Plán nemá plán B. Dohodněte s rodinou, co se stane, když se plán nedodrží: „když …, pak …“ (plan.plan_b: if, then)",
+                 "Plan nema rezervni plan. Dogovorite sa porodicom šta se dešava ako se plan ne ispoštuje: „ako …, onda …“ (plan.plan_b: if, then)",
+                 "The plan has no plan B. Agree with the family what happens if the plan is not kept: 'if …, then …' (plan.plan_b: if, then)")
+    rationale = tr("Pozice IQ, ČH, Chrudim: dobrý plán obsahuje plán B.",
+                   "IQ, analiza (CG): dobar plan sadrži rezervni plan.",
+                   "IQ, ME, CR ('a good plan'): it contains a plan B.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         yield from _plan_field_missing(ctx, "plan_b")
@@ -188,10 +194,12 @@ class InformationSharing(Rule):
     code, name, family, severity = "PLAN008", "plan.information_sharing", "PLAN", "warning"
     summary = tr("Plán neříká, jak si budou účastníci předávat informace", "Plan ne navodi kako se razmjenjuju informacije",
                  "Plan without an information-sharing arrangement")
-    message = tr("plán nemá information_sharing; doplňte jak (how) a jak často (frequency) se budou informace předávat",
-                 "plan nema information_sharing; dopunite kako (how) i koliko često (frequency)",
-                 "the plan has no information_sharing; add how and how often information is passed on")
-    rationale = "Methodology: coordination between meetings needs an agreed route and rhythm."
+    message = tr("Plán neříká, jak a jak často si budete předávat informace. Doplňte způsob a četnost, např. telefonicky jednou za 14 dní (plan.information_sharing: how, frequency)",
+                 "Plan ne kaže kako i koliko često razmjenjujete informacije. Dopunite način i učestalost, npr. telefonom svake dvije sedmice (plan.information_sharing: how, frequency)",
+                 "The plan does not say how and how often information is passed on. Add how and how often, e.g. a phone call every fortnight (plan.information_sharing: how, frequency)")
+    rationale = tr("Metodika Chrudim a IQ: koordinace mezi setkáními potřebuje dohodnutou cestu a rytmus.",
+                   "Metodika i IQ: koordinacija između sastanaka traži dogovoren put i ritam.",
+                   "CR, IQ: coordination between meetings needs an agreed route and rhythm.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         yield from _plan_field_missing(ctx, "information_sharing")
@@ -202,10 +210,12 @@ class PlanCaseManager(Rule):
 
     code, name, family, severity = "PLAN009", "plan.case_manager", "PLAN", "warning"
     summary = tr("Plán nejmenuje case managera", "Plan ne imenuje voditelja slučaja", "Plan names no case manager")
-    message = tr("plán nemá case_manager; určete, kdo plán koordinuje a hlídá (např. role: ospod_worker)",
-                 "plan nema case_manager; odredite ko koordinira i prati plan (npr. role: csr_worker)",
-                 "the plan has no case_manager; name who coordinates and watches the plan (e.g. role: ospod_worker)")
-    rationale = "Methodology: one coordinating body; someone must watch the plan between meetings."
+    message = tr("Plán nejmenuje case managera. Určete, kdo plán koordinuje a hlídá mezi setkáními, např. role: ospod_worker (plan.case_manager)",
+                 "Plan ne imenuje voditelja slučaja. Odredite ko koordinira i prati plan između sastanaka, npr. role: csr_worker (plan.case_manager)",
+                 "The plan names no case manager. Say who coordinates and watches the plan between meetings, e.g. role: ospod_worker (plan.case_manager)")
+    rationale = tr("Zásady (Chrudim, IQ): jeden koordinující subjekt; někdo musí plán mezi setkáními hlídat.",
+                   "Načela: jedan koordinator; neko mora pratiti plan između sastanaka.",
+                   "Principles (CR, IQ): one coordinating body; someone must watch the plan between meetings.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         yield from _plan_field_missing(ctx, "case_manager")
@@ -216,10 +226,12 @@ class MeetingPlan(Rule):
 
     code, name, family, kinds = "PLAN010", "plan.missing", "PLAN", MEETINGS
     summary = tr("Konference bez plánu", "Konferencija bez plana", "Conference without a plan")
-    message = tr("záznam konference nemá plan; konference končí plánem (úkoly, termíny, revize), pokud se jí případ neuzavírá",
-                 "zapis konferencije nema plan; konferencija se završava planom zaštite, osim ako se njome slučaj zatvara",
-                 "the conference has no plan; a conference ends with a plan (actions, deadlines, review) unless the case closes at it")
-    rationale = "Spec 'What each kind needs'; methodology: the output of a conference is a plan."
+    message = tr("Záznam konference nemá plán. Konference končí plánem (kdo, co, do kdy, kdy se znovu sejdeme), pokud se jí případ neuzavírá (plan)",
+                 "Zapis konferencije nema plan. Konferencija se završava planom zaštite (ko, šta, do kada, kada je sljedeći susret), osim ako se njome slučaj zatvara (plan)",
+                 "The conference record has no plan. A conference ends with a plan (who, what, by when, when we meet again) unless the case closes at it (plan)")
+    rationale = tr("Metodika a ČH: výstupem konference je plán; specifikace záznamu: co který druh potřebuje.",
+                   "Metodika i analiza (CG): ishod konferencije je plan zaštite.",
+                   "CR, ME: the output of a conference is a plan; record format 'What each kind needs'.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         if ctx.record.plan is None and not ctx.closes_case:
@@ -231,9 +243,9 @@ class ActionWhat(Rule):
 
     code, name, family = "PLAN011", "plan.action_do", "PLAN"
     summary = tr("Úkol bez popisu, co se má udělat", "Mjera bez opisa", "Action without a description")
-    message = tr("úkol {id} nemá do; popište konkrétně, co se má udělat",
-                 "mjera {id} nema do; opišite konkretno šta treba uraditi",
-                 "action {id} has no `do`; describe concretely what is to be done")
+    message = tr("U úkolu {id} není popsáno, co se má udělat. Napište to konkrétně, slovy rodiny (plan.actions.do)",
+                 "Kod mjere {id} nije opisano šta treba uraditi. Napišite to konkretno, riječima porodice (plan.actions.do)",
+                 "Action {id} does not say what is to be done. Describe it concretely, in the family's words (plan.actions.do)")
     rationale = WHY_CONCRETE
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]

@@ -15,10 +15,12 @@ class EvaluatesOpenActions(Rule):
     code, name, family, kinds = "REV001", "rev.open_actions_evaluated", "REV", frozenset(EVALUATING_KINDS)
     summary = tr("Revize nehodnotí všechny otevřené úkoly", "Revizija ne ocjenjuje sve otvorene mjere",
                  "Review does not evaluate every open action")
-    message = tr("úkol {id} („{do}“, termín {due}) byl před tímto setkáním otevřený, ale chybí v evaluation; doplňte {{action: {id}, result: done|partly_done|not_done|cancelled|continued}}",
-                 "mjera {id} („{do}“, rok {due}) je bila otvorena prije ovog sastanka, a nema je u evaluation; dopunite {{action: {id}, result: …}}",
-                 "action {id} ('{do}', due {due}) was open before this meeting but is missing from evaluation; add {{action: {id}, result: done|partly_done|not_done|cancelled|continued}}")
-    rationale = "Methodology: at a follow-up the participants go back through every task; plans not followed up are a known failure."
+    message = tr("Úkol {id} („{do}“, termín {due}) byl otevřený, ale toto setkání ho nehodnotí. Doplňte, jak dopadl: {{action: {id}, result: done|partly_done|not_done|cancelled|continued}} (evaluation)",
+                 "Mjera {id} („{do}“, rok {due}) bila je otvorena, ali je ovaj sastanak ne ocjenjuje. Dopunite ishod: {{action: {id}, result: done|partly_done|not_done|cancelled|continued}} (evaluation)",
+                 "Action {id} ('{do}', due {due}) was open, but this meeting does not evaluate it. Add how it went: {{action: {id}, result: done|partly_done|not_done|cancelled|continued}} (evaluation)")
+    rationale = tr("Metodika Chrudim: na následném setkání se projde každý úkol; nevyhodnocený plán je známé selhání (ČH).",
+                   "Metodika: na narednom sastanku prolazi se svaka mjera; plan bez praćenja je poznat propust (CG).",
+                   "CR: at a follow-up the participants go back through every task; plans not followed up are a known failure (ME).")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         evaluated = {entry.action for entry in ctx.record.evaluation}
@@ -153,10 +155,12 @@ class UnknownAction(Rule):
 
     code, name, family = "REV003", "rev.unknown_action", "REV"
     summary = tr("Hodnocení neexistujícího úkolu", "Ocjena nepostojeće mjere", "Evaluation of an unknown action")
-    message = tr("úkol {id} v žádném dřívějším záznamu případu není (známé: {known}); opravte číslo úkolu",
-                 "mjera {id} ne postoji ni u jednom ranijem zapisu slučaja (poznate: {known}); ispravite broj mjere",
-                 "action {id} is in no earlier record of this case (known: {known}); fix the action id")
-    rationale = "Spec: evaluations refer to actions set by earlier records of the same case."
+    message = tr("Hodnotí se úkol {id}, který v dřívějších záznamech případu není (známé: {known}). Opravte číslo úkolu; nový úkol patří do plánu (evaluation.action)",
+                 "Ocjenjuje se mjera {id} koje nema u ranijim zapisima slučaja (poznate: {known}). Ispravite broj mjere; nova mjera ide u plan (evaluation.action)",
+                 "Action {id} is evaluated but appears in no earlier record of this case (known: {known}). Fix the action id; a new action belongs in the plan (evaluation.action)")
+    rationale = tr("Specifikace: hodnocení odkazuje na úkoly z dřívějších záznamů téhož případu.",
+                   "Specifikacija: ocjena upućuje na mjere iz ranijih zapisa istog slučaja.",
+                   "Record format: evaluations refer to actions set by earlier records of the same case.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         known = ctx.actions_before
@@ -170,10 +174,12 @@ class EvaluationConclusions(Rule):
 
     code, name, family, kinds = "REV004", "rev.evaluation_conclusions", "REV", frozenset({ConferenceKind.evaluation})
     summary = tr("Hodnocení bez závěrů", "Evaluacija bez zaključaka", "Evaluation without conclusions")
-    message = tr("hodnocení nemá conclusions; napište závěr (např. zda svolat revizní konferenci)",
-                 "evaluacija nema conclusions; napišite zaključak (npr. da li sazvati revizionu konferenciju)",
-                 "the evaluation has no conclusions; write the conclusion (e.g. whether to call a review conference)")
-    rationale = "ME practice: the evaluation ends in a short report with a conclusion, possibly a review conference."
+    message = tr("Hodnocení nemá závěr. Napište, co z něj plyne a co bude dál, např. zda svolat revizní konferenci (conclusions)",
+                 "Evaluacija nema zaključak. Napišite šta iz nje proizlazi i šta slijedi, npr. da li sazvati revizionu konferenciju (conclusions)",
+                 "The evaluation has no conclusion. Write what follows from it and what happens next, e.g. whether to call a review conference (conclusions)")
+    rationale = tr("Černohorská praxe: hodnocení končí krátkou zprávou se závěrem, případně revizní konferencí.",
+                   "Praksa (CG): evaluacija se završava kratkim izvještajem sa zaključkom.",
+                   "ME: the evaluation ends in a short report with a conclusion, possibly a review conference.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         if not ctx.record.conclusions:
@@ -185,10 +191,12 @@ class ContinuedWithoutDue(Rule):
 
     code, name, family, severity = "REV005", "rev.continued_due", "REV", "warning"
     summary = tr("Pokračující úkol bez nového termínu", "Nastavljena mjera bez novog roka", "Continued action without a new due date")
-    message = tr("úkol {id} pokračuje, ale nemá nový termín; doplňte due: RRRR-MM-DD",
-                 "mjera {id} se nastavlja, ali nema novi rok; dopunite due: GGGG-MM-DD",
-                 "action {id} is continued without a new due date; add due: YYYY-MM-DD")
-    rationale = "Methodology: a task carried over is a new commitment and needs a new deadline."
+    message = tr("Úkol {id} pokračuje, ale nemá nový termín. Dohodněte, do kdy (evaluation.due: RRRR-MM-DD)",
+                 "Mjera {id} se nastavlja, ali nema novi rok. Dogovorite do kada (evaluation.due: GGGG-MM-DD)",
+                 "Action {id} continues but has no new deadline. Agree by when (evaluation.due: YYYY-MM-DD)")
+    rationale = tr("Metodika: převzatý úkol je nový závazek a potřebuje nový termín.",
+                   "Metodika: preuzeta mjera je nova obaveza i traži novi rok.",
+                   "Methodology: a task carried over is a new commitment and needs a new deadline.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, entry in enumerate(ctx.record.evaluation):
@@ -201,10 +209,12 @@ class AlreadyClosed(Rule):
 
     code, name, family, severity = "REV006", "rev.already_closed", "REV", "warning"
     summary = tr("Hodnocení už uzavřeného úkolu", "Ocjena već zatvorene mjere", "Evaluation of an already closed action")
-    message = tr("úkol {id} byl uzavřen už dříve (stav {status}); pokud se k němu vracíte, založte nový úkol",
-                 "mjera {id} je već zatvorena (status {status}); ako se vraćate na nju, otvorite novu mjeru",
-                 "action {id} was already closed (status {status}); if you return to it, set a new action")
-    rationale = "Derived status: an action closes once; reopening it hides the history of the plan."
+    message = tr("Úkol {id} byl uzavřen už dříve ({status}). Pokud se k němu vracíte, založte nový úkol (evaluation.action)",
+                 "Mjera {id} je već ranije zatvorena ({status}). Ako se vraćate na nju, otvorite novu mjeru (evaluation.action)",
+                 "Action {id} was already closed ({status}). If you return to it, set a new action (evaluation.action)")
+    rationale = tr("Odvozený stav: úkol se uzavírá jednou; znovuotevření by skrylo historii plánu.",
+                   "Izvedeno stanje: mjera se zatvara jednom; ponovno otvaranje skriva istoriju plana.",
+                   "Derived status: an action closes once; reopening it hides the history of the plan.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         known = ctx.actions_before
@@ -219,10 +229,12 @@ class EvaluationResult(Rule):
 
     code, name, family = "REV007", "rev.evaluation_result", "REV"
     summary = tr("Hodnocení úkolu bez výsledku", "Ocjena mjere bez rezultata", "Evaluation entry without a result")
-    message = tr("u úkolu {id} chybí result; napište done, partly_done, not_done, cancelled nebo continued (s novým due)",
-                 "kod mjere {id} nedostaje result; upišite done, partly_done, not_done, cancelled ili continued (sa novim due)",
-                 "the entry for action {id} has no result; write done, partly_done, not_done, cancelled or continued (with a new due)")
-    rationale = "Methodology: at a follow-up every task gets an explicit outcome."
+    message = tr("U úkolu {id} chybí, jak dopadl. Napište done, partly_done, not_done, cancelled, nebo continued s novým termínem (evaluation.result)",
+                 "Kod mjere {id} nedostaje ishod. Upišite done, partly_done, not_done, cancelled ili continued sa novim rokom (evaluation.result)",
+                 "Action {id} has no outcome. Write done, partly_done, not_done, cancelled, or continued with a new deadline (evaluation.result)")
+    rationale = tr("Metodika Chrudim: na následném setkání dostane každý úkol výslovný výsledek.",
+                   "Metodika: na narednom sastanku svaka mjera dobija izričit ishod.",
+                   "CR: at a follow-up every task gets an explicit outcome.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, entry in enumerate(ctx.record.evaluation):
