@@ -118,4 +118,13 @@ def test_pack_code_tables_are_generated_from_the_registry(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     start, end = text.index(TABLE_START) + len(TABLE_START), text.index(TABLE_END)
     assert text[start:end].strip() == code_table(PACK_TABLES[path]), \
-        f"{path.name}: regenerate with `caseconf rules --format md --jurisdiction {PACK_TABLES[path]}`"
+        f"{path.name}: regenerate with `python -m caseconf.index.rules_ref`"
+
+
+@pytest.mark.parametrize("path", sorted(PACK_TABLES), ids=lambda p: str(p.relative_to(PROJECT)))
+def test_pack_profile_tables_are_generated_from_the_profiles(path: Path) -> None:
+    from caseconf.index.rules_ref import PROFILE_END, PROFILE_START, profile_table
+
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(PROFILE_START) + len(PROFILE_START), text.index(PROFILE_END)
+    assert text[start:end].strip() == profile_table(PACK_TABLES[path])

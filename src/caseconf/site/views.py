@@ -337,7 +337,7 @@ class SiteData:
 
     def rules_page(self) -> dict[str, Any]:
         families: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for rule in rules_reference(self.repo.lang):
+        for rule in rules_reference(self.repo.lang, self.repo.config):  # the team's levels (profile, rules:)
             rule = dict(rule)
             rule["link"] = rule["methodology"].get(self.jurisdiction)
             families[rule["family"]].append(rule)
