@@ -135,13 +135,13 @@ class FacilitatorIndependent(Rule):
     """Facilitator not marked independent."""
 
     code, name, family, severity, kinds = "CONF006", "conf.facilitator_independent", "CONF", "warning", MEETINGS
-    summary = tr("Facilitátor není označen jako nezávislý", "Facilitator nije označen kao nezavisan",
+    summary = tr("Facilitátor není označen jako nezávislý", "Voditelj konferencije nije označen kao nezavisan",
                  "Facilitator not marked independent")
-    message = tr("Setkání má vést někdo, kdo do případu nevstupuje. Pokud facilitátor nezávislý je, doplňte independent: true (roles.facilitator)",
+    message = tr("Setkání má vést někdo, kdo do případu nevstupuje. Je-li facilitátor nezávislý, doplňte independent: true (roles.facilitator)",
                  "Sastanak treba da vodi neko ko nije uključen u slučaj. Ako je voditelj konferencije nezavisan, dopunite independent: true (roles.facilitator)",
                  "The meeting should be led by someone not involved in the case. If the facilitator is independent, add independent: true (roles.facilitator)")
     rationale = tr("Metodika (Chrudim, definice facilitace): facilitátor je na případu nezávislý a neutrální. V černohorské praxi vede setkání voditelj slučaja z CSR; černohorský profil to dovoluje.",
-                   "Češka metodika: facilitator je nezavisan od slučaja i neutralan. U crnogorskoj praksi sastanak vodi voditelj slučaja iz CSR; crnogorski profil to dozvoljava.",
+                   "Češka metodika: voditelj konferencije je nezavisan od slučaja i neutralan. U crnogorskoj praksi sastanak vodi voditelj slučaja iz CSR; crnogorski profil to dozvoljava.",
                    "CR/DEF: the facilitator is independent of the case and neutral. In Montenegrin practice the CSR case manager leads the meeting; the Montenegrin profile allows it (profile `lead`).")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
@@ -173,7 +173,7 @@ class MeetingRoles(Rule):
     """Missing convener, facilitator or minute-taker."""
 
     code, name, family, kinds = "CONF008", "conf.roles", "CONF", WITH_GOAL
-    summary = tr("Chybí svolavatel, facilitátor nebo zapisovatel", "Nedostaje sazivač, facilitator ili zapisničar",
+    summary = tr("Chybí svolavatel, facilitátor nebo zapisovatel", "Nedostaje sazivač, voditelj konferencije ili zapisničar",
                  "Missing convener, facilitator or minute-taker")
     message = tr("Není určeno, kdo má roli {role}. Svolavatele, facilitátora a zapisovatele určete předem: role a organizace (roles.{role})",
                  "Nije određeno ko ima ulogu {role}. Sazivača, voditelja konferencije i zapisničara odredite unaprijed: uloga i institucija (roles.{role})",

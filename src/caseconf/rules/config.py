@@ -83,4 +83,30 @@ class CannotSwitchOff(Rule):
                                             "why": render(why, ctx.repo.lang)})
 
 
-RULES = [UnknownRuleCode, ThresholdRange, CannotSwitchOff]
+class UnknownThreshold(Rule):
+    """caseconf.yml sets a threshold no rule reads."""
+
+    code, name, family, scope, severity = "CFG004", "cfg.unknown_threshold", "CFG", "config", "warning"
+    summary = tr("Nastavení zmiňuje neexistující práh", "Podešavanje navodi nepostojeći prag",
+                 "Settings name a threshold that does not exist")
+    message = tr("Práh {name} žádná kontrola nepoužívá, takže se nic nezmění.{hint} Známé prahy: {known} (thresholds)",
+                 "Prag {name} ne koristi nijedna provjera, pa se ništa neće promijeniti.{hint} Poznati pragovi: {known} (thresholds)",
+                 "No check reads the threshold {name}, so nothing changes.{hint} Known thresholds: {known} (thresholds)")
+    rationale = tr("Překlep v názvu prahu by kontrolu potichu nechal na výchozí hodnotě profilu.",
+                   "Greška u nazivu praga bi tiho ostavila provjeru na zadatoj vrijednosti profila.",
+                   "A misspelt threshold would silently leave the check at the profile's default.")
+
+    def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
+        from ..records.i18n import render
+        from ..records.models import Thresholds
+
+        known = list(Thresholds.model_fields)
+        for name in ctx.repo.config.thresholds.model_extra or {}:  # type: ignore[union-attr]
+            best = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = render(self._HINT, ctx.repo.lang, {"best": best[0]}) if best else ""
+            yield Hit(("thresholds", name), {"name": name, "hint": hint, "known": ", ".join(known)})
+
+    _HINT = tr(" Měli jste na mysli {best}?", " Da li ste mislili {best}?", " Did you mean {best}?")
+
+
+RULES = [UnknownRuleCode, ThresholdRange, CannotSwitchOff, UnknownThreshold]

@@ -105,7 +105,8 @@ def run_rules(repo: Repository, case_ids: Iterable[str] | None = None, *, activi
     scope_docs = _docs_in_scope(repo, wanted, activities)
     for doc in scope_docs:
         docs[doc.path] = doc
-        per_doc[doc.path] = list(doc.findings) + per_doc.get(doc.path, [])
+        own = per_doc.get(doc.path, [])
+        per_doc[doc.path] = _without_duplicates(list(doc.findings), own) + own
     result = CheckResult(findings=[], checked=sum(1 for d in scope_docs if d.kind != "config"))
     for path, findings in per_doc.items():
         findings = apply_levels(findings, overrides)
@@ -114,6 +115,15 @@ def run_rules(repo: Repository, case_ids: Iterable[str] | None = None, *, activi
         result.suppressed.extend(suppressed)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+# a config finding that says more about a line than the loader's generic one replaces it
+_REPLACES = {"CFG004": "SCHEMA004"}
+
+
+def _without_duplicates(loader: list[Finding], own: list[Finding]) -> list[Finding]:
+    said = {(_REPLACES[f.code], f.line) for f in own if f.code in _REPLACES}
+    return [f for f in loader if (f.code, f.line) not in said]
 
 
 def _docs_in_scope(repo: Repository, case_ids: list[str], activities: bool) -> list[LoadedDoc]:
