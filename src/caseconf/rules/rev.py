@@ -63,7 +63,7 @@ class ReviewBeforeDeadline(Rule):
     message = tr("Další revize ({next_review}) je dřív než poslední termín úkolů plánu ({deadline}). Revize přichází po vyhodnocení plánu: dejte ji po {deadline}, nebo zkraťte termíny (plan.next_review)",
                  "Sljedeća revizija ({next_review}) je prije posljednjeg roka mjera u planu ({deadline}). Revizija dolazi nakon evaluacije plana: zakažite je poslije {deadline} ili skratite rokove (plan.next_review)",
                  "The next review ({next_review}) comes before the plan's last deadline ({deadline}). The review follows the plan's evaluation: set it after {deadline}, or shorten the deadlines (plan.next_review)")
-    rationale = tr("Černá Hora: po uplynutí termínů plánu ho case manager, vedoucí služby a supervizor vyhodnotí a rozhodnou o revizní konferenci. Platí v profilu, kde se revize řídí termínem plánu.",
+    rationale = tr("Černohorská praxe: po uplynutí termínů plánu ho case manager, vedoucí služby a supervizor vyhodnotí a rozhodnou o revizní konferenci. Platí v profilu, kde se revize řídí termínem plánu.",
                    "Analiza (CG): nakon isteka rokova plana voditelj slučaja, rukovodilac službe i supervizor ga ocjenjuju i odlučuju o revizionoj konferenciji. Važi u profilu u kojem revizija prati rok plana.",
                    "ME: after the plan's deadlines the case manager, head of service and supervisor evaluate it and decide on a review conference. Applies where the profile's review_timing is plan_deadline.")
 
@@ -136,7 +136,7 @@ class Evaluators(Rule):
     message = tr("U hodnocení chybí {missing}. Plán hodnotí {roles}: doplňte je do participants, nebo uveďte, proč chyběli",
                  "U evaluaciji nedostaje {missing}. Plan ocjenjuju {roles}: dodajte ih u participants ili navedite zašto ih nije bilo",
                  "The evaluation lacks {missing}. The plan is evaluated by {roles}: add them to participants, or say why they were missing")
-    rationale = tr("Černá Hora: účinky plánu hodnotí case manager, vedoucí služby a supervizor (profil, evaluators). České zdroje tuto trojici nestanoví, proto je v českém profilu jen poznámkou.",
+    rationale = tr("Černohorská praxe: účinky plánu hodnotí case manager, vedoucí služby a supervizor (profil, evaluators). České zdroje tuto trojici nestanoví, proto je v českém profilu jen poznámkou.",
                    "Analiza (CG): efekte plana ocjenjuju voditelj slučaja, rukovodilac službe i supervizor (profil, evaluators).",
                    "ME: the case manager, the head of service and the supervisor evaluate the plan's effects (profile `evaluators`). Czech sources set no such trio, so it is only a note in the Czech profile.")
 
