@@ -39,7 +39,9 @@ class CaseOffice(Rule):
     message = tr("Pracoviště „{office}“ není v caseconf.yml mezi offices (známá: {known}). Doplňte ho tam, nebo opravte zkratku (office)",
                  "Centar „{office}“ nije u caseconf.yml pod offices (poznati: {known}). Dodajte ga ili ispravite šifru (office)",
                  "Office '{office}' is not listed under offices in caseconf.yml (known: {known}). Add it there or fix the code (office)")
-    rationale = "Spec: the office code starts the case id and feeds the statistics by office."
+    rationale = tr("Zkratka pracoviště začíná kód případu a dává statistiku po pracovištích.",
+                   "Šifra centra počinje oznaku slučaja i daje statistiku po centrima.",
+                   "Record format: the office code starts the case id and feeds the statistics by office.")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         if ctx.file is None or ctx.config is None:
@@ -60,7 +62,9 @@ class CaseClosed(Rule):
     message = tr("Případ je uzavřený, ale chybí {missing}. Doplňte datum uzavření a důvod: goals_met, transferred, family_refused, moved_away, other (closed, closure_reason)",
                  "Slučaj je zatvoren, ali nedostaje {missing}. Dopunite datum zatvaranja i razlog: goals_met, transferred, family_refused, moved_away, other (closed, closure_reason)",
                  "The case is closed but {missing} is missing. Add the closing date and the reason: goals_met, transferred, family_refused, moved_away, other (closed, closure_reason)")
-    rationale = "Methodology: closing a case is a decision with a date and a reason, reported to the funder."
+    rationale = tr("Uzavření případu je rozhodnutí s datem a důvodem; vykazuje se donorovi.",
+                   "Zatvaranje slučaja je odluka sa datumom i razlogom; prijavljuje se donatoru.",
+                   "Closing a case is a decision with a date and a reason, reported to the funder.")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         case_file = ctx.file
@@ -79,7 +83,9 @@ class CaseFileMissing(Rule):
     message = tr("Ve složce {folder} chybí základní údaje o případu. Vytvořte je příkazem `caseconf new case` (case.yml)",
                  "U fascikli {folder} nedostaju osnovni podaci o slučaju. Napravite ih komandom `caseconf new case` (case.yml)",
                  "{folder} has no case facts. Create them with `caseconf new case` (case.yml)")
-    rationale = "Spec: case-level facts (office, household refs, consent) live in case.yml."
+    rationale = tr("Údaje o případu (pracoviště, členové domácnosti, souhlas) jsou v case.yml.",
+                   "Podaci o slučaju (centar, članovi domaćinstva, saglasnost) nalaze se u case.yml.",
+                   "Record format: case-level facts (office, household refs, consent) live in case.yml.")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         if ctx.case.case_doc is None:
@@ -95,7 +101,9 @@ class DuplicateActionId(Rule):
     message = tr("Úkol {id} už v tomto případu je ({first}). Nové úkoly číslujte dál, další volné číslo je A{next} (plan.actions.id)",
                  "Mjera {id} već postoji u ovom slučaju ({first}). Nove mjere numerišite dalje, sljedeći slobodan broj je A{next} (plan.actions.id)",
                  "Action {id} already exists in this case ({first}). Number new actions on; the next free one is A{next} (plan.actions.id)")
-    rationale = "Spec: action ids are unique within a case so that evaluations point at one action."
+    rationale = tr("Čísla úkolů jsou v případu jedinečná, aby hodnocení mířilo na jeden úkol.",
+                   "Brojevi mjera su jedinstveni u slučaju, da bi ocjena upućivala na jednu mjeru.",
+                   "Record format: action ids are unique within a case so that evaluations point at one action.")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         seen: dict[str, str] = {}
@@ -119,7 +127,9 @@ class CaseIdMismatch(Rule):
     message = tr("Údaje o případu uvádějí kód {id}, ale leží ve složce {folder}. Sjednoťte je (case.yml, id)",
                  "Podaci o slučaju navode oznaku {id}, a nalaze se u fascikli {folder}. Uskladite ih (case.yml, id)",
                  "The case facts say {id} but live in folder {folder}. Make them agree (case.yml, id)")
-    rationale = "Spec: one folder per case, named by the case id."
+    rationale = tr("Jedna složka na případ, pojmenovaná kódem případu.",
+                   "Jedna fascikla po slučaju, nazvana oznakom slučaja.",
+                   "Record format: one folder per case, named by the case id.")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         if ctx.file is not None and ctx.file.id != ctx.case.id:
@@ -134,7 +144,9 @@ class CaseDates(Rule):
     message = tr("{what} ({date}) je dřív, než byl případ otevřen ({opened}). Nejspíš je překlep v datu: zkontrolujte ho (date, opened)",
                  "{what} ({date}) je prije otvaranja slučaja ({opened}). Vjerovatno je greška u datumu: provjerite ga (date, opened)",
                  "{what} ({date}) is before the case was opened ({opened}). Probably a typo: check the date (date, opened)")
-    rationale = "Dates drive reviews and statistics; one that precedes the case is almost always a typo."
+    rationale = tr("Z dat se počítají revize i statistika; datum před otevřením případu je téměř vždy překlep.",
+                   "Iz datuma se računaju revizije i statistika; datum prije otvaranja slučaja je skoro uvijek greška.",
+                   "Dates drive reviews and statistics; one that precedes the case is almost always a typo.")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         case_file = ctx.file

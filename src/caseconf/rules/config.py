@@ -18,7 +18,9 @@ class UnknownRuleCode(Rule):
     message = tr("v rules je kód {code}, žádná taková kontrola není{hint}; seznam: `caseconf rules`",
                  "u rules je šifra {code}, takva provjera ne postoji{hint}; spisak: `caseconf rules`",
                  "rules names {code}, which is no rule{hint}; list them with `caseconf rules`")
-    rationale = "A misspelt code would silently leave the intended rule at its default."
+    rationale = tr("Překlep v kódu by kontrolu potichu nechal na výchozí závažnosti.",
+                   "Greška u šifri bi provjeru tiho ostavila na zadatoj ozbiljnosti.",
+                   "A misspelt code would silently leave the intended rule at its default.")
 
     def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
         from ..codes import code_by_name

@@ -28,7 +28,9 @@ class _Placeholder(Rule):
     message = tr("řádek obsahuje nevyplněné místo ze šablony (DOPLŇTE/TODO); nahraďte ho skutečným textem",
                  "red sadrži nepopunjeno mjesto iz šablona (DOPUNITE/TODO); zamijenite ga stvarnim tekstom",
                  "the line holds an unfilled template placeholder (FILL IN/TODO); replace it with the real text")
-    rationale = "Scaffolds from `caseconf new` and the printable templates mark what is still to be written."
+    rationale = tr("Šablony z `caseconf new` a tiskopisy označují, co je ještě třeba doplnit.",
+                   "Šabloni iz `caseconf new` i obrasci označavaju šta još treba dopuniti.",
+                   "Scaffolds from `caseconf new` and the printable templates mark what is still to be written.")
 
 
 class RecordPlaceholder(_Placeholder):

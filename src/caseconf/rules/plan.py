@@ -7,7 +7,13 @@ from typing import Iterator
 from ._text import tr
 from .base import MEETINGS, Hit, RecordContext, Rule
 
-WHY_CONCRETE = "Methodology, 'A good plan': concrete steps - who, what exactly, by when, how we will know."
+WHY_CONCRETE = ("Dobrý plán (IQ, ČH, Chrudim) je konkrétní: kdo, co přesně, do kdy a podle čeho poznáme, že je splněno.",
+                "Dobar plan (IQ, CG) je konkretan: ko, šta tačno, do kada i po čemu ćemo znati da je izvršeno.",
+                "A good plan (IQ, ME, CR) is concrete: who, what exactly, by when, how we will know.")
+
+
+def _why(cs: str, sr: str, en: str):  # type: ignore[no-untyped-def]
+    return tr(*(f"{base} {extra}".strip() for base, extra in zip(WHY_CONCRETE, (cs, sr, en))))
 
 
 def _actions(ctx: RecordContext):  # type: ignore[no-untyped-def]
@@ -23,7 +29,8 @@ class ActionOwner(Rule):
     message = tr("U úkolu {id} není, kdo ho udělá. Doplňte zkratku účastníka (M, F, D1) nebo roli přítomnou na setkání (plan.actions.owner)",
                  "Kod mjere {id} nije navedeno ko je izvršava. Dopunite oznaku učesnika (M, F, D1) ili ulogu prisutnu na sastanku (plan.actions.owner)",
                  "Action {id} does not say who will do it. Add a participant ref (M, F, D1) or a role present at the meeting (plan.actions.owner)")
-    rationale = WHY_CONCRETE + " Group responsibility dilutes individual responsibility."
+    rationale = _why("Skupinová odpovědnost rozmělňuje odpovědnost jednotlivce.", "Grupna odgovornost razvodnjava ličnu odgovornost.",
+                     "Group responsibility dilutes individual responsibility.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
@@ -39,7 +46,8 @@ class ActionDue(Rule):
     message = tr("U úkolu {id} chybí termín. Dohodněte, do kdy má být hotový (plan.actions.due: RRRR-MM-DD)",
                  "Kod mjere {id} nedostaje rok. Dogovorite do kada treba da bude izvršena (plan.actions.due: GGGG-MM-DD)",
                  "Action {id} has no deadline. Agree when it should be done (plan.actions.due: YYYY-MM-DD)")
-    rationale = WHY_CONCRETE + " Without a deadline nobody can tell whether the plan is kept."
+    rationale = _why("Bez termínu nikdo nepozná, zda se plán plní.", "Bez roka niko ne može reći da li se plan izvršava.",
+                     "Without a deadline nobody can tell whether the plan is kept.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
@@ -56,7 +64,8 @@ class ActionDueBeforeConference(Rule):
     message = tr("Úkol {id} má termín {due}, tedy dřív než konference ({date}). Nejspíš je překlep v roce: opravte termín (plan.actions.due)",
                  "Mjera {id} ima rok {due}, prije konferencije ({date}). Vjerovatno je greška u godini: ispravite rok (plan.actions.due)",
                  "Action {id} is due {due}, before the conference ({date}). Probably a typo in the year: fix the deadline (plan.actions.due)")
-    rationale = WHY_CONCRETE + " A deadline in the past cannot be met; it is usually a typo in the year."
+    rationale = _why("Termín v minulosti nejde splnit; bývá to překlep v roce.", "Rok u prošlosti se ne može ispuniti; obično je greška u godini.",
+                     "A deadline in the past cannot be met; it is usually a typo in the year.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
@@ -246,7 +255,7 @@ class ActionWhat(Rule):
     message = tr("U úkolu {id} není popsáno, co se má udělat. Napište to konkrétně, slovy rodiny (plan.actions.do)",
                  "Kod mjere {id} nije opisano šta treba uraditi. Napišite to konkretno, riječima porodice (plan.actions.do)",
                  "Action {id} does not say what is to be done. Describe it concretely, in the family's words (plan.actions.do)")
-    rationale = WHY_CONCRETE
+    rationale = _why("", "", "")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
