@@ -22,7 +22,12 @@ CASE_DIRS = sorted(p for p in HERE.iterdir() if p.is_dir() and (p / "case.yml").
 
 
 def _load(case_dir: Path) -> dict[str, list[dict[str, Any]]]:
-    return yaml.safe_load((case_dir / "case.yml").read_text(encoding="utf-8"))
+    spec = yaml.safe_load((case_dir / "case.yml").read_text(encoding="utf-8"))
+    for outcome in ("fail", "pass"):  # the first format: one list of edits per outcome
+        cases = spec.get(outcome)
+        if cases == [] or (cases and "name" not in cases[0]):
+            spec[outcome] = [{"name": "base" if outcome == "fail" else "near_miss", "edits": cases or []}]
+    return spec
 
 
 def _cases() -> list[Any]:
