@@ -109,6 +109,11 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         suppressed = guard.update_suppressed(entry, changes)
         data = SiteData(entry.repo, as_of=self._as_of(), suppressed=suppressed,
                         body_html=lambda doc: _body_html(entry, doc))
+        # A record that cannot be read stays on the pages as a banner; as a warning it also
+        # stops `mkdocs build --strict` (`caseconf site build --strict`, the generated CI).
+        for broken in data.broken:
+            log.warning("caseconf: %s cannot be read, so the pages that would count it are incomplete: %s",
+                        broken.path, broken.finding.to_text())
         self.renderer = Renderer(template_env(config.theme.dirs), data)
         self.specs = {}
         for spec in data.pages():
