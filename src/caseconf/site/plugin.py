@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 from ..errors import CaseconfError
 from ..records.paths import RECORDS_DIR
 from ..records.repository import LoadedDoc
-from . import cache, guard, nav
+from . import cache, guard, nav, search
 from .config import CaseconfConfig
 from .render import PACKAGED_TEMPLATES, Renderer, template_env, toc_tokens
 from .sanitize import render_untrusted
@@ -62,6 +62,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         self.lang = lang or "en"
         if self.config.theme_language and lang:
             config.theme["language"] = THEME_LANGUAGES.get(lang, "en")
+        search.use_folding_search(config, lang)  # diacritics and endings as people type them
         if str(PACKAGED_TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(PACKAGED_TEMPLATES))
         for css in ASSETS_CSS:

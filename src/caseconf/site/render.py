@@ -24,6 +24,9 @@ from .views import TAGS, PageSpec, SiteData
 PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
 _HEADING = re.compile(r'<h([23]) id="([a-z0-9-]+)"[^>]*>(.*?)</h\1>', re.S)
 _TAGS_MARKER = "<!-- material/tags -->"
+# Between adjacent table cells and rows: the search index takes the page's text without
+# tags, and "PřípadPracoviště" (cells run together) is neither found nor readable.
+_CELL_GAP = re.compile(r"(</t[dhr]>)(?=<t[dhr][\s>])")
 MACROS = "caseconf/macros.html"
 
 
@@ -79,7 +82,7 @@ class Renderer:
     def render(self, spec: PageSpec, url: Callable[..., str | None]) -> str:
         self._url = url
         context = {"title": spec.title, "page_uri": spec.src_uri, **spec.context()}
-        return self.env.get_template(spec.template).render(**context)
+        return _CELL_GAP.sub(r"\1 ", self.env.get_template(spec.template).render(**context))
 
 
 def _packaged(env: jinja2.Environment, name: str) -> bool:
