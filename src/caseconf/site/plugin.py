@@ -30,7 +30,7 @@ from . import cache, guard, nav, search
 from .config import CaseconfConfig
 from .render import PACKAGED_TEMPLATES, Renderer, template_env, toc_tokens
 from .sanitize import render_untrusted
-from .views import CSV_URI, ICS_URI, PageSpec, SiteData
+from .views import CSV_URI, ICS_URI, TAGS, PageSpec, SiteData
 
 log = logging.getLogger("mkdocs.plugins.caseconf")
 
@@ -182,7 +182,12 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
             return get_relative_url(target.url, page.file.url) + (f"#{fragment}" if fragment else "")
 
         body = self.renderer.render(spec, url)
-        page.toc = get_toc(toc_tokens(body))
+        toc = get_toc(toc_tokens(body))
+        if spec.src_uri == TAGS:
+            # The tags plugin marks where its listing goes with a heading of the stub and finds
+            # it again in the table of contents: keep that entry, or the tags page stays empty.
+            toc.items.extend(page.toc)
+        page.toc = toc
         placeholder = self.renderer.placeholder()
         if placeholder not in html:
             raise PluginError(f"caseconf: the page stub of {spec.src_uri} was changed by another plugin")
