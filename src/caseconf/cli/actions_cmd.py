@@ -13,6 +13,7 @@ from ..index.actions import OpenAction, open_actions
 from ..index.export import actions_csv, calendar_ics
 from ..index.reviews import planned_reviews
 from ..records.repository import Repository
+from .broken import ALLOW_BROKEN, report_broken
 from .common import DATE, emit_json, resolve_root, root_option
 from .output import echo
 
@@ -92,9 +93,10 @@ def team_name(repo: Repository) -> str:
 @BOM
 @DELIMITER
 @OUTPUT
+@ALLOW_BROKEN
 @root_option
 def actions(owner: str | None, office: str | None, overdue: bool, due_within: int | None, as_of: dt.date | None,
-            fmt: str, bom: bool, delimiter: str, output: Path | None, root: Path | None) -> int:
+            fmt: str, bom: bool, delimiter: str, output: Path | None, allow_broken: bool, root: Path | None) -> int:
     """Open actions: every action whose derived status (its own status, overridden by later
     evaluations) is open or continued, sorted most overdue first.
 
@@ -115,7 +117,7 @@ def actions(owner: str | None, office: str | None, overdue: bool, due_within: in
         write_output(calendar_ics(items, reviews, team=team_name(repo)), output)
     else:
         _table(items, repo.lang, day)
-    return 0
+    return report_broken(repo, allow=allow_broken)
 
 
 def _json(action: OpenAction) -> dict:  # type: ignore[type-arg]

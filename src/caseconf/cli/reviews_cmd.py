@@ -11,6 +11,7 @@ from ..index.export import calendar_ics, reviews_csv
 from ..index.reviews import ReviewItem, planned_reviews
 from ..records.repository import Repository
 from .actions_cmd import AS_OF, BOM, DELIMITER, FORMAT, OUTPUT, lang_of, print_table, team_name, write_output
+from .broken import ALLOW_BROKEN, report_broken
 from .common import emit_json, resolve_root, root_option
 from .output import echo
 
@@ -41,9 +42,10 @@ NONE = {"cs": "Žádné plánované revize k {as_of}.", "sr-Latn": "Nema planira
 @BOM
 @DELIMITER
 @OUTPUT
+@ALLOW_BROKEN
 @root_option
 def reviews(as_of: dt.date | None, overdue: bool, fmt: str, bom: bool, delimiter: str, output: Path | None,
-            root: Path | None) -> int:
+            allow_broken: bool, root: Path | None) -> int:
     """Planned reviews of open cases (next_review of the latest record with a plan), those
     overdue (date passed, no later record), and evaluations due because evaluation_grace_days
     have passed since the last due date of a plan that still has open actions."""
@@ -58,7 +60,7 @@ def reviews(as_of: dt.date | None, overdue: bool, fmt: str, bom: bool, delimiter
         write_output(calendar_ics([], items, team=team_name(repo)), output)
     else:
         _table(items, repo.lang, day)
-    return 0
+    return report_broken(repo, allow=allow_broken)
 
 
 def _table(items: list[ReviewItem], lang: str, day: dt.date) -> None:

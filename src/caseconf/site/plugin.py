@@ -26,11 +26,11 @@ from mkdocs.utils import get_relative_url
 from ..errors import CaseconfError
 from ..records.paths import RECORDS_DIR
 from ..records.repository import LoadedDoc
-from . import cache, guard, nav
+from . import cache, guard, nav, search
 from .config import CaseconfConfig
 from .render import PACKAGED_TEMPLATES, Renderer, template_env, toc_tokens
 from .sanitize import render_untrusted
-from .views import CSV_URI, ICS_URI, PageSpec, SiteData
+from .views import CSV_URI, ICS_URI, TAGS, PageSpec, SiteData
 
 log = logging.getLogger("mkdocs.plugins.caseconf")
 
@@ -62,6 +62,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         self.lang = lang or "en"
         if self.config.theme_language and lang:
             config.theme["language"] = THEME_LANGUAGES.get(lang, "en")
+        search.use_folding_search(config, lang)  # diacritics and endings as people type them
         if str(PACKAGED_TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(PACKAGED_TEMPLATES))
         for css in ASSETS_CSS:
@@ -109,6 +110,11 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         suppressed = guard.update_suppressed(entry, changes)
         data = SiteData(entry.repo, as_of=self._as_of(), suppressed=suppressed,
                         body_html=lambda doc: _body_html(entry, doc))
+        # A record that cannot be read stays on the pages as a banner; as a warning it also
+        # stops `mkdocs build --strict` (`caseconf site build --strict`, the generated CI).
+        for broken in data.broken:
+            log.warning("caseconf: %s cannot be read, so the pages that would count it are incomplete: %s",
+                        broken.path, broken.finding.to_text())
         self.renderer = Renderer(template_env(config.theme.dirs), data)
         self.specs = {}
         for spec in data.pages():
@@ -176,7 +182,12 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
             return get_relative_url(target.url, page.file.url) + (f"#{fragment}" if fragment else "")
 
         body = self.renderer.render(spec, url)
-        page.toc = get_toc(toc_tokens(body))
+        toc = get_toc(toc_tokens(body))
+        if spec.src_uri == TAGS:
+            # The tags plugin marks where its listing goes with a heading of the stub and finds
+            # it again in the table of contents: keep that entry, or the tags page stays empty.
+            toc.items.extend(page.toc)
+        page.toc = toc
         placeholder = self.renderer.placeholder()
         if placeholder not in html:
             raise PluginError(f"caseconf: the page stub of {spec.src_uri} was changed by another plugin")
