@@ -14,7 +14,7 @@ from pathlib import Path
 from ..records.repository import Case, LoadedDoc, Repository
 from .model import KINDS, Document, NotApplicable, Words, available, build
 
-__all__ = ["KINDS", "Document", "NotApplicable", "Output", "available", "build", "documents", "make", "render", "words_for"]
+__all__ = ["KINDS", "Document", "NotApplicable", "Output", "available", "build", "documents", "links", "make", "render", "words_for"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,12 @@ def words_for(lang: str, root: Path | None) -> Words:
     from .layout import team_texts
 
     return Words(lang, team_texts(root))
+
+
+def links(record: object, lang: str) -> list[tuple[str, str]]:
+    """(kind, title in the language) of each document a record gives: what its site page offers."""
+    words = Words(lang)
+    return [(kind, words.t(f"title_{kind}")) for kind in available(record)]  # type: ignore[arg-type]
 
 
 def documents(kind: str, repo: Repository, case: Case, doc: LoadedDoc, *, lang: str,

@@ -230,7 +230,7 @@ def _place(source: Source, people: People) -> str:
     place = source.words.v(record.place)
     convener = record.roles.convener if record.roles else None
     org = people.org(convener.org) if convener is not None else ""
-    if record.place is not None and record.place.value in ("ospod_office", "csr_office", "ngo") and org:
+    if record.place is not None and record.place.value in ("ospod_office", "csr_office") and org:
         # "OSPOD Třebíč" says more than "OSPOD (OSPOD Třebíč)"
         return org if org.startswith(place) else source.words.t("place_of", place=place, org=org)
     return place

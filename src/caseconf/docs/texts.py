@@ -21,6 +21,10 @@ TEXTS: dict[str, T] = {
                       "en": "Minutes of the case conference"},
     "title_family-plan": {"cs": "Náš společný plán", "sr-Latn": "Naš zajednički plan", "en": "Our plan together"},
     "title_evaluation": {"cs": "Vyhodnocení plánu", "sr-Latn": "Evaluacija plana", "en": "Evaluation of the plan"},
+    "documents": {"cs": "Dokumenty k tisku", "sr-Latn": "Dokumenti za štampu", "en": "Documents to print"},
+    "documents_hint": {"cs": "Otevřete a vytiskněte (Ctrl+P); PDF a DOCX vytvoří příkaz caseconf doc.",
+                       "sr-Latn": "Otvorite i odštampajte (Ctrl+P); PDF i DOCX pravi komanda caseconf doc.",
+                       "en": "Open and print (Ctrl+P); the caseconf doc command makes PDF and DOCX files."},
     # ------------------------------------------------------------ common fields
     "team": {"cs": "Facilitační tým", "sr-Latn": "Tim", "en": "Team"},
     "case": {"cs": "Případ", "sr-Latn": "Slučaj", "en": "Case"},
