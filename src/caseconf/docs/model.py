@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 from ..records.models import ConferenceRecord, OrgRole, Participant
@@ -85,23 +86,36 @@ class Words:
         return vocab_label(value, self.lang)
 
     def date(self, value: dt.date | None, fmt: str = "long") -> str:
-        if value is None:
-            return "–"
-        from babel.dates import format_date
-
-        return str(format_date(value, fmt, locale=self.locale))
+        return "–" if value is None else _format_date(value, fmt, self.locale)
 
     def minutes(self, count: int) -> str:
-        from babel.units import format_unit
-
-        return str(format_unit(count, "duration-minute", length="long", locale=self.locale))
+        return _format_minutes(count, self.locale)
 
     def plural(self, word: str, count: int) -> str:
-        from babel import Locale
-
         forms = PLURALS[word].get(self.lang) or PLURALS[word]["en"]
-        category = Locale.parse(self.locale).plural_form(count)
-        return (forms.get(category) or forms["other"]).format(n=count)
+        return (forms.get(_plural_category(count, self.locale)) or forms["other"]).format(n=count)
+
+
+# Babel's formatting is the slow part of a document (a site builds thousands): each value once.
+@lru_cache(maxsize=4096)
+def _format_date(value: dt.date, fmt: str, locale: str) -> str:
+    from babel.dates import format_date
+
+    return str(format_date(value, fmt, locale=locale))
+
+
+@lru_cache(maxsize=512)
+def _format_minutes(count: int, locale: str) -> str:
+    from babel.units import format_unit
+
+    return str(format_unit(count, "duration-minute", length="long", locale=locale))
+
+
+@lru_cache(maxsize=512)
+def _plural_category(count: int, locale: str) -> str:
+    from babel import Locale
+
+    return str(Locale.parse(locale).plural_form(count))
 
 
 # ---------------------------------------------------------------- people by role
@@ -512,8 +526,8 @@ def _family_plan(source: Source, to: str | None) -> list[Document]:
     order = ["you", "child", "school", "office", "health"]
     keys = [k for k in order if k in groups] + sorted(k for k in groups if k not in order)
     goal = people.plain_text(record.goal)
-    blocks = [Block("text", w.t("fp_intro", date=w.date(record.date), goal_lead=w.t("fp_goal_lead") if goal else "")
-                    .rstrip(" :"), css="lead")]
+    intro = w.t("fp_intro", date=w.date(record.date), goal_lead=w.t("fp_goal_lead") if goal else "")
+    blocks = [Block("text", intro if goal else intro.rstrip(" :") + ".", css="lead")]
     if goal:
         blocks.append(Block("text", goal, css="goal"))
     for key in keys:
