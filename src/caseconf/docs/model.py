@@ -190,6 +190,8 @@ class People:
             return "office"
         if role in HEALTH_ROLES:
             return "health"
+        if role == "other":
+            return "others"
         return f"other:{role}"
 
 
@@ -523,8 +525,9 @@ def _family_plan(source: Source, to: str | None) -> list[Document]:
     for action in plan.actions:
         groups.setdefault(people.group_of(action.owner), []).append(
             [people.plain_text(action.do) or "–", w.date(action.due), people.plain_text(action.indicator) or "–"])
-    order = ["you", "child", "school", "office", "health"]
-    keys = [k for k in order if k in groups] + sorted(k for k in groups if k not in order)
+    order = ["you", "child", "school", "office", "health", "others"]
+    keys = [k for k in order[:-1] if k in groups] + sorted(k for k in groups if k not in order) + \
+        [k for k in order[-1:] if k in groups]
     goal = people.plain_text(record.goal)
     intro = w.t("fp_intro", date=w.date(record.date), goal_lead=w.t("fp_goal_lead") if goal else "")
     blocks = [Block("text", intro if goal else intro.rstrip(" :") + ".", css="lead")]

@@ -192,6 +192,7 @@ TEXTS: dict[str, T] = {
                   "en": "What the child-protection office will do"},
     "fp_health": {"cs": "Co udělají lékaři a terapeuti", "sr-Latn": "Šta će uraditi ljekari i terapeuti",
                   "en": "What the doctors and therapists will do"},
+    "fp_others": {"cs": "Co udělají další", "sr-Latn": "Šta će uraditi ostali", "en": "What others will do"},
     "fp_other": {"cs": "Co udělá {who}", "sr-Latn": "Šta će uraditi {who}", "en": "What the {who} will do"},
     "fp_by": {"cs": "Do kdy", "sr-Latn": "Do kada", "en": "By when"},
     "fp_know": {"cs": "Jak poznáme, že je hotovo", "sr-Latn": "Kako ćemo znati da je urađeno", "en": "How we will know it is done"},
