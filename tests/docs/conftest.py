@@ -51,7 +51,8 @@ def docx_text(data: bytes) -> str:
 
 
 def flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Whitespace collapsed; a compound broken after its hyphen at a line end joined again."""
+    return re.sub(r"(?<=\w)- (?=\w)", "-", re.sub(r"\s+", " ", text)).strip()
 
 
 @dataclass

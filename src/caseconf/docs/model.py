@@ -359,7 +359,7 @@ def _attendance(source: Source, to: str | None) -> list[Document]:
     if not _is_meeting(record):
         raise NotApplicable("no_meeting")
     people = People(source.repo, source.case, record, w)
-    rows = [[w.v(p.role) + (f" ({p.title})" if p.title else "") + (f" ({p.ref})" if p.ref else ""),
+    rows = [[people.role(p, with_org=False),
              people.org(p.org) or ("–" if not p.supports else w.t("supports", who=people.owner(p.supports))), "", ""]
             for p in record.participants]
     rows += [["", "", "", ""] for _ in range(WRITE_IN_ROWS)]
