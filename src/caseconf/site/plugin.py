@@ -123,6 +123,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
                 config, spec.src_uri, content=self.renderer.stub(spec),
                 inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV))
         self._downloads(files, config, data)
+        self._documents(files, config, data)
         return files
 
     def _stop_on_personal_data(self) -> None:
@@ -160,6 +161,22 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         _replace(files, File.generated(config, CSV_URI, content=actions_csv(data.actions, bom=True)))
         _replace(files, File.generated(config, ICS_URI, content=calendar_ics(data.actions, data.reviews,
                                                                               team=data.team)))
+
+    def _documents(self, files: Files, config: MkDocsConfig, data: SiteData) -> None:
+        """Each record's paperwork as a print-ready page (its own print stylesheet), linked
+        from the record page: the same templates as `caseconf doc`, the team's overrides included."""
+        from .. import docs
+        from ..docs.layout import to_html
+        from .views import document_uri
+
+        for case in data.cases:
+            for doc in case.conferences:
+                for kind in docs.available(doc.model):
+                    uri = document_uri(doc.path, kind)
+                    if uri is None:
+                        continue
+                    made = docs.documents(kind, data.repo, case, doc, lang=data.repo.lang)
+                    _replace(files, File.generated(config, uri, content=to_html(made, data.repo.root)))
 
     # ---------------------------------------------------------------- arrange
     def on_nav(self, navigation: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:

@@ -64,6 +64,15 @@ def _file_date(path: str) -> dt.date | None:
         return None
 
 
+def document_uri(record_path: str, kind: str) -> str | None:
+    """The print-ready page of one document of a record (`caseconf doc` as HTML)."""
+    uri = record_uri(record_path)
+    if uri is None or not uri.startswith("cases/"):
+        return None
+    _, case_id, name = uri.split("/")
+    return f"documents/{case_id}/{name[:-3]}-{kind}.html"
+
+
 def safe_case(case: Case) -> bool:
     return bool(_CASE_ID.match(case.id))
 
@@ -301,7 +310,19 @@ class SiteData:
             "actions": actions, "evaluation": evaluation,
             "suppressed": self.suppressed.get(doc.path, []),
             "body": self.body_html(doc), "office": case_office(case),
+            **self._documents(doc),
         }
+
+    def _documents(self, doc: LoadedDoc) -> dict[str, Any]:
+        """Links to the record's print-ready documents (the plugin writes them)."""
+        from ..docs import links
+        from ..docs.model import Words
+
+        words = Words(self.repo.lang)
+        found = [{"kind": kind, "title": title, "uri": document_uri(doc.path, kind)}
+                 for kind, title in links(doc.model, self.repo.lang)]
+        return {"documents": [d for d in found if d["uri"]], "documents_heading": words.t("documents"),
+                "documents_hint": words.t("documents_hint")}
 
     def activity_page(self, doc: LoadedDoc) -> dict[str, Any]:
         if self._case_ids is None:  # once per build, not once per activity page
