@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,16 @@ def tagged_bare_clone(tmp_path: Path) -> tuple[str, str]:
     bare = tmp_path / "caseconf.git"
     subprocess.run(["git", "clone", "-q", "--bare", str(source), str(bare)], check=True, capture_output=True)
     return bare.as_uri(), tag
+
+
+def test_the_pipeline_s_requirement_installs_from_the_tag(tmp_path: Path) -> None:
+    """What the pipelines' install step hands pip (`caseconf @ git+URL@rev`) builds from the tag."""
+    url, tag = tagged_bare_clone(tmp_path)
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                            "--wheel-dir", str(tmp_path / "wheels"), f"caseconf @ git+{url}@{tag}"],
+                           capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert [p.name for p in (tmp_path / "wheels").iterdir()] == [f"caseconf-{__version__}-py3-none-any.whl"]
 
 
 def test_a_pinned_hook_repository_blocks_a_bad_commit(tmp_path: Path) -> None:

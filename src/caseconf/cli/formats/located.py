@@ -32,7 +32,9 @@ class Located:
 
     @property
     def message(self) -> str:
-        return visible(self.finding.message)
+        """The finding's message, with the commit of a history finding (its file may be gone)."""
+        where = f" (commit {self.finding.commit[:12]})" if self.finding.commit else ""
+        return visible(self.finding.message + where)
 
 
 @dataclass(frozen=True)
