@@ -230,3 +230,23 @@ def test_the_running_caseconf_s_source(monkeypatch: pytest.MonkeyPatch, direct_u
     source = hosting.running_caseconf()
     assert (source.git, source.rev) == expected
     assert hosting.running_caseconf("https://x.invalid/c.git").git == "https://x.invalid/c.git"
+
+
+def test_ci_only_adds_the_pipeline_to_an_existing_team_repository(tmp_path: Path) -> None:
+    from ..rules.apply import materialise
+
+    team = materialise(tmp_path / "team", [])
+    init_git(team)
+    git(team, "remote", "add", "origin", "git@codeberg.org:ospod/zaznamy.git")
+    before = {p.relative_to(team).as_posix() for p in team.rglob("*") if p.is_file() and ".git" not in p.parts}
+    added = run_caseconf("init", str(team), "--ci-only")
+    assert added.code == 0, added.err
+    after = {p.relative_to(team).as_posix() for p in team.rglob("*") if p.is_file() and ".git" not in p.parts}
+    assert after - before == {PIPELINE["forgejo"], ".forgejo/pull_request_template.md"}
+    assert vendor_schema_errors(team / PIPELINE["forgejo"], "forgejo") is None
+    assert "checklist" in (team / ".forgejo/pull_request_template.md").read_text(encoding="utf-8")  # language: en
+    pipeline = (team / PIPELINE["forgejo"]).read_bytes()
+    again = run_caseconf("init", str(team), "--ci-only")
+    assert again.code == 2 and PIPELINE["forgejo"] in again.err and (team / PIPELINE["forgejo"]).read_bytes() == pipeline
+    elsewhere = run_caseconf("init", str(tmp_path / "missing"), "--ci-only", "--ci", "gitlab")
+    assert elsewhere.code == 2 and "caseconf.yml" in elsewhere.err and not (tmp_path / "missing").exists()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import jinja2
 
@@ -47,3 +48,20 @@ def rollup_files(hosting: str, source: CaseconfSource) -> dict[str, str]:
     config = _env().get_template("rollup.yml.j2").render(caseconf_git=source.git or "", caseconf_rev=source.rev)
     return {ROLLUP_PIPELINE[hosting]: pipeline, "rollup.yml": config,
             ".gitignore": "# downloaded and merged on every run, never committed\nteams/\nteams.txt\nrollup.json\nrollup.csv\n"}
+
+
+def add_pipeline(directory: Path, hosting: str, pr_template: tuple[str, str] | None = None) -> list[str]:
+    """Write the hosting's pipeline (and pull-request template) into an existing team
+    repository; never overwrites. Returns the relative paths written. `pr_template` is
+    (path, text). Raises FileExistsError naming the pipeline when it is there already."""
+    from .atomic import write_text_atomic
+
+    files = pipeline_files(hosting)
+    if pr_template is not None and not (directory / pr_template[0]).exists():
+        files[pr_template[0]] = pr_template[1]
+    for rel in files:
+        if (directory / rel).exists():
+            raise FileExistsError(rel)
+    for rel, text in files.items():
+        write_text_atomic(directory / rel, text)
+    return sorted(files)

@@ -191,6 +191,30 @@ def _move_into_place(staging: Path, directory: Path) -> None:
         raise
 
 
+def add_ci(directory: Path, options: InitOptions) -> tuple[list[str], str]:
+    """`caseconf init --ci-only DIR`: the hosting's pipeline and pull-request template for an
+    existing team repository (DIR holds caseconf.yml); nothing is overwritten. Returns the
+    paths written and the team's language (for the messages)."""
+    from .ci import add_pipeline
+
+    config_file = directory / "caseconf.yml"
+    try:
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8")) if config_file.is_file() else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        config = {}  # `caseconf check` explains a broken caseconf.yml; the pipeline does not need it
+    team_language = config.get("language") if isinstance(config, dict) else None
+    language = options.language or (team_language if team_language in THEME_LANGUAGE else None) \
+        or DEFAULT_LANGUAGE[options.jurisdiction]
+    if config is None:
+        raise CaseconfError(init_message("not_team_repo", language, path=directory))
+    context = {"site": _texts()[language]}
+    template = _env().get_template(f"pull_request_template.{language}.md").render(**context)
+    try:
+        return add_pipeline(directory, options.ci, (PR_TEMPLATE[options.ci], template)), language
+    except FileExistsError as exc:
+        raise CaseconfError(init_message("ci_exists", language, path=directory / str(exc))) from None
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
