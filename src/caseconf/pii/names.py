@@ -62,6 +62,8 @@ INSTITUTION_WORDS = frozenset(
     romský romska romski češtině čeština cs sr en english angličtina crnogorski crnogorskom srpski srpskom jezik
     pondělí úterý středa čtvrtek pátek sobota neděle ponedjeljak utorak srijeda četvrtak petak subota nedjelja
     monday tuesday wednesday thursday friday saturday sunday
+    vánoce vánoc vánocích vánocům velikonoce velikonoc silvestr mikuláš dušičky božić božića božiću uskrs uskrsa
+    uskrsu bajram bajrama badnjak ramazan christmas easter
     leden únor březen duben květen červenec srpen září říjen listopad prosinec
     ledna února března dubna května června července srpna října listopadu prosince
     januar februar mart septembar oktobar novembar decembar
@@ -91,7 +93,7 @@ SURNAME_SHAPE = re.compile(
     r"(?:ov[áé]|ovou|sk[áýé]|ck[áýé]|ského|ckého|ském|ckém|ić|ića|iću|ićem|ićom|ići|ićima|"
     r"ović|ovića|oviću|ovićem|ovićom|ević|evića|eviću|evićem|evićom)$"
 )
-_STARTERS = frozenset(".!?:;\"„“”'([{*#>|•–—=-+`")
+_STARTERS = frozenset(".!?:;\"„“”'([{*#>|•–—=-+`]")  # "]": a Markdown task list item "- [ ] Word"
 
 
 def _at_start(line: str, pos: int) -> bool:
@@ -158,7 +160,7 @@ def candidates(word: str) -> tuple[str, ...]:
         for a, b in ALTERNATIONS.items():
             if stem.endswith(a):
                 stems.append(stem[: -len(a)] + b)
-        if len(stem) >= 2 and stem[-1] not in "aeiouyáéíóúůýě" and stem[-2] not in "aeiouyáéíóúůýě":
+        if len(stem) >= 3 and stem[-1] not in "aeiouyáéíóúůýě" and stem[-2] not in "aeiouyáéíóúůýě":
             stems.append(stem[:-1] + "e" + stem[-1])  # Marka -> Marek, Pavla -> Pavel
         for st in stems:
             for r in REPLACEMENTS if end else ("",):
@@ -219,6 +221,30 @@ def _load_dictionary(lemmatize: Callable[..., str], lg: str) -> None:
     except (ImportError, OSError):  # no fcntl (not POSIX) or no temp directory: load unguarded
         pass
     _LOADED.add(lg)
+
+
+@lru_cache(maxsize=1)
+def _dictionaries() -> dict[str, object]:
+    try:
+        from simplemma.strategies.dictionaries import TrieDictionaryFactory
+
+        factory = TrieDictionaryFactory()
+    except Exception:  # noqa: BLE001 - no marisa-trie: only the lemmatiser answers
+        return {}
+    out: dict[str, object] = {}
+    for lg in ("cs", "hbs"):
+        try:
+            out[lg] = factory.get_dictionary(lg)
+        except Exception:  # noqa: BLE001
+            continue
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def known_lower(low: str, lang: str) -> bool:
+    """A lower-case word form the Czech or BCS dictionary holds: an ordinary word."""
+    dictionaries = _dictionaries()
+    return any(low in dictionaries[lg] for lg in _LEMMA_LANG.get(lang, ("cs",)) if lg in dictionaries)
 
 
 @lru_cache(maxsize=50_000)
@@ -326,9 +352,26 @@ class NameContext:
     def common_word(self, word: str) -> bool:
         """The lemmatiser knows the capitalised word as an ordinary lower-case word
         ("Psychiatrické", "Linka", "Krajská"): no name, unless the lexicon says so."""
-        if word.lower() in self.first:
+        low = word.lower()
+        if low in self.first:
             return False
-        return any(lemma[:1].islower() for lemma in raw_lemmas(word, self.lang))
+        return known_lower(low, self.lang) or any(lemma[:1].islower() for lemma in raw_lemmas(word, self.lang))
+
+    @lru_cache(maxsize=50_000)  # noqa: B019 - one context per scan, bounded
+    def adjective(self, word: str) -> bool:
+        """An adjective made from an ordinary word (Modelová, Případová, Krajský), not a
+        surname made from a name or an unknown stem (Nováková, Hanzlíková)."""
+        low = word.lower()
+        if low.endswith("á") and known_lower(low[:-1] + "at", self.lang):
+            return True  # a verb: "Uschová koordinátor" (uschovat)
+        if re.search(r"[sc]k(?:ý|á|é|ého|ému|ém|ou|ých|ými)$", low):
+            return True  # -ský / -cký: an adjective unless the lexicon holds the surname (checked first)
+        for ending in ("ového", "ovému", "ových", "ovými", "ovou", "ová", "ové", "ový", "ovým", "ském", "ská", "ský",
+                       "ské", "cká", "cký", "cké", "ní", "ný", "ná"):
+            if low.endswith(ending) and len(low) > len(ending) + 2:
+                stem = low[: -len(ending)]
+                return any(known_lower(c, self.lang) for c in (stem, stem + "a", stem + "o", stem + "e"))
+        return False
 
     @lru_cache(maxsize=50_000)  # noqa: B019 - one context per scan, bounded
     def diminutive(self, word: str) -> str | None:
@@ -403,7 +446,9 @@ def _named_after(tokens: list[tuple[int, int, str]], i: int, line: str) -> bool:
     return False
 
 
-_ENGLISH = re.compile(r"\b(?:the|and|of|with|will|was|were|is|are|for|to|by|on|in)\b")
+_SLAVIC = re.compile(r"\b(?:a|i|o|u|v|s|z|k|na|se|si|je|jsme|jsou|do|od|pro|za|po|sa|kod|iz|ili|ali|da|ne|nije|"
+                     r"ve|ze|ale|jako|kao|jeho|jsem|bude|bila|bilo|byl|byla|ide|sam|smo|su)\b")
+_ENGLISH = re.compile(r"\w['’]s\b|\b(?:the|and|of|with|will|was|were|is|are|for|to|by|on|in|or|not|no|but|an|your|this|that|it|be)\b")
 
 
 def _is_cap(word: str) -> bool:
@@ -476,7 +521,9 @@ def _may_hold_names(line: str, ctx: NameContext) -> bool:
     return False
 
 
-_SURNAME_ENDING = re.compile(r"(?:[^aeiouyáéíóúůý](?:ák|ek|ík|ec|ař|ář|ýř)|[^aeiouyáéíóúůý]ý|ová|ský|cký|[iy]ć|ović|ević)$")
+# a possessive adjective made from a surname names a street or a school ("Masarykova", "Husovo")
+_POSSESSIVE = re.compile(r"(?:ov|in)[aouy]$|ův$")
+_SURNAME_ENDING = re.compile(r"(?:[^aeiouyáéíóúůý](?:ák|ek|ík|ec)|ová|ský|cký|[iy]ć|ović|ević)$")
 _INITIAL = re.compile(r"(?<![\w.])[^\W\d_]\.\s{1,2}$")
 
 
@@ -531,7 +578,10 @@ def is_place(words: tuple[str, ...]) -> bool:
     if len(words) == 1:
         first, last, places = _lexicon()
         low = words[0].lower()
-        return any(c in places or c in _single_places() or c in _weak_places() for c in candidates(low)[:40])
+        cands = candidates(low)[:40]
+        if len(low) == 3 and low[1] not in "aeiouyáéíóúůý" and low[0] not in "aeiouyáéíóúůý":
+            cands += (low[0] + "e" + low[1],)  # the e that comes and goes: Vsi <- Ves, Psa
+        return any(c in places or c in _single_places() or c in _weak_places() for c in cands)
     if len(words) == 2 or (len(words) == 3 and words[1] in _CONNECTORS):
         return _is_phrase(words)
     return False
@@ -613,7 +663,8 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
                 # surnames when a capitalised neighbour backs them up or no ordinary word reads so
                 is_name = (base in ctx.first and low not in COMMON_AT_START) or (
                     next_cap and ctx.classify(nxt[2])[0] in ("name", "shape")) or (
-                    base in ctx.last and not ctx.common_word(w) and low not in COMMON_AT_START)
+                    base in ctx.last and not ctx.common_word(w) and low not in COMMON_AT_START
+                    and not _POSSESSIVE.search(low))
         elif cls == "dim":
             is_name = not at_start or (next_cap and ctx.classify(nxt[2])[0] in ("name", "shape"))
         elif cls == "shape":
@@ -621,21 +672,23 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
                 is_name = True
             else:
                 is_name = not at_start or (next_cap and ctx.classify(nxt[2])[0] in ("name", "shape")) or (
-                    not ctx.common_word(w))
+                    not ctx.common_word(w) and not ctx.adjective(w))
         elif cls == "none" and at_start:
             # a sentence that opens with a word no dictionary knows, shaped like a Czech or BCS
             # surname, nor a place or institution: a name ("Hanzlík se omluvil"); a role noun
             # the dictionaries miss ("Facilitátorka", "Voditeljka") has no surname ending
             is_name = (len(w) >= 4 and _SURNAME_ENDING.search(low) is not None and ctx.unknown_word(w)
-                       and not ctx.may_be_place(w) and not _is_naming(w))
+                       and not ctx.adjective(w) and not ctx.may_be_place(w) and not _is_naming(w))
         elif cls == "none" and not at_start:
             if prev_cap and i in flagged:
                 is_name = True
-            elif len(w) >= 3 and not ctx.common_word(w) and not _is_naming(w):
-                # a capital inside a sentence that no dictionary knows as a word, place or
-                # institution: a name the lexicon does not hold (Izolda, Ludivoj)
+            elif len(w) >= 3 and not ctx.common_word(w) and not _is_naming(w) and not ctx.adjective(w):
+                # a capital inside a sentence that no dictionary knows as an ordinary word,
+                # place or institution: a name the lexicon does not hold (Izolda, Ludivoj,
+                # "Oskarovi"). An ASCII word counts only in a line that reads as Czech or BCS
+                # and not as English (product names in English text: "Vendored Decap CMS")
                 if english is None:
-                    english = _ENGLISH.search(line) is not None
+                    english = _ENGLISH.search(line) is not None or (line.isascii() and not _SLAVIC.search(line))
                 is_name = not (english and w.isascii())
                 # the allow list may name any base form: the lemma or a form the endings give
                 base = tuple(dict.fromkeys((*_lemmas(w, ctx.lang), *candidates(low)[:16])))

@@ -122,7 +122,10 @@ def _village_numbers(text: str) -> list[Hit]:
         ls = text.rfind("\n", 0, m.start()) + 1
         if _INSTITUTION_BEFORE.search(text[ls:m.start()]) or _INSTITUTION_AFTER.match(text, m.end("num")):
             continue
-        from ..names import is_place
+        from ..names import _context_for, is_place
+
+        if len(words) == 1 and _context_for(frozenset(), "cs").common_word(words[0]):
+            continue  # "Lhůty 14 a 5 dní": an ordinary word that a village is also called
 
         # the longest tail of the capitalised words that names a place ("Bydlí Horní Ves 312")
         for k in range(len(words)):
