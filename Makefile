@@ -5,12 +5,13 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo build test bench install browser
+.PHONY: demo build test bench install browser i18n
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) tools/i18n.py compile 2>/dev/null  # locale/*.po -> .mo (without it they compile on first use)
 	$(PY) -m compileall -q src/caseconf >/dev/null  # the commit hook starts faster from bytecode
 	touch $(STAMP)
 
@@ -34,3 +35,9 @@ test: $(STAMP) browser
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+# Message catalogues (src/caseconf/locale/<lang>/LC_MESSAGES/*.po): compile them to .mo and
+# fail on an untranslated entry. `tools/i18n.py --help` lists extract/update/convert.
+i18n: $(STAMP)
+	$(PY) tools/i18n.py compile
+	$(PY) tools/i18n.py check

@@ -14,6 +14,7 @@ from ..index.export import actions_csv, calendar_ics
 from ..index.reviews import planned_reviews
 from ..records.repository import Repository
 from .common import DATE, emit_json, resolve_root, root_option
+from .output import echo
 
 HEADERS = {
     "cs": {"case": "Případ", "id": "Úkol", "record": "Záznam", "owner": "Odpovídá", "do": "Co",
@@ -49,7 +50,7 @@ def write_output(data: str | bytes, output: Path | None) -> None:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if output is not None:
         output.write_bytes(raw)
-        click.echo(str(output), err=True)
+        echo(str(output), err=True)
         return
     sys.stdout.flush()
     sys.stdout.buffer.write(raw)
@@ -60,15 +61,19 @@ def print_table(title: str, columns: Sequence[str], headers: dict[str, str], row
                 highlight: Iterable[bool] = ()) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from ..records.findings import visible
 
     console = Console(width=None if sys.stdout.isatty() else 200, highlight=False)
-    table = Table(title=title, show_lines=False)
+    table = Table(title=Text(visible(title)), show_lines=False)
     for column in columns:
         table.add_column(headers.get(column, column), overflow="fold")
     marks = list(highlight)
     for index, row in enumerate(rows):
         style = "bold red" if index < len(marks) and marks[index] else None
-        table.add_row(*row, style=style)
+        # Text, not str: a value is shown as written, never read as rich markup ([link=…])
+        table.add_row(*(Text(visible(cell)) for cell in row), style=style)
     console.print(table)
 
 
@@ -121,7 +126,7 @@ def _json(action: OpenAction) -> dict:  # type: ignore[type-arg]
 
 def _table(items: list[OpenAction], lang: str, day: dt.date) -> None:
     if not items:
-        click.echo(lang_of(NONE, lang).format(as_of=day.isoformat()))
+        echo(lang_of(NONE, lang).format(as_of=day.isoformat()))
         return
     columns = ("case", "id", "owner", "due", "overdue_days", "do", "indicator", "status", "record")
     rows = [(a.case, a.id, a.owner or "?", a.due.isoformat() if a.due else "?",

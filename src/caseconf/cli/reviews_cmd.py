@@ -12,6 +12,7 @@ from ..index.reviews import ReviewItem, planned_reviews
 from ..records.repository import Repository
 from .actions_cmd import AS_OF, BOM, DELIMITER, FORMAT, OUTPUT, lang_of, print_table, team_name, write_output
 from .common import emit_json, resolve_root, root_option
+from .output import echo
 
 HEADERS = {
     "cs": {"case": "Případ", "office": "Pracoviště", "kind": "Co", "planned": "Plánováno", "record": "Naplánoval záznam",
@@ -62,7 +63,7 @@ def reviews(as_of: dt.date | None, overdue: bool, fmt: str, bom: bool, delimiter
 
 def _table(items: list[ReviewItem], lang: str, day: dt.date) -> None:
     if not items:
-        click.echo(lang_of(NONE, lang).format(as_of=day.isoformat()))
+        echo(lang_of(NONE, lang).format(as_of=day.isoformat()))
         return
     kinds, states = lang_of(KINDS, lang), lang_of(STATUS, lang)
     columns = ("case", "office", "kind", "planned", "overdue_days", "status", "record")

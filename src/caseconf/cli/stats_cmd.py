@@ -127,11 +127,12 @@ def _table(data: dict[str, Any], lang: str, cell: int) -> None:
 
     from rich.console import Console
     from rich.table import Table
-
     from rich.text import Text
 
+    from ..records.findings import visible
+
     def visible_text(value: str) -> Text:  # plain text: no rich markup, no control characters
-        return Text("".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in value))
+        return Text(visible(value))
 
     console = Console(width=None if sys.stdout.isatty() else 100, highlight=False)
     console.print(visible_text(_title(data, lang)))
