@@ -38,13 +38,19 @@ if (input.op === "roundtrip") {
     return { data, text: fmt.toFile(copy) };
   });
 } else if (input.op === "check") {
-  const checker = new Checks.Checker(input.data);
-  out = input.items.map((item) => {
+  out = checkAll(input.data, input.items);
+} else if (input.op === "checks") {
+  out = input.jobs.map((job) => checkAll(job.data, job.items));
+}
+
+function checkAll(data, items) {
+  const checker = new Checks.Checker(data);
+  return items.map((item) => {
     const fmt = item.format === "yml" ? formats.yamlFile : formats.frontMatter;
     const data = fmt.fromFile(item.text);
     const record = {};
     for (const k of Object.keys(data)) if (k !== Format.SOURCE_KEY && k !== "body") record[k] = data[k];
-    const findings = item.schema ? checker.checkRecord(item.schema, record, item.context || {}) : [];
+    const findings = item.schema && formats.loadable(item.text, item.format) ? checker.checkRecord(item.schema, record, item.context || {}) : [];
     const pii = item.pii ? checker.checkText(item.text) : [];
     return { findings, pii };
   });

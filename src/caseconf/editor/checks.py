@@ -131,10 +131,6 @@ def vocabulary_of(validator: AfterValidator) -> tuple[str, tuple[str, ...]] | No
     return None
 
 
-def _placeholders(template: str) -> str:
-    return template
-
-
 def registry_codes(lang: str) -> dict[str, dict[str, Any]]:
     """Every code of both registries: severity, message template, kinds it applies to."""
     from ..rules.registry import all_rules
@@ -186,7 +182,10 @@ def place_lexicon() -> tuple[str, ...]:
 
 
 def pii_data(config: TeamConfig | None) -> dict[str, Any]:
-    from ..pii import names
+    # The guard's own tables, read where they live, so that a change there reaches the form.
+    core = _pii_module("core")
+    names = _pii_module("names", "detectors.name", "detectors.names")
+    normalize = _pii_module("normalize")
 
     allow = list(config.pii_allow_words()) if config is not None else []
     return {
@@ -194,9 +193,50 @@ def pii_data(config: TeamConfig | None) -> dict[str, Any]:
         "places": list(place_lexicon()),
         "titles": sorted(getattr(names, "TITLES", ())),
         "institutions": sorted(getattr(names, "INSTITUTION_WORDS", ())),
+        "not_names": sorted(getattr(names, "NOT_NAMES", ())),
         "allow_words": allow,
-        "regions": ["CZ", "SK", "ME", "RS", "BA", "HR"],
+        "street_after": sorted(getattr(names, "STREET_AFTER", ())),
+        "naming_words": sorted(getattr(names, "NAMING_WORDS", ())),
+        "regions": list(_phone_regions()),
+        "national_prefix": _national_prefixes(),
+        "priority": list(getattr(core, "PRIORITY", ())),
+        "cyrillic": dict(getattr(normalize, "_CYR", {})),
     }
+
+
+def _pii_module(*names: str) -> Any:
+    """A module of the personal-data guard by its current or its newer name (the detectors
+    are moving to pii/detectors/<kind>.py); an empty stand-in when none exists, so the site
+    still builds and the parity test names what the browser lost."""
+    import importlib
+
+    for name in names:
+        try:
+            return importlib.import_module(f"caseconf.pii.{name}")
+        except ImportError:
+            continue
+    return types.SimpleNamespace()
+
+
+def _phone_regions() -> tuple[str, ...]:
+    for module in (_pii_module("detectors.phone", "detectors"),):
+        regions = getattr(module, "PHONE_REGIONS", None)
+        if regions:
+            return tuple(regions)
+    return ("CZ", "SK", "ME", "RS", "BA", "HR")
+
+
+def _national_prefixes() -> dict[str, str]:
+    """Each phone region's national prefix ("0" in SK, ME, RS …): Python's matcher (leniency
+    VALID) wants it on a number written without the country code; libphonenumber-js skips
+    that test, so checks.js makes it from this table."""
+    import phonenumbers
+
+    out = {}
+    for region in _phone_regions():
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        out[region] = (meta.national_prefix or "") if meta is not None else ""
+    return out
 
 
 def case_contexts(repo: Any) -> dict[str, dict[str, Any]]:
@@ -227,8 +267,16 @@ def browser_checks(repo: Any) -> dict[str, Any]:
         "ci_only": ci_only,
         "cases": case_contexts(repo),
         "pii": pii_data(config),
+        "messages": loader_messages(repo.lang),
         "words": _words(repo.lang),
     }
+
+
+def loader_messages(lang: str) -> dict[str, str]:
+    """The loader's message templates (SCHEMA findings), in the team's language."""
+    from ..records.i18n import LOADER_MESSAGES
+
+    return {key: entry.get(lang) or entry["en"] for key, entry in LOADER_MESSAGES.items()}
 
 
 def _words(lang: str) -> dict[str, str]:

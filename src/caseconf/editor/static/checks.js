@@ -14,7 +14,7 @@
 (function (root, factory) {
   var api = factory(root.libphonenumber);
   if (typeof module === "object" && module.exports) { module.exports = api; } else { root.CaseconfChecks = api; }
-})(typeof self !== "undefined" ? self : this, function (libphonenumber) {
+})(typeof globalThis !== "undefined" ? globalThis : this, function (libphonenumber) {
   "use strict";
 
   // ------------------------------------------------------------------ messages
@@ -406,33 +406,57 @@
       });
     }
     this.phones(line, hit);
-    this.names(line, hit);
+    var taken = this.resolve(hits);
+    this.names(line, function (kind, start, end) {
+      if (!taken.some(function (a) { return start < a.end && a.start < end; })) { hit(kind, start, end); }
+    });
     return hits;
   };
 
   function isDateLike(s) { return /^\d{1,2}\s?\/\s?\d{1,2}\s?\/\s?\d{2,4}$/.test(s); }
 
+  var REF_BEFORE = /(?<![\p{L}\p{N}_])(?:č\.\s?j\.?|čj\.?|č\.\s?jedn\.?|sp\.\s?zn\.?|spis\.?\s?zn\.?|zn\.|č\.\s?p\.|ref\.?|reference|ref\.\s?no\.?|broj predmeta|predmet(?:\s+br\.?)?|br\.\s?predmeta|case(?:\s+no\.?)?|spis|jednací číslo|číslo jednací|action|akce|id|akt|č\.\s?spisu)\s*[:#=]?\s*$/iu;
+  var DATEISH = /^\s*(?:\d{1,4}[./\-]\s?\d{1,2}[./\-]\s?\d{1,4}\.?|\d{1,2}:\d{2}(?::\d{2})?|(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2})\s*$/;
+  var ONLY_DATES = /^(?:\s|[./\-]|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|\d{1,2}:\d{2})*$/;
+
+  function gluedBefore(text, start) {  // JI-2025-014, A12-603123, x603123456, 2024/…
+    var before = text.slice(Math.max(0, start - 2), start);
+    return /[\p{L}\p{N}]$/u.test(before) || /^[\p{L}\p{N}_]-$/u.test(before) || /\/$/.test(before);
+  }
+  function phoneOk(text, start, end, raw) {  // caseconf.pii.detectors._phone_candidate_ok
+    if ((raw.match(/\d/g) || []).length < 8) { return false; }
+    if (DATEISH.test(raw) || DATE_INSIDE.test(raw) || /^(?:19|20)\d{2}\s?[-/.]/.test(raw)) { return false; }
+    if (gluedBefore(text, start)) { return false; }
+    if (/^(?:[\-/]\d|[\p{L}\p{N}_]|\.\d)/u.test(text.slice(end, end + 6))) { return false; }
+    var lineStart = text.lastIndexOf("\n", start - 1) + 1;
+    return !REF_BEFORE.test(text.slice(Math.max(lineStart, start - 40), start));
+  }
+
+  // phonenumbers' matcher (Python) and libphonenumber-js (here) are ports of one library
   Checker.prototype.phones = function (line, hit) {
     if (!libphonenumber) { return; }
-    var regions = this.data.pii.regions;
+    var regions = this.data.pii.regions, prefixes = this.data.pii.national_prefix || {}, found = {};
     eachMatch(PHONE_CAND, line, function (cm) {
       var window = cm[0];
-      if ((window.match(/\d/g) || []).length < 8) { return; }
-      var start = cm.index;
-      var before = line.slice(Math.max(0, start - 2), start);
-      if (/[\p{L}\p{N}]$/u.test(before) || /[\p{L}\p{N}_]-$/u.test(before) || /\/$/.test(before)) { return; }
-      if (/^(?:[\-/]\d|[\p{L}\p{N}_]|\.\d)/u.test(line.slice(cm.index + window.length, cm.index + window.length + 6))) { return; }
-      if (DATE_INSIDE.test(window) || /^(?:19|20)\d{2}\s?[-/.]/.test(window)) { return; }
-      if (/(?:č\.\s?j\.?|čj\.?|sp\.\s?zn\.?|zn\.|ref\.?|id|case(?:\s+no\.?)?|broj predmeta|predmet)\s*[:#=]?\s*$/i
-        .test(line.slice(Math.max(0, start - 40), start))) { return; }
-      for (var r = 0; r < regions.length; r++) {
-        var found = libphonenumber.findPhoneNumbersInText(window, {defaultCountry: regions[r], v2: true});
-        var valid = found.filter(function (f) { return f.number && f.number.isValid(); });
-        if (valid.length) {
-          valid.forEach(function (f) { hit("phone", start + f.startsAt, start + f.endsAt); });
-          return;
-        }
-      }
+      if (ONLY_DATES.test(window) || (window.match(/\d/g) || []).length < 8) { return; }
+      regions.forEach(function (region) {
+        libphonenumber.findPhoneNumbersInText(window, {defaultCountry: region, v2: true}).forEach(function (f) {
+          if (!f.number || !f.number.isValid()) { return; }
+          var s = cm.index + f.startsAt, e = cm.index + f.endsAt, key = s + ":" + e;
+          var raw = line.slice(s, e), prefix = prefixes[region];
+          // written without the country code, it needs the region's national prefix
+          if (prefix && !/^\s*\(?\s*(?:\+|00)/.test(raw) && raw.replace(/\D/g, "").indexOf(prefix) !== 0) { return; }
+          if (!found[key] && phoneOk(line, s, e, line.slice(s, e))) { found[key] = {start: s, end: e}; }
+        });
+      });
+    });
+    var spans = Object.keys(found).map(function (k) { return found[k]; })
+      .sort(function (a, b) { return (a.start - b.start) || ((b.end - b.start) - (a.end - a.start)); });
+    var last = null;
+    spans.forEach(function (sp) {
+      if (last && sp.start < last.end) { return; }
+      hit("phone", sp.start, sp.end);
+      last = sp;
     });
   };
 
@@ -454,7 +478,7 @@
       String(phrase).toLowerCase().split(/[^\p{L}\p{N}]+/u).forEach(function (w) { if (w) { allow[w] = true; } });
     });
     this._names = {names: set(p.names), places: set(p.places), titles: set(p.titles), institutions: set(p.institutions),
-      allow: allow, notNames: set(p.not_names)};
+      allow: allow, notNames: set(p.not_names), streetAfter: set(p.street_after), naming: set(p.naming_words)};
     return this._names;
   };
 
@@ -473,11 +497,35 @@
     return out;
   }
 
+  var TOKEN = /(?<![\p{L}\p{N}_@/\\.])([\p{L}]+(?:-[\p{L}]+)?)(?![\p{L}\p{N}_@]|\.\p{L})/gu;
+  function isNaming(word, sets) {
+    return candidates(word.toLowerCase()).slice(0, 8).some(function (c) { return sets.naming[c]; });
+  }
+  // ZŠ Komenského, ulica Njegoševa, OŠ Vuk Karadžić: a name of an institution or street
+  function namedAfter(tokens, i, line, sets) {
+    for (var back = 1; back <= 4; back++) {
+      var j = i - back;
+      if (j < 0) { return false; }
+      var w = tokens[j].word;
+      if (isNaming(w, sets)) { return !/[,;:()]/.test(line.slice(tokens[j].end, tokens[i].start)); }
+      if (!(w[0] === w[0].toUpperCase() && w[0] !== w[0].toLowerCase()) && w.length !== 1) { return false; }
+    }
+    return false;
+  }
+
   Checker.prototype.names = function (line, hit) {
     var sets = this.nameSets();
+    var tokens = [];
+    eachMatch(TOKEN, line, function (t) { tokens.push({start: t.index, end: t.index + t[1].length, word: t[1]}); });
     eachMatch(WORD, line, function (m) {
+      var ti = tokens.findIndex(function (t) { return t.start === m.index; });
+      if (ti >= 0 && namedAfter(tokens, ti, line, sets)) { return; }
       var word = m[1], low = word.toLowerCase();
       if (sets.allow[low] || sets.institutions[low] || sets.titles[low] || sets.places[low] || sets.notNames[low]) { return; }
+      var after = line.slice(m.index + word.length);
+      var next = /^\s{1,2}([\p{L}.]+)/u.exec(after);
+      if (next && sets.streetAfter[next[1].toLowerCase()]) { return; }  // Masarykovo náměstí
+      if (/^\s+\d+(?:\/\d+)?\b/.test(after)) { return; }  // Husova 54/12: a street (the address check's)
       var prefix = line.slice(Math.max(0, m.index - 8), m.index).replace(/\s+$/, "");
       var atStart = !prefix ? !line.slice(0, m.index).trim() : STARTERS.indexOf(prefix[prefix.length - 1]) >= 0;
       var before = /([\p{L}]+)\.?\s{1,2}$/u.exec(line.slice(Math.max(0, m.index - 40), m.index));
@@ -500,14 +548,37 @@
     return PII_CODE_OF[kind];
   };
 
+  // as caseconf.pii.normalize: zero-width marks out, NFKC, odd spaces as spaces, Cyrillic as Latin
+  var ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064\u034f]/g;
+  var SPACES = /[\t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85]/g;
+  Checker.prototype.normalize = function (line) {
+    if (/^[\x20-\x7e]*$/.test(line)) { return line; }
+    var cyr = this.data.pii.cyrillic || {};
+    var s = line.replace(ZERO_WIDTH, "").normalize("NFKC");
+    if (/[\u0400-\u04ff]/.test(s)) { s = s.replace(/[\u0400-\u04ff]/g, function (c) { return c in cyr ? cyr[c] : c; }); }
+    return s.replace(SPACES, " ").replace(/[\r\n]/g, " ").replace(ZERO_WIDTH, "");
+  };
+
+  // Overlapping hits: the kind with the higher priority wins, then the earlier one (as the guard).
+  Checker.prototype.resolve = function (hits) {
+    var prio = {};
+    (this.data.pii.priority || []).forEach(function (k, i) { prio[k] = i; });
+    var accepted = [];
+    hits.slice().sort(function (a, b) { return (prio[a.kind] - prio[b.kind]) || (a.start - b.start); }).forEach(function (h) {
+      if (!accepted.some(function (a) { return h.start < a.end && a.start < h.end; })) { accepted.push(h); }
+    });
+    return accepted;
+  };
+
   /* Personal data in the text the form will write: findings with their line (1-based). */
   Checker.prototype.checkText = function (fileText) {
     var self = this, out = [];
     var supported = {};
     this.data.supported.forEach(function (c) { supported[c] = true; });
-    fileText.split("\n").forEach(function (line, index) {
-      if (/allow-pii/.test(line)) { return; }
-      self.piiHits(line).forEach(function (h) {
+    fileText.split("\n").forEach(function (raw, index) {
+      if (/caseconf:\s*allow-pii\b/i.test(raw)) { return; }
+      var line = self.normalize(raw.replace(/\r$/, ""));
+      self.resolve(self.piiHits(line)).forEach(function (h) {
         var code = self.piiCode(h.kind);
         if (code && supported[code]) {
           out.push(self.finding(code, null, (self.data.codes[code] || {}).summary, {line: index + 1, kind: h.kind,

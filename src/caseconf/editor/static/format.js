@@ -6,8 +6,8 @@
  * the form opened it (under SOURCE_KEY in the entry's data) and, on save, changes only the
  * characters of the values that changed, using the `yaml` library's node ranges: comments,
  * key order, quoting, flow style, blank lines and unknown keys stay as they were; the
- * Markdown body is kept byte for byte. Values are read as PyYAML reads them (YAML 1.1:
- * yes/no/on/off, sexagesimal 14:00, dates), so what the form shows is what caseconf sees.
+ * Markdown body is kept byte for byte. Values are read as caseconf's loader reads them, so
+ * what the form shows and checks is what `caseconf check` sees.
  *
  * Browser: CaseconfFormat.make(YAML) with the vendored `yaml` browser build; node: the same
  * (tests/editor/format_runner.mjs).
@@ -20,20 +20,24 @@
 
   var SOURCE_KEY = "__caseconf_source";
   var BOOL = "tag:yaml.org,2002:bool";
-  var TRUE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
-  var FALSE = /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
 
   function make(YAML) {
-    // PyYAML's booleans (YAML 1.1 without y/n), everything else of YAML 1.1 as the yaml library has it
-    var pyTrue = {identify: function (v) { return v === true; }, default: true, tag: BOOL, test: TRUE,
-      resolve: function () { return true; }, stringify: function () { return "true"; }};
-    var pyFalse = {identify: function (v) { return v === false; }, default: true, tag: BOOL, test: FALSE,
-      resolve: function () { return false; }, stringify: function () { return "false"; }};
-    var OPTIONS = {version: "1.1", uniqueKeys: false, merge: false,
-      customTags: function (tags) { return tags.filter(function (t) { return t.tag !== BOOL; }).concat([pyTrue, pyFalse]); }};
-    var STRINGIFY = {version: "1.1", lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false,
-      customTags: OPTIONS.customTags};
+    // Values as caseconf's own reader (records/yamlsafe.py) reads them: null, true/false and
+    // whole numbers; every other plain scalar is text ("13:00", "no", "012345", dates).
+    var OPTIONS = {schema: "failsafe", uniqueKeys: false, customTags: [
+      {tag: "tag:yaml.org,2002:null", test: /^(?:~|null|Null|NULL)?$/, resolve: function () { return null; },
+        identify: function (v) { return v === null; }, default: true},
+      {tag: BOOL, test: /^(?:true|True|TRUE)$/, resolve: function () { return true; },
+        identify: function (v) { return v === true; }, default: true},
+      {tag: BOOL, test: /^(?:false|False|FALSE)$/, resolve: function () { return false; },
+        identify: function (v) { return v === false; }, default: true},
+      {tag: "tag:yaml.org,2002:int", test: /^[-+]?(?:0|[1-9][0-9]*)$/, resolve: function (s) { return parseInt(s, 10); },
+        identify: function (v) { return typeof v === "number"; }, default: true}
+    ]};
+    // New text is quoted whenever YAML 1.1 (PyYAML, other tools) would read it as anything
+    // but text: "14:00", "yes", "1e3".
+    var STRINGIFY = {version: "1.1", lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false};
 
     function isMap(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
     function blank(v) {
@@ -331,7 +335,27 @@
       }
     };
 
-    return {frontMatter: frontMatter, yamlFile: yamlFile, parse: parse, plain: plain, same: same, split: split};
+    // Whether caseconf's loader would get as far as the schema (else only its FILE/YAML codes apply).
+    function loadable(content, format) {
+      var text = content;
+      if (format !== "yml") { var parts = split(content); if (!parts) { return false; } text = parts.yaml; }
+      var doc = parse(text), plainData = true;
+      // anchors, aliases, tags and merge keys: the loader refuses them (YAML003-006)
+      YAML.visit(doc, {
+        Alias: function () { plainData = false; return YAML.visit.BREAK; },
+        Pair: function (_, pair) { if (pair.key && pair.key.value === "<<") { plainData = false; } },
+        Node: function (_, node) { if (node.tag || node.anchor) { plainData = false; } }
+      });
+      return plainData && !doc.errors.length && YAML.isMap(doc.contents) && depth(doc.toJS()) <= 40;
+    }
+    function depth(v) {
+      if (Array.isArray(v)) { return 1 + v.reduce(function (m, x) { return Math.max(m, depth(x)); }, 0); }
+      if (isMap(v)) { return 1 + Object.keys(v).reduce(function (m, k) { return Math.max(m, depth(v[k])); }, 0); }
+      return 0;
+    }
+
+    return {frontMatter: frontMatter, yamlFile: yamlFile, parse: parse, plain: plain, same: same, split: split,
+      loadable: loadable};
   }
 
   return {make: make, SOURCE_KEY: SOURCE_KEY};
