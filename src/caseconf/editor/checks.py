@@ -34,7 +34,7 @@ from ..records.models import SCHEMAS, TeamConfig
 BROWSER_RULES = frozenset({
     "SCHEMA001", "SCHEMA002", "SCHEMA003", "SCHEMA004", "SCHEMA005",
     "PLAN001", "PLAN002", "PLAN003", "PLAN004", "PLAN005", "PLAN006", "PLAN007", "PLAN008", "PLAN009",
-    "PLAN010", "PLAN011", "SUPP002",
+    "PLAN010", "PLAN011", "REV007", "SUPP002",
 })
 # Personal-data kinds the browser looks for (detector ports in checks.js).
 BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name"})
@@ -251,8 +251,24 @@ def case_contexts(repo: Any) -> dict[str, dict[str, Any]]:
     return out
 
 
-def browser_checks(repo: Any) -> dict[str, Any]:
+def collections_meta(decap: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+    """Which record schema (and case) each collection of the Decap configuration edits."""
+    out: dict[str, dict[str, Any]] = {}
+    for collection in (decap or {}).get("collections", []):
+        name = collection["name"]
+        if name == "cases":
+            out[name] = {"schema": "case"}
+        elif name == "activities":
+            out[name] = {"schema": "activity"}
+        elif name.startswith("records-"):
+            out[name] = {"schema": "conference", "case": collection["folder"].split("/", 1)[1]}
+    return out
+
+
+def browser_checks(repo: Any, decap: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything checks.js needs, for this repository, in the team's language."""
+    from ..records.vocab import EVALUATING_KINDS
+
     config = repo.config
     context = config.validation_context() if config is not None else {}
     codes = registry_codes(repo.lang)
@@ -268,6 +284,8 @@ def browser_checks(repo: Any) -> dict[str, Any]:
         "cases": case_contexts(repo),
         "pii": pii_data(config),
         "messages": loader_messages(repo.lang),
+        "collections": collections_meta(decap),
+        "evaluating_kinds": sorted(k.value for k in EVALUATING_KINDS),
         "words": _words(repo.lang),
     }
 

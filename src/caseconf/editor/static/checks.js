@@ -266,6 +266,9 @@
     actions.forEach(function (action, i) {
       if (!text(action.do)) { add("PLAN011", ["plan", "actions", i], {id: action.id}); }
     });
+    (Array.isArray(record.evaluation) ? record.evaluation : []).forEach(function (entry, i) {
+      if (blank(entry.result)) { add("REV007", ["evaluation", i, "result"], {id: entry.action}); }
+    });
     return out;
   };
 
