@@ -90,7 +90,8 @@ def test_cli_table(history_repo: Path) -> None:
 
 
 def test_cli_csv_reads_back(history_repo: Path) -> None:
-    run = run_caseconf("actions", "--root", str(history_repo), "--as-of", "2025-06-09", "--format", "csv", "--bom")
+    run = run_caseconf("actions", "--root", str(history_repo), "--as-of", "2025-06-09", "--format", "csv", "--bom",
+                       "--keys")
     assert run.code == 0
     assert run.out.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(run.out.lstrip("\ufeff"))))
