@@ -18,6 +18,7 @@ from ..records.locale_format import format_day
 from ..records.repository import Repository
 from .common import DATE, emit_json, resolve_root, root_option
 from .fit_table import Column, render_table
+from .output import echo
 
 TITLE = msg("Open actions as of {as_of}")
 NONE = msg("No open actions as of {as_of}.")
@@ -49,7 +50,7 @@ def write_output(data: str | bytes, output: Path | None) -> None:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if output is not None:
         output.write_bytes(raw)
-        click.echo(str(output), err=True)
+        echo(str(output), err=True)
         return
     sys.stdout.flush()
     sys.stdout.buffer.write(raw)
@@ -58,8 +59,11 @@ def write_output(data: str | bytes, output: Path | None) -> None:
 
 def print_table(title: str, columns: Sequence[Column], rows: Iterable[Sequence[str]],
                 highlight: Iterable[bool] = ()) -> None:
-    """A table that fits the terminal (see fit_table.py); overdue rows in bold red."""
-    click.echo(render_table(title, columns, list(rows), list(highlight)), nl=False)
+    """A table that fits the terminal (see fit_table.py); overdue rows in bold red. Written
+    as it is, not through `echo`: render_table made every value visible already, and its
+    own colour codes must reach the terminal."""
+    sys.stdout.write(render_table(title, columns, list(rows), list(highlight)))
+    sys.stdout.flush()
 
 
 def record_name(path: str) -> str:
@@ -123,7 +127,7 @@ ACTION_TABLE = (  # (key, free text?, how long it stays when the terminal is nar
 
 def _table(items: list[OpenAction], lang: str, day: dt.date) -> None:
     if not items:
-        click.echo(title_of(NONE, lang, day))
+        echo(title_of(NONE, lang, day))
         return
     columns = [Column(key, column_label(key, lang), text, keep) for key, text, keep in ACTION_TABLE]
     rows = [(a.case, a.id, value_label("owner", a.owner, lang) or "?", a.due.isoformat() if a.due else "?",

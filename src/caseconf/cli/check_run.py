@@ -30,7 +30,7 @@ def run_check(root_dir: Path, paths: Sequence[Path], fmt: str, no_pii: bool) -> 
     scope = scope_for(rel_paths) if rel_paths else WHOLE
     if scope.whole:
         # a chunked check (parallel on large repositories): the same findings, flat memory
-        with progress(PROGRESS_LABEL, fmt=fmt) as on_progress:
+        with progress(PROGRESS_LABEL, fmt="text" if fmt == "text" else "json") as on_progress:
             whole = check_whole(root_dir, on_progress=on_progress)
         repo, result = whole.repo, whole.result
         pii_paths = [CONFIG_NAME] * (repo.config_doc is not None) + whole.text_paths
@@ -43,6 +43,11 @@ def run_check(root_dir: Path, paths: Sequence[Path], fmt: str, no_pii: bool) -> 
         findings = sorted(findings + _pii_findings(repo, pii_paths), key=lambda f: f.sort_key())
     if fmt == "json":
         emit_json({"findings": [f.to_json() for f in findings], "checked": result.checked})
+    elif fmt != "text":  # a CI format (github, gitlab, sarif, junit)
+        from .formats import render
+
+        echo(render(fmt, findings, root=repo.root, tool="check", checked=result.checked))
+        echo(summary_line(repo.lang, result.checked, findings), err=True)
     else:
         print_findings(findings)
         echo(summary_line(repo.lang, result.checked, findings), err=True)

@@ -42,8 +42,14 @@ def terminal_width() -> int:
 
 def render_table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]],
                  highlight: Sequence[bool] = (), *, width: int | None = None, color: bool | None = None) -> str:
+    from ..records.findings import visible
+
     width = width or terminal_width()
     color = sys.stdout.isatty() if color is None else color
+    # a value from a file can neither move the cursor nor fake a line (control characters written out)
+    title = visible(title)
+    columns = [Column(c.key, visible(c.header), c.text, c.keep) for c in columns]
+    rows = [[visible(cell) for cell in row] for row in rows]
     main = _main_text_column(columns)
     # columns that may move into the main text cell, least important first (never the main
     # cell itself, nor the first column, which names the row)
@@ -68,15 +74,15 @@ def _as_table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str
     from rich.text import Text
 
     shown = [i for i in range(len(columns)) if i not in moved]
-    table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False,
+    table = Table(title=Text(title), box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False,
                   collapse_padding=True, title_justify="left")
     for i in shown:
         # ids and dates are single words: rich never wraps inside a word while the minimum
         # widths fit, and the check below refuses a layout where it had to
-        table.add_column(columns[i].header, overflow="fold")
+        table.add_column(Text(columns[i].header), overflow="fold")
     cells_to_check: list[str] = [columns[i].header for i in shown]
     for index, row in enumerate(rows):
-        cells: list[Text | str] = []
+        cells: list[Text] = []
         for i in shown:
             value = row[i]
             if i == main and moved:
@@ -87,7 +93,7 @@ def _as_table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str
                 cells.append(cell)
                 cells_to_check.extend([value, extra])
             else:
-                cells.append(value)
+                cells.append(Text(value))  # Text, not str: never read as rich markup ([link=…])
                 cells_to_check.append(value)
         style = "bold red" if index < len(highlight) and highlight[index] else None
         table.add_row(*cells, style=style)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
+from ..records.findings import visible
 from ..scaffold.init import DEFAULT_LANGUAGE, InitOptions, init_message, init_repository, parse_office
+from .output import echo
 
 
 @click.command()
@@ -27,6 +29,6 @@ def init(directory: Path, jurisdiction: str, language: str | None, team: str | N
     lang = language or DEFAULT_LANGUAGE[jurisdiction]
     parsed = dict(parse_office(value, lang) for value in offices)
     init_repository(directory, InitOptions(jurisdiction=jurisdiction, language=language, team=team, offices=parsed))
-    click.echo(str(directory))
-    click.echo(init_message("done", lang, path=directory), err=True)
+    echo(str(directory))
+    echo(init_message("done", lang, path=visible(directory)), err=True)
     return 0

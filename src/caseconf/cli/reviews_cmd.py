@@ -15,6 +15,7 @@ from .actions_cmd import (AS_OF, BOM, DELIMITER, FORMAT, KEYS, OUTPUT, print_tab
                           write_output)
 from .common import emit_json, resolve_root, root_option
 from .fit_table import Column
+from .output import echo
 
 TITLE = msg("Reviews and evaluations as of {as_of}")
 NONE = msg("No planned reviews as of {as_of}.")
@@ -56,7 +57,7 @@ REVIEW_TABLE = (  # (key, free text?, how long it stays when the terminal is nar
 
 def _table(items: list[ReviewItem], lang: str, day: dt.date) -> None:
     if not items:
-        click.echo(title_of(NONE, lang, day))
+        echo(title_of(NONE, lang, day))
         return
     columns = [Column(key, column_label(key, lang), text, keep) for key, text, keep in REVIEW_TABLE]
     rows = [(i.case, i.office, value_label("kind", i.kind, lang), i.planned.isoformat(),

@@ -49,9 +49,21 @@ def index_html(config: dict[str, Any], *, title: str, lang: str) -> str:
     """The editor page: the bundle, the generated configuration inline (so no fetch of
     config.yml is needed) and a pre-save step that drops empty values the form leaves."""
     inline = dict(config, load_config_file=False)
-    data = json.dumps(inline, ensure_ascii=False).replace("</", "<\\/")
+    data = inline_json(inline)
     html_lang = {"sr-Latn": "sr-Latn"}.get(lang, lang)
     return _PAGE.format(lang=html_lang, title=_escape(title), config=data, bundle=f"{BUNDLE_DIR}/decap-cms.js")
+
+
+# Inside <script>, `</script`, `<!--` and `<script` change how the HTML parser reads on (an
+# open action's text `<!--<script>` blanked the page); U+2028/9 end a line in older JS.
+# As \\u escapes they are the same JSON string and no markup at all.
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def inline_json(value: Any) -> str:
+    """JSON that is safe to place inside an HTML <script> element."""
+    return json.dumps(value, ensure_ascii=False).translate(_SCRIPT_UNSAFE)
 
 
 def _escape(text: str) -> str:

@@ -24,6 +24,10 @@ def __getattr__(name: str) -> Any:
         from . import allowlist
 
         return getattr(allowlist, name)
+    if name == "KINDS":  # every kind of personal data, in priority order (the detector registry)
+        from .detectors import kinds
+
+        return kinds()
     if name == "purge_instructions":
         from .messages import purge_instructions
 
@@ -32,8 +36,6 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = ["scan_text", "scan_files", "scan_history", "start_history", "fingerprint", "purge_instructions", "ALLOW_FILE", "KINDS"]
-
-KINDS = ("birth_number", "jmbg", "phone", "email", "bank_account", "birth_date", "address", "name")
 
 
 def scan_text(text: str, path: str, *, allow_words: Iterable[str] = (), lang: str = "cs") -> list[Finding]:

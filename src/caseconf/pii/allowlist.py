@@ -10,7 +10,6 @@ from pathlib import Path
 from .normalize import normalize_value
 
 ALLOW_FILE = ".caseconf-pii-allow.yml"
-KINDS = ("birth_number", "jmbg", "phone", "email", "bank_account", "birth_date", "address", "name")
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 MARKER_RE = re.compile(r"caseconf:\s*allow-pii\b(?P<args>[^\n]*)", re.IGNORECASE)
@@ -77,6 +76,8 @@ def load_allowlist(root: Path) -> Allowlist:
     if not isinstance(data, list):
         result.problems.append((1, "allow_bad", "#1"))
         return result
+    from .detectors import kinds  # the registry: every kind a detector reports
+
     lines = _entry_lines(raw)
     for idx, item in enumerate(data, 1):
         where = f"#{idx}"
@@ -87,7 +88,7 @@ def load_allowlist(root: Path) -> Allowlist:
         line = lines.get(sha, 1)
         kind = item.get("kind")
         reason = item.get("reason")
-        if not _HEX64.match(sha) or (kind is not None and kind not in KINDS):
+        if not _HEX64.match(sha) or (kind is not None and kind not in kinds()):
             result.problems.append((line, "allow_bad", where))
             continue
         if not isinstance(reason, str) or not reason.strip():

@@ -21,20 +21,38 @@ from .workers import PARALLEL_MIN, run_chunks, worker_count  # noqa: F401 - PARA
 
 MAX_BYTES = 5 * 1024 * 1024
 
-CODES = {
-    "birth_number": "PII001", "jmbg": "PII002", "phone": "PII003", "email": "PII004",
-    "bank_account": "PII005", "birth_date": "PII006", "address": "PII007", "name": "PII008",
-}
-PRIORITY = ("birth_number", "jmbg", "bank_account", "email", "phone", "birth_date", "address", "name")
-_PRIO = {k: i for i, k in enumerate(PRIORITY)}
+
+
+def _codes() -> dict[str, str]:
+    return {d.kind: d.code for d in det.registry()}
+
+
+def _prio() -> dict[str, int]:
+    return {d.kind: i for i, d in enumerate(det.registry())}
+
+
+CODES = _codes()
+PRIORITY = tuple(d.kind for d in det.registry())
+_PRIO = _prio()
+_PATTERN_DETECTORS = tuple(d for d in det.registry() if not d.runs_last)
+_LAST_DETECTORS = tuple(d for d in det.registry() if d.runs_last)
 
 FILENAME_NOTE = {"cs": "V názvu souboru: ", "sr-Latn": "U nazivu fajla: ", "en": "In the file name: "}
+
+
+_PHONE_LIKE = re.compile(r"\+?[\d ()./\-]+")
 
 
 def _allow_set(allow_words: Iterable[str]) -> frozenset[str]:
     out: set[str] = set()
     for phrase in allow_words or ():
         if not isinstance(phrase, str):
+            continue
+        if _PHONE_LIKE.fullmatch(phrase.strip()) and sum(map(str.isdigit, phrase)) >= 3:
+            # a public number (pii.public_numbers): the phone detector sets it aside
+            from .detectors.phone import PUBLIC_PREFIX, national_digits
+
+            out.add(PUBLIC_PREFIX + national_digits(phrase))
             continue
         norm = normalize_value(phrase)
         for w in norm.replace("-", " ").replace("/", " ").split():
@@ -48,22 +66,17 @@ def detect_whole(norm_text: str, allow: frozenset[str], lang: str) -> list[det.H
     """All hits in normalised text, overlaps resolved by kind priority (no cache, no segmenting).
 
     The reference :func:`detect` must agree with; it scans the text as one piece."""
-    return _with_names(_resolve(_pattern_hits(norm_text)), norm_text, allow, lang)
+    return _with_names(_resolve(_pattern_hits(norm_text, allow, lang)), norm_text, allow, lang)
 
 
-def _pattern_hits(norm_text: str) -> list[det.Hit]:
-    """What every detector but the name detector finds, overlaps not yet resolved."""
+def _pattern_hits(norm_text: str, allow: frozenset[str], lang: str,
+                  detectors: tuple[det.Detector, ...] | None = None) -> list[det.Hit]:
+    """What every detector but the last ones (names) finds, overlaps not yet resolved."""
     hits: list[det.Hit] = []
     has_digit = det._DIGIT.search(norm_text) is not None
-    if has_digit:
-        hits += det.find_birth_numbers(norm_text)
-        hits += det.find_jmbg(norm_text)
-        hits += det.find_bank_accounts(norm_text)
-    hits += det.find_emails(norm_text)
-    if has_digit:
-        hits += det.find_phones(norm_text)
-        hits += det.find_birth_dates(norm_text)
-    hits += det.find_addresses(norm_text)
+    for d in _PATTERN_DETECTORS if detectors is None else detectors:
+        if (has_digit or not d.needs_digit) and d.may_hold(norm_text):
+            hits += d.find(norm_text, allow, lang)
     return hits
 
 
@@ -78,8 +91,9 @@ def _resolve(hits: list[det.Hit]) -> list[det.Hit]:
 
 
 def _with_names(accepted: list[det.Hit], norm_text: str, allow: frozenset[str], lang: str) -> list[det.Hit]:
-    find_names = _find_names or _load_names()
-    accepted += find_names(norm_text, allow, lang, [(a.start, a.end) for a in accepted])
+    for d in _LAST_DETECTORS:
+        if d.may_hold(norm_text):
+            accepted += d.find(norm_text, allow, lang, [(a.start, a.end) for a in accepted])
     if len(accepted) > 1:
         accepted.sort(key=lambda h: (h.start, _PRIO[h.kind]))
     return accepted
@@ -116,9 +130,16 @@ def detect_each(lines: list[str], allow: frozenset[str], lang: str) -> list[list
             (addr_low if line.islower() else addr_caps).append(i)
         if "@" in line:
             mail.append(i)
-    for detector, idxs in ((_digit_patterns, digits), (det.find_birth_dates, birth_kw),
-                           (det.find_addresses, addr_caps), (det.find_addresses, addr_low),
-                           (det.find_emails, mail)):
+    def run(*kinds: str) -> Callable[[str], list[det.Hit]]:
+        chosen = tuple(d for d in _PATTERN_DETECTORS if d.kind in kinds)
+        return lambda text: _pattern_hits(text, allow, lang, chosen)
+
+    digit_kinds = [d.kind for d in _PATTERN_DETECTORS if d.kind not in _BATCHED_APART and d.needs_digit]
+    other_kinds = [d.kind for d in _PATTERN_DETECTORS if d.kind not in _BATCHED_APART and not d.needs_digit]
+    every = [i for i, f in enumerate(found) if f is not None] if other_kinds else []
+    for detector, idxs in ((run(*other_kinds), every), (run(*digit_kinds), digits), (run("birth_date"), birth_kw),
+                           (run("address"), addr_caps), (run("address"), addr_low),
+                           (run("email"), mail)):
         for start in range(0, len(idxs), _BATCH_LINES):
             _run_batch(detector, lines, idxs[start:start + _BATCH_LINES], found)
     for i, line in enumerate(lines):
@@ -134,8 +155,10 @@ _BATCH_LINES = 4096
 _BATCH_LINE_MAX = 2000  # characters
 
 
-def _digit_patterns(text: str) -> list[det.Hit]:
-    return det.find_birth_numbers(text) + det.find_jmbg(text) + det.find_bank_accounts(text) + det.find_phones(text)
+# kinds whose cheap tests pick their own lines in detect_each; every other pattern detector
+# runs on the lines with a digit (a new kind that finds text without digits must say so
+# with needs_digit = False and is then run on every line)
+_BATCHED_APART = ("birth_date", "address", "email")
 
 
 def _run_batch(detector: Callable[[str], list[det.Hit]], lines: list[str], idxs: list[int],
@@ -158,17 +181,6 @@ def _run_batch(detector: Callable[[str], list[det.Hit]], lines: list[str], idxs:
             found[i] = None
             continue
         hits.append(det.Hit(h.kind, h.start - base, h.end - base, h.value, h.bases))
-
-
-_find_names = None
-
-
-def _load_names() -> Callable:
-    global _find_names
-    from .names import find_names
-
-    _find_names = find_names
-    return find_names
 
 
 # --------------------------------------------------------------------------- segments and the line cache

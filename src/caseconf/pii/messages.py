@@ -4,23 +4,18 @@ from __future__ import annotations
 
 LANGS = ("cs", "sr-Latn", "en")
 
-KIND_LABEL = {
-    "cs": {
-        "birth_number": "rodné číslo", "jmbg": "JMBG", "phone": "telefonní číslo",
-        "email": "e-mailová adresa", "bank_account": "číslo účtu", "birth_date": "datum narození",
-        "address": "adresa", "name": "jméno osoby",
-    },
-    "sr-Latn": {
-        "birth_number": "rodni broj (CZ/SK)", "jmbg": "JMBG", "phone": "broj telefona",
-        "email": "e-mail adresa", "bank_account": "broj računa", "birth_date": "datum rođenja",
-        "address": "adresa", "name": "ime osobe",
-    },
-    "en": {
-        "birth_number": "birth number", "jmbg": "JMBG (personal number)", "phone": "phone number",
-        "email": "e-mail address", "bank_account": "bank account number",
-        "birth_date": "date of birth", "address": "address", "name": "personal name",
-    },
-}
+class _KindLabels(dict):  # type: ignore[type-arg]
+    """{lang: {kind: label}}, read from the detector registry when first needed."""
+
+    def __missing__(self, lang: str) -> dict[str, str]:
+        from .detectors import registry
+
+        for lg in LANGS:
+            dict.__setitem__(self, lg, {d.kind: d.labels[lg] for d in registry()})
+        return dict.__getitem__(self, lang)
+
+
+KIND_LABEL = _KindLabels()
 
 _T = {
     "detected": {

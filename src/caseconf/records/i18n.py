@@ -45,6 +45,16 @@ LOADER_MESSAGES: dict[str, Message] = {
     "yaml_alias": msg("anchors and aliases (&, *) are not allowed in records; write the value out in full"),
     "yaml_tag": msg("tag {tag} is not allowed; a record holds only text, numbers, dates and lists"),
     "yaml_too_deep": msg("the structure is nested deeper than {limit} levels or is too large; simplify it"),
+    "yaml_too_long": {
+        "cs": "hodnota je delší než {limit} znaků; tak dlouhý text patří do zápisu pod úvodní blok",
+        "sr-Latn": "vrijednost je duža od {limit} znakova; tako dug tekst pripada zapisniku ispod uvodnog bloka",
+        "en": "the value is longer than {limit} characters; text that long belongs in the minutes below the front matter",
+    },
+    "yaml_number_too_long": {
+        "cs": "číslo má víc než {limit} číslic; žádné pole záznamu tak dlouhé číslo nepotřebuje, opravte ho (nebo ho dejte do uvozovek jako text)",
+        "sr-Latn": "broj ima više od {limit} cifara; nijedno polje zapisa ne treba tako dug broj, ispravite ga (ili ga stavite pod navodnike kao tekst)",
+        "en": "the number has more than {limit} digits; no record field needs a number that long, fix it (or quote it as text)",
+    },
     "yaml_merge_key": msg("the merge key << is not allowed; write the values out directly"),
     "yaml_complex_key": msg("a key must be plain text"),
     "file_not_utf8": msg("the file is not UTF-8 ({detail}); save it from your editor as UTF-8"),

@@ -78,6 +78,8 @@ class PiiSettings(Strict):
     # Paths (glob, relative to the root) the default scan skips: a developer repository's
     # own test corpora and lexicons. Explicit paths and hooks still scan them.
     exclude: list[str] = []
+    # published numbers of the team's offices (helplines are shipped with the guard): not personal
+    public_numbers: list[str] = []
 
 
 class EditorSettings(Strict):
@@ -108,7 +110,7 @@ class TeamConfig(Strict):
     def pii_allow_words(self) -> list[str]:
         """Words the personal-data scan never flags: the team and its offices are public
         bodies, not people, plus the configured allow list."""
-        return [self.team, *self.offices.values(), *self.pii.allow_words]
+        return [self.team, *self.offices.values(), *self.pii.allow_words, *self.pii.public_numbers]
 
     def validation_context(self) -> dict[str, Any]:
         j = self.jurisdiction.value
@@ -258,6 +260,8 @@ class ConferenceRecord(Strict):
     evaluation: list[EvaluationEntry] = []
     feedback: str | None = None
     minutes: MinutesInfo | None = None
+    outputs: list[vocab.Output] = []  # what the conference produced: plan, court_material, ...
+    facilitation_hours: float | None = Field(None, ge=0, le=1000)  # preparation + meeting + minutes
     caseconf: CaseconfMeta | None = None
 
 
@@ -269,6 +273,8 @@ class ActivityRecord(Strict):
     case: str | None = None
     topic: str | None = None
     participants_count: int | None = Field(None, ge=0)
+    audience: list[vocab.Audience] = []  # whom a workshop was for
+    hours: float | None = Field(None, ge=0, le=1000)
     caseconf: CaseconfMeta | None = None
 
 

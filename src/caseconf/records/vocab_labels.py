@@ -119,6 +119,15 @@ VOCAB_LABELS: dict[str, dict[str, str]] = {
     "case_conference": msg("case conference"),
     "email": msg("e-mail"),
     "meeting": msg("meeting"),
+    # what a conference produced, and whom a workshop was for (funder figures)
+    "plan": {"cs": "plán s rodinou", "sr-Latn": "plan sa porodicom", "en": "plan with the family"},
+    "court_material": {"cs": "podklad pro soud", "sr-Latn": "materijal za sud", "en": "material for the court"},
+    "recommendation": {"cs": "doporučení pro OSPOD", "sr-Latn": "preporuka centru", "en": "recommendation to the office"},
+    "child_protection": {"cs": "pracovníci OSPOD", "sr-Latn": "radnici centra za socijalni rad",
+                         "en": "child-protection workers"},
+    "health": {"cs": "zdravotnictví", "sr-Latn": "zdravstvo", "en": "health services"},
+    "police_justice": {"cs": "policie a justice", "sr-Latn": "policija i pravosuđe", "en": "police and justice"},
+    "family": {"cs": "rodiny", "sr-Latn": "porodice", "en": "families"},
 }
 
 

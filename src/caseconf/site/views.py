@@ -318,16 +318,22 @@ class SiteData:
         return replace(self.repo, cases=cases)
 
     def stats_page(self) -> dict[str, Any]:
+        from ..index.stats_labels import format_number, half_year_label, word
+
+        lang = self.repo.lang
         whole = publishable(compute_stats(self.repo), self.min_cell)
         periods = []
         for year in self._years():
-            for label, since, until in ((str(year), dt.date(year, 1, 1), dt.date(year, 12, 31)),
-                                        (f"{year}/1", dt.date(year, 1, 1), dt.date(year, 6, 30)),
-                                        (f"{year}/2", dt.date(year, 7, 1), dt.date(year, 12, 31))):
+            for key, since, until in ((str(year), dt.date(year, 1, 1), dt.date(year, 12, 31)),
+                                      (f"{year}-H1", dt.date(year, 1, 1), dt.date(year, 6, 30)),
+                                      (f"{year}-H2", dt.date(year, 7, 1), dt.date(year, 12, 31))):
                 stats = compute_stats(self._repo_within(since, until), since=since, until=until)
-                periods.append({"label": label, "year": "/" not in label,
+                periods.append({"label": half_year_label(key, lang), "year": "-H" not in key,
                                 "stats": publishable(stats, self.min_cell)})
-        return {"whole": whole, "periods": periods, "min_cell": self.min_cell}
+        return {"whole": whole, "periods": periods, "min_cell": self.min_cell,
+                "w": lambda key, **params: word(key, lang, **params),
+                "num": lambda value: format_number(value, lang),
+                "half": lambda key: half_year_label(key, lang)}
 
     def activities_page(self) -> dict[str, Any]:
         rows = [{"doc": doc, "a": activity, "uri": record_uri(doc.path)}

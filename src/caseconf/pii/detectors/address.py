@@ -1,0 +1,107 @@
+"""Postal addresses: street and house number (also `č. p.`, `bb`), postal code and town."""
+
+from __future__ import annotations
+
+import re
+
+from ._base import Detector, Hit, fold
+
+_DIGIT = re.compile(r"\d")
+_UP = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽĆĐÄÖÜĹĽŔ"
+_LO = "a-záčďéěíňóřšťúůýžćđäöüĺľŕô"
+_HOUSE = r"(?P<num>\d{1,4}[a-zA-Z]?(?:\s?/\s?\d{1,4}[a-zA-Z]?)?|bb|b\.b\.)"
+# what may follow a house number without it being one ("12 let", "5 km"); core.py also uses it
+# to see when a line's end and the next line's start must be scanned together
+_NOT_AFTER_ALT = (
+    r"(?i:%|\.\s?\d|let\b|roky?\b|roků|rok\b|dn[íy]\b|den\b|min|hod|h\b|x\b|km\b|m\b|kč|"
+    r"czk|eur|€|godin|dan[a]?\b|mjesec|měsíc|týdn|tjed|sedmic|years?\b|days?\b|months?\b|weeks?\b|times\b|"
+    r"krát|osob|lidí|dět[íi]|children|people|participants|účastn|hours?\b|body\b|bod\b|stran|str\.|"
+    r"ks\b|kus|třída\b|razred|bodova|poen|points?|tis|mil|ledna|února|března|dubna|května|června|"
+    r"července|srpna|září|října|listopadu|prosince|–|-\s?\d)"
+)
+_NOT_AFTER_NUM = r"(?![\d.:,]\d)(?!\s*" + _NOT_AFTER_ALT + ")"
+_STREET_KW = re.compile(
+    rf"(?P<kw>\b(?i:ulice|ul\.|ulica|nám\.|náměstí|nábřeží|nábř\.|třída|tř\.|sídliště|sídl\.|bulevar|bul\.|"
+    rf"trg|obala|put|šetalište|ulici|ulicí|ulicu|ulici)\s+)"
+    rf"(?P<name>(?:[{_UP}{_LO}0-9][\w.'’]*\s+){{0,4}}?)" + _HOUSE + r"\b" + _NOT_AFTER_NUM
+)
+# every keyword of _STREET_KW (after fold) holds one of these
+_STREET_KW_PARTS = ("ulic", "ul.", "bul", "nám", "nábř", "tříd", "tř.", "sídl", "trg", "obala", "put", "šetal")
+
+
+def may_hold_street_keyword(low: str) -> bool:
+    """Whether folded text holds a part of a street keyword (a cheap test before _STREET_KW):
+    a dozen substring searches, which beat one regex alternation of them."""
+    return any(map(low.__contains__, _STREET_KW_PARTS))
+_STREET_NAMED = re.compile(
+    rf"(?<![\w.])(?P<name>(?:(?:Na|U|K|Ke|Pod|Nad|Za|V|Ve|Před|Při)\s+[{_UP}][{_LO}]+"
+    rf"|(?:[{_UP}][{_LO}]+\s+){{0,2}}[{_UP}][{_LO}]*"
+    rf"(?:[^aáeéěiíoóuúůyý\s\d]ní|[^aáeéěiíoóuúůyý\s\d]ná|ská|cká|čka|ška|ova|ovo|ová|eva|evo|ého|ina|ska|ski|ića|ovića|evića|ského|ská))"
+    rf"(?:\s+(?:nám\.|náměstí|třída|nábřeží|ulica|ul\.))?)\s+" + _HOUSE + r"\b" + _NOT_AFTER_NUM
+)
+_POSTAL = re.compile(
+    rf"(?<![\d/.\-:])(?P<code>\d{{3}}\s\d{{2}}|[1-9]\d{{4}})(?![\d/.\-:])\s*,?\s+(?P<town>[{_UP}][{_LO}]{{2,}}(?:[\- ][{_UP}][{_LO}]+)?)"
+)
+_NOT_TOWNS = frozenset(
+    "kč czk eur euro eura eur usd din rsd bodů bodova osob lidí ks kusů let roků stran".split()
+)
+_INSTITUTION_BEFORE = re.compile(
+    r"(?i:\b(?:zš|mš|sš|zuš|ddm|ospod|úřad|ú[rř]ad|mú|múm|magistr[aá]t|nno|ngo|škola|školy|škole|csr|"
+    r"centar|centr[ua]m?|policie|policija|soud|sud|nemocnice|bolnica|dom zdravlja|osnovna škola|gimnazij[ae]|"
+    r"charita|diakonie|klinika|poliklinika|sídlo|sídlem|se sídlem|adresa úřadu|ordinace)\b[^\n]{0,40})$"
+)
+
+
+_INSTITUTION_AFTER = re.compile(
+    r"[ ,(–-]{0,4}(?i:ospod|spod|úřad|zš|mš|sš|magistr[aá]t|csr|centar za socijalni rad|policie|policija|"
+    r"soud|sud|nemocnice|bolnica|škola|škole|dom zdravlja|sídlo|office)\b"
+)
+
+
+def find_addresses(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    if not _DIGIT.search(text) and "bb" not in text and "b.b." not in text:
+        return hits
+    low = fold(text)
+    street_kw = may_hold_street_keyword(low)
+    # _STREET_NAMED and _POSTAL need a capital letter; lower-case text can only hold "ulice x 12"
+    capitals = not text.islower()
+    for rx in ((_STREET_KW,) if street_kw else ()) + ((_STREET_NAMED,) if capitals else ()):
+        for m in rx.finditer(text):
+            start = m.start()
+            if rx is _STREET_KW and not (m.group("kw")[0].isupper() or (m.group("name")[:1].isupper())
+                                         or m.group("num") in ("bb", "b.b.")):
+                continue
+            ls = text.rfind("\n", 0, start) + 1
+            if _INSTITUTION_BEFORE.search(text[ls:start]) or _INSTITUTION_AFTER.match(text, m.end("num")):
+                continue
+            hits.append(Hit("address", start, m.end("num"), m.group(0)[: m.end("num") - start]))
+    for m in _POSTAL.finditer(text) if capitals else ():
+        code = m.group("code")
+        if m.group("town").lower() in _NOT_TOWNS:
+            continue
+        digits = code.replace(" ", "")
+        if " " not in code and not (digits[0] in "123456789"):
+            continue
+        if " " not in code and (digits.startswith("19") or digits.startswith("20")) and len(digits) == 5:
+            # 5 digits starting 19/20 are CZ-style codes only with a space; no ME/RS codes start with 19/20
+            pass
+        hits.append(Hit("address", m.start(), m.end(), m.group(0)))
+    return hits
+
+
+
+
+class Address(Detector):
+    kind = "address"
+    code = "PII007"
+    priority = 6
+    labels = {"cs": "adresa", "sr-Latn": "adresa", "en": "address"}
+    mask_style = "text"
+    needs_digit = False
+
+    def may_hold(self, text: str) -> bool:
+        return _DIGIT.search(text) is not None or "bb" in text or "b.b." in text
+
+    def find(self, text: str, allow: frozenset[str] = frozenset(), lang: str = "cs", taken=()) -> list[Hit]:
+        return find_addresses(text)
