@@ -312,6 +312,12 @@ def write_catalog(catalog: Any, lang: str, domain: str = "caseconf") -> None:
         write_po(handle, catalog, width=100, sort_output=True, include_previous=False)
 
 
+def set_entry(catalog: Any, msgid: Any, text: Any, context: str | None, where: str) -> None:
+    """Add or replace one entry (Babel's `add` keeps the old translation of an existing one)."""
+    catalog.add(msgid, text, locations=[(where, 0)], context=context)
+    catalog.get(msgid if isinstance(msgid, str) else msgid[0], context=context).string = text
+
+
 def add_to_catalogs(sites: list[Site]) -> list[str]:
     """Write every leaf into cs, sr_Latn (translation) and en (empty: the msgid is the text)."""
     problems = []
@@ -332,6 +338,7 @@ def add_to_catalogs(sites: list[Site]) -> list[str]:
                     problems.append(f"{rel}:{leaf.line}: no {lang} translation of {leaf.msgid!r}")
                 catalog.add(leaf.msgid, text, locations=[(rel, leaf.line)], context=leaf.context,
                             flags=("python-brace-format",) if "{" in leaf.msgid else ())
+                catalog.get(leaf.msgid, context=leaf.context).string = text  # add() keeps an old string
         write_catalog(catalog, lang)
     return problems
 

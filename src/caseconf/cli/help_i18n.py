@@ -110,7 +110,16 @@ def _translate_param(param: click.Parameter, lang: str) -> None:
         name = name if param.required else f"[{name}]"
         param.metavar = name + ("..." if param.nargs != 1 else "")
     elif param.nargs == 1:
-        param.metavar = metavar(param.type.name.upper(), lang)
+        param.metavar = metavar(_type_placeholder(param.type), lang)
+
+
+def _type_placeholder(kind: click.ParamType) -> str:
+    """click's English placeholder of a type (Path names itself through gettext: already translated)."""
+    if isinstance(kind, click.Path):
+        if kind.file_okay and not kind.dir_okay:
+            return "FILE"
+        return "DIRECTORY" if kind.dir_okay and not kind.file_okay else "PATH"
+    return kind.name.upper()
 
 
 def translate_command(command: click.Command, lang: str) -> click.Command:
