@@ -329,7 +329,7 @@ class SiteData:
                                       (f"{year}-H2", dt.date(year, 7, 1), dt.date(year, 12, 31))):
                 stats = compute_stats(self._repo_within(since, until), since=since, until=until)
                 periods.append({"label": half_year_label(key, lang), "year": "-H" not in key,
-                                "stats": publishable(stats, self.min_cell)})
+                                "since": since, "until": until, "stats": publishable(stats, self.min_cell)})
         return {"whole": whole, "periods": periods, "min_cell": self.min_cell,
                 "w": lambda key, **params: word(key, lang, **params),
                 "num": lambda value: format_number(value, lang),
