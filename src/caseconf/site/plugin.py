@@ -27,11 +27,11 @@ from ..errors import CaseconfError
 from ..records.findings import Finding
 from ..records.paths import RECORDS_DIR
 from ..records.repository import LoadedDoc
-from . import cache, guard, nav
+from . import cache, guard, nav, search
 from .config import CaseconfConfig
 from .render import PACKAGED_TEMPLATES, Renderer, template_env, toc_tokens
 from .sanitize import escape_text, html_text, render_untrusted, sanitize_page_html
-from .views import CSV_URI, ICS_URI, PageSpec, SiteData
+from .views import CSV_URI, ICS_URI, TAGS, PageSpec, SiteData
 
 log = logging.getLogger("mkdocs.plugins.caseconf")
 
@@ -65,6 +65,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         _refuse("nothing read from outside", guard.outside_config(self.root, config, self.lang))
         if self.config.theme_language and lang:
             config.theme["language"] = THEME_LANGUAGES.get(lang, "en")
+        search.use_folding_search(config, lang)  # diacritics and endings as people type them
         if str(PACKAGED_TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(PACKAGED_TEMPLATES))
         for css in ASSETS_CSS:
@@ -108,8 +109,8 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         if self.config.pii_guard:
             # the written pages are published as they are: the same guard as the records
             words = entry.repo.config.pii_allow_words() if entry.repo.config else []
-            self.published = guard.scan_published(self.root, guard.published_sources(self.root, files, config.docs_dir),
-                                                  words, entry.repo.lang)
+            published = guard.published_sources(self.root, files, config.docs_dir)
+            self.published = guard.scan_published(self.root, published, words, entry.repo.lang)
             # A large scan runs in a second process while pages render; on_env awaits it
             # before MkDocs writes any page. A small one finishes here.
             self.pending = guard.start_pii(entry, changes, prewarmed)
@@ -120,6 +121,11 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         suppressed = guard.update_suppressed(entry, changes)
         data = SiteData(entry.repo, as_of=self._as_of(), suppressed=suppressed,
                         body_html=lambda doc: _body_html(entry, doc))
+        # A record that cannot be read stays on the pages as a banner; as a warning it also
+        # stops `mkdocs build --strict` (`caseconf site build --strict`, the generated CI).
+        for broken in data.broken:
+            log.warning("caseconf: %s cannot be read, so the pages that would count it are incomplete: %s",
+                        broken.path, broken.finding.to_text())
         self.renderer = Renderer(template_env(config.theme.dirs), data)
         self.specs = {}
         for spec in data.pages():
@@ -128,6 +134,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
                 config, spec.src_uri, content=self.renderer.stub(spec),
                 inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV))
         self._downloads(files, config, data)
+        self._documents(files, config, data)
         return files
 
     def _stop_on_personal_data(self) -> None:
@@ -165,6 +172,22 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         _replace(files, File.generated(config, CSV_URI, content=actions_csv(data.actions, bom=True)))
         _replace(files, File.generated(config, ICS_URI, content=calendar_ics(data.actions, data.reviews,
                                                                               team=data.team)))
+
+    def _documents(self, files: Files, config: MkDocsConfig, data: SiteData) -> None:
+        """Each record's paperwork as a print-ready page (its own print stylesheet), linked
+        from the record page: the same templates as `caseconf doc`, the team's overrides included."""
+        from .. import docs
+        from ..docs.layout import to_html
+        from .views import document_uri
+
+        for case in data.cases:
+            for doc in case.conferences:
+                for kind in docs.available(doc.model):
+                    uri = document_uri(doc.path, kind)
+                    if uri is None:
+                        continue
+                    made = docs.documents(kind, data.repo, case, doc, lang=data.repo.lang)
+                    _replace(files, File.generated(config, uri, content=to_html(made, data.repo.root)))
 
     # ---------------------------------------------------------------- arrange
     def on_nav(self, navigation: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -206,7 +229,12 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
             return get_relative_url(target.url, page.file.url) + (f"#{fragment}" if fragment else "")
 
         body = self.renderer.render(spec, url)
-        page.toc = get_toc(toc_tokens(body))
+        toc = get_toc(toc_tokens(body))
+        if spec.src_uri == TAGS:
+            # The tags plugin marks where its listing goes with a heading of the stub and finds
+            # it again in the table of contents: keep that entry, or the tags page stays empty.
+            toc.items.extend(page.toc)
+        page.toc = toc
         placeholder = self.renderer.placeholder()
         if placeholder not in html:
             raise PluginError(f"caseconf: the page stub of {spec.src_uri} was changed by another plugin")
