@@ -116,3 +116,16 @@ def test_visible_writes_every_control_character_out() -> None:
     assert not any(ord(ch) in CONTROL_CODES for ch in shown)
     assert "\\x1b[2J" in shown and "\\n" in shown and "\\u202e" in shown and "\\x9b" in shown
     assert visible("Záznam – běžný text") == "Záznam – běžný text"
+
+
+@pytest.mark.slow
+def test_the_site_build_log_carries_no_raw_control_character(tmp_path: Path) -> None:
+    from ..site.sites import copy_team
+
+    root = copy_team(tmp_path / "team")
+    target = ATTACK.replace("\n", "").replace(" ", "")
+    write(root / "methodology" / "metodika" / "odkaz.md", f"# Odkaz\n\n[tady](b{target}c.md)\n")  # a missing page
+    raw = _run_in_pty(["site", "build", "--root", str(root)], root)
+    assert b"Traceback" not in raw, raw[-3000:]
+    assert b"\\x1b]0;pwned\\x07" in raw  # MkDocs' own message about the link, the link written out
+    assert _only_styling(raw), (_controls(raw), raw[-3000:])

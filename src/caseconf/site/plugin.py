@@ -58,6 +58,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        _visible_logs()
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve() if self.config.root else base
         lang = _team_language(self.root)
@@ -239,6 +240,26 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         if placeholder not in html:
             raise PluginError(f"caseconf: the page stub of {spec.src_uri} was changed by another plugin")
         return html.replace(placeholder, body, 1)
+
+
+class _VisibleLog(logging.Filter):
+    """MkDocs logs file names and link targets from the pages as they are: control
+    characters in them are written out, as in every caseconf command's output."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from ..records.findings import visible_lines
+
+        message = record.getMessage()
+        shown = visible_lines(message)
+        if shown != message:
+            record.msg, record.args = shown, ()
+        return True
+
+
+def _visible_logs() -> None:
+    for handler in logging.getLogger("mkdocs").handlers:
+        if not any(isinstance(f, _VisibleLog) for f in handler.filters):
+            handler.addFilter(_VisibleLog())
 
 
 def _refuse(what: str, findings: list[Finding]) -> None:
