@@ -30,7 +30,7 @@ from ..records.repository import LoadedDoc
 from . import cache, guard, nav, search
 from .config import CaseconfConfig
 from .render import PACKAGED_TEMPLATES, Renderer, template_env, toc_tokens
-from .sanitize import escape_text, html_text, render_untrusted, sanitize_page_html
+from .sanitize import escape_text, escape_title, html_text, render_untrusted, sanitize_page_html
 from .views import CSV_URI, ICS_URI, TAGS, PageSpec, SiteData
 
 log = logging.getLogger("mkdocs.plugins.caseconf")
@@ -302,18 +302,18 @@ def _plain_titles(page: Page, generated: bool) -> None:
         title = html_text(page._title_from_render)
     else:
         title = str(page.title or "")  # from the file name
-    page.meta["title"] = escape_text(title)
+    page.meta["title"] = escape_title(title)
     stack = list(page.toc or [])
     while stack:
         item = stack.pop()
-        item.title = escape_text(html_text(item.title))
+        item.title = escape_title(html_text(item.title))
         stack.extend(item.children)
 
 
 def _plain_section_titles(items: list[Any]) -> None:
     for item in items:
         if not isinstance(item, Page) and isinstance(getattr(item, "title", None), str):
-            item.title = escape_text(item.title)
+            item.title = escape_title(item.title)
         _plain_section_titles(getattr(item, "children", None) or [])
 
 
