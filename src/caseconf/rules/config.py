@@ -23,11 +23,11 @@ class UnknownRuleCode(Rule):
                    "A misspelt code would silently leave the intended rule at its default.")
 
     def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
-        from ..codes import code_by_name
+        from ..codes import code_by_name, is_known
 
-        known = list(code_by_name())
         for code in ctx.repo.config.rules:  # type: ignore[union-attr]
-            if code not in known:
+            if not is_known(code):
+                known = list(code_by_name())  # the whole registry only to suggest a spelling
                 best = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
                 yield Hit(("rules", code), {"code": code, "hint": f" ({best[0]}?)" if best else ""})
 
@@ -73,16 +73,15 @@ class CannotSwitchOff(Rule):
     }
 
     def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
-        from ..codes import code_by_name
+        from ..codes import can_disable, code_by_name, is_known
         from ..records.i18n import render
 
-        known = code_by_name()
         for code, level in ctx.repo.config.rules.items():  # type: ignore[union-attr]
-            entry = known.get(code)
-            if level == "off" and entry is not None and not entry.can_disable:
-                why = self._WHY.get(entry.origin, self._WHY["loader"])
-                yield Hit(("rules", code), {"code": code, "severity": entry.severity,
-                                            "why": render(why, ctx.repo.lang)})
+            if level != "off" or not is_known(code) or can_disable(code):
+                continue
+            entry = code_by_name()[code]
+            why = self._WHY.get(entry.origin, self._WHY["loader"])
+            yield Hit(("rules", code), {"code": code, "severity": entry.severity, "why": render(why, ctx.repo.lang)})
 
 
 class UnknownThreshold(Rule):
