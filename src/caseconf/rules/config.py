@@ -15,9 +15,9 @@ class UnknownRuleCode(Rule):
     code, name, family, scope, severity = "CFG001", "cfg.unknown_rule", "CFG", "config", "warning"
     summary = tr("Nastavení zmiňuje neexistující kontrolu", "Podešavanje navodi nepostojeću provjeru",
                  "Settings name a rule that does not exist")
-    message = tr("v rules je kód {code}, žádná taková kontrola není{hint}; seznam: `caseconf rules`",
-                 "u rules je šifra {code}, takva provjera ne postoji{hint}; spisak: `caseconf rules`",
-                 "rules names {code}, which is no rule{hint}; list them with `caseconf rules`")
+    message = tr("Kontrola {code} neexistuje{hint}, takže nastavení nic nezmění. Seznam kontrol vypíše `caseconf rules` (rules)",
+                 "Provjera {code} ne postoji{hint}, pa podešavanje ništa ne mijenja. Spisak provjera daje `caseconf rules` (rules)",
+                 "There is no check {code}{hint}, so the setting changes nothing. `caseconf rules` lists them (rules)")
     rationale = tr("Překlep v kódu by kontrolu potichu nechal na výchozí závažnosti.",
                    "Greška u šifri bi provjeru tiho ostavila na zadatoj ozbiljnosti.",
                    "A misspelt code would silently leave the intended rule at its default.")
