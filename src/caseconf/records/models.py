@@ -108,6 +108,10 @@ class TeamConfig(Strict):
     min_cell: int = Field(3, ge=1)
     pii: PiiSettings = PiiSettings()
     editor: EditorSettings | None = None
+    # The record format these files follow (`caseconf migrate` upgrades older ones) and the
+    # git repository CI and pre-commit install caseconf from (HOSTING.md).
+    format_version: int = Field(1, ge=1)
+    caseconf_git: str | None = None
 
     @model_validator(mode="before")
     @classmethod
