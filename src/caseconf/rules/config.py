@@ -36,7 +36,7 @@ class ThresholdRange(Rule):
     """A threshold range whose low end is above its high end."""
 
     code, name, family, scope, severity = "CFG002", "cfg.threshold_range", "CFG", "config", "warning"
-    summary = tr("Rozpětí v thresholds je obrácené", "Raspon u thresholds je obrnut", "A threshold range is reversed")
+    summary = tr("Rozpětí prahu je obrácené", "Raspon praga je obrnut", "A threshold range is reversed")
     message = tr("rozpětí {name} začíná výš ({low}), než končí ({high}); napište nejdřív menší číslo, např. [90, 120]",
                  "raspon {name} počinje više ({low}) nego što završava ({high}); napišite prvo manji broj, npr. [90, 120]",
                  "the range {name} starts higher ({low}) than it ends ({high}); write the smaller number first, e.g. [90, 120]")

@@ -37,7 +37,7 @@ class FileDate(Rule):
     """Date in the file name differs from the front matter date."""
 
     code, name, family, scope = "FILE006", "file.name_date", "FILE", "record"
-    summary = tr("Datum v názvu souboru nesouhlasí s polem date", "Datum u nazivu datoteke ne odgovara polju date",
+    summary = tr("Datum v názvu souboru nesouhlasí s datem záznamu", "Datum u nazivu datoteke ne odgovara datumu zapisa",
                  "Date in the file name differs from `date`")
     message = tr("Název souboru říká {name_date}, záznam {date}. Sjednoťte je: přejmenujte soubor, nebo opravte datum (date)",
                  "Naziv datoteke kaže {name_date}, a zapis {date}. Uskladite ih: preimenujte datoteku ili ispravite datum (date)",
@@ -57,7 +57,7 @@ class FileKind(Rule):
     """Kind in the file name differs from the front matter kind."""
 
     code, name, family, scope = "FILE007", "file.name_kind", "FILE", "record"
-    summary = tr("Druh v názvu souboru nesouhlasí s polem kind", "Vrsta u nazivu datoteke ne odgovara polju kind",
+    summary = tr("Druh v názvu souboru nesouhlasí s druhem záznamu", "Vrsta u nazivu datoteke ne odgovara vrsti zapisa",
                  "Kind in the file name differs from `kind`")
     message = tr("Název souboru říká „{name_kind}“, záznam „{kind}“. Sjednoťte druh setkání v názvu a v záznamu (kind)",
                  "Naziv datoteke kaže „{name_kind}“, a zapis „{kind}“. Uskladite vrstu sastanka u nazivu i u zapisu (kind)",
@@ -77,7 +77,7 @@ class FileFolder(Rule):
     """The record's `case` differs from its folder."""
 
     code, name, family = "FILE008", "file.case_folder", "FILE"
-    summary = tr("Pole case nesouhlasí se složkou případu", "Polje case ne odgovara folderu slučaja",
+    summary = tr("Kód případu v záznamu nesouhlasí se složkou", "Oznaka slučaja u zapisu ne odgovara fascikli",
                  "`case` differs from the case folder")
     message = tr("Záznam leží ve složce případu {folder}, ale uvádí případ {case}. Přesuňte soubor do správné složky, nebo opravte kód případu (case)",
                  "Zapis se nalazi u fascikli slučaja {folder}, a navodi slučaj {case}. Premjestite datoteku u pravu fasciklu ili ispravite oznaku slučaja (case)",
@@ -104,8 +104,8 @@ class ActivityDate(FileDate):
     """Activity: date in the file name differs from `date`."""
 
     code, name, scope = "FILE013", "file.activity_name_date", "activity"
-    summary = tr("Datum v názvu souboru aktivity nesouhlasí s polem date",
-                 "Datum u nazivu datoteke aktivnosti ne odgovara polju date",
+    summary = tr("Datum v názvu souboru aktivity nesouhlasí s datem aktivity",
+                 "Datum u nazivu datoteke aktivnosti ne odgovara datumu aktivnosti",
                  "Activity: date in the file name differs from `date`")
 
 
@@ -113,8 +113,8 @@ class ActivityKindName(FileKind):
     """Activity: kind in the file name differs from `kind`."""
 
     code, name, scope = "FILE014", "file.activity_name_kind", "activity"
-    summary = tr("Druh v názvu souboru aktivity nesouhlasí s polem kind",
-                 "Vrsta u nazivu datoteke aktivnosti ne odgovara polju kind",
+    summary = tr("Druh v názvu souboru aktivity nesouhlasí s druhem aktivity",
+                 "Vrsta u nazivu datoteke aktivnosti ne odgovara vrsti aktivnosti",
                  "Activity: kind in the file name differs from `kind`")
 
 
