@@ -30,11 +30,14 @@ PROJECT = HERE.parent.parent
 RULE_DIRS = sorted(p for p in (HERE.parent / "rules").iterdir() if (p / "case.yml").is_file())
 
 
-def rule_variants() -> list[tuple[str, list]]:
-    out: list[tuple[str, list]] = [("base", [])]
+def rule_variants() -> list[tuple[str, dict]]:
+    """Every named case of tests/rules (edits, team configs, base repository)."""
+    from ..rules.test_rule_cases import _load
+
+    out: list[tuple[str, dict]] = [("base", {})]
     for folder in RULE_DIRS:
-        spec = yaml.safe_load((folder / "case.yml").read_text(encoding="utf-8"))
-        out += [(f"{folder.name}-fail", spec["fail"]), (f"{folder.name}-pass", spec["pass"])]
+        spec = _load(folder)
+        out += [(f"{folder.name}-{outcome}-{case['name']}", case) for outcome in ("fail", "pass") for case in spec[outcome]]
     return out
 
 
@@ -50,7 +53,8 @@ def test_every_registry_code_is_either_checked_in_the_browser_or_declared_ci_onl
 
 def test_browser_and_python_agree_on_every_rule_case_and_the_demo_repository(tmp_path: Path) -> None:
     mismatches = []
-    roots = [(name, materialise(tmp_path / name, edits)) for name, edits in rule_variants()]
+    roots = [(name, materialise(tmp_path / name, case.get("edits") or [], case.get("configs"), case.get("base", "cz")))
+             for name, case in rule_variants()]
     demo = tmp_path / "demo"
     shutil.copytree(PROJECT / "records", demo / "records")
     shutil.copy(PROJECT / "caseconf.yml", demo / "caseconf.yml")
