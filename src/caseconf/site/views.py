@@ -64,6 +64,15 @@ def _file_date(path: str) -> dt.date | None:
         return None
 
 
+def document_uri(record_path: str, kind: str) -> str | None:
+    """The print-ready page of one document of a record (`caseconf doc` as HTML)."""
+    uri = record_uri(record_path)
+    if uri is None or not uri.startswith("cases/"):
+        return None
+    _, case_id, name = uri.split("/")
+    return f"documents/{case_id}/{name[:-3]}-{kind}.html"
+
+
 def safe_case(case: Case) -> bool:
     return bool(_CASE_ID.match(case.id))
 
@@ -301,7 +310,19 @@ class SiteData:
             "actions": actions, "evaluation": evaluation,
             "suppressed": self.suppressed.get(doc.path, []),
             "body": self.body_html(doc), "office": case_office(case),
+            **self._documents(doc),
         }
+
+    def _documents(self, doc: LoadedDoc) -> dict[str, Any]:
+        """Links to the record's print-ready documents (the plugin writes them)."""
+        from ..docs import links
+        from ..docs.model import Words
+
+        words = Words(self.repo.lang)
+        found = [{"kind": kind, "title": title, "uri": document_uri(doc.path, kind)}
+                 for kind, title in links(doc.model, self.repo.lang)]
+        return {"documents": [d for d in found if d["uri"]], "documents_heading": words.t("documents"),
+                "documents_hint": words.t("documents_hint")}
 
     def activity_page(self, doc: LoadedDoc) -> dict[str, Any]:
         if self._case_ids is None:  # once per build, not once per activity page
@@ -352,16 +373,22 @@ class SiteData:
         return replace(self.repo, cases=cases)
 
     def stats_page(self) -> dict[str, Any]:
+        from ..index.stats_labels import format_number, half_year_label, word
+
+        lang = self.repo.lang
         whole = publishable(compute_stats(self.repo), self.min_cell)
         periods = []
         for year in self._years():
-            for label, since, until in ((str(year), dt.date(year, 1, 1), dt.date(year, 12, 31)),
-                                        (f"{year}/1", dt.date(year, 1, 1), dt.date(year, 6, 30)),
-                                        (f"{year}/2", dt.date(year, 7, 1), dt.date(year, 12, 31))):
+            for key, since, until in ((str(year), dt.date(year, 1, 1), dt.date(year, 12, 31)),
+                                      (f"{year}-H1", dt.date(year, 1, 1), dt.date(year, 6, 30)),
+                                      (f"{year}-H2", dt.date(year, 7, 1), dt.date(year, 12, 31))):
                 stats = compute_stats(self._repo_within(since, until), since=since, until=until)
-                periods.append({"label": label, "year": "/" not in label,
-                                "stats": publishable(stats, self.min_cell)})
-        return {"whole": whole, "periods": periods, "min_cell": self.min_cell, "broken": self.broken_rows()}
+                periods.append({"label": half_year_label(key, lang), "year": "-H" not in key,
+                                "since": since, "until": until, "stats": publishable(stats, self.min_cell)})
+        return {"whole": whole, "periods": periods, "min_cell": self.min_cell, "broken": self.broken_rows(),
+                "w": lambda key, **params: word(key, lang, **params),
+                "num": lambda value: format_number(value, lang),
+                "half": lambda key: half_year_label(key, lang)}
 
     def activities_page(self) -> dict[str, Any]:
         rows = [{"doc": doc, "a": activity, "uri": record_uri(doc.path)}
@@ -371,7 +398,7 @@ class SiteData:
 
     def rules_page(self) -> dict[str, Any]:
         families: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for rule in rules_reference(self.repo.lang):
+        for rule in rules_reference(self.repo.lang, self.repo.config):  # the team's levels (profile, rules:)
             rule = dict(rule)
             rule["link"] = rule["methodology"].get(self.jurisdiction)
             families[rule["family"]].append(rule)
