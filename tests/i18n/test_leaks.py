@@ -43,7 +43,7 @@ OUTPUTS = [
     ("bad root", ["actions", "--root", "/nonexistent/team"], ""),
     ("unknown command", ["nosuchcommand"], ""),
     ("bad kind", ["new", "conference", "--case", "JI-2025-014", "--kind", "nonsense"], ""),
-    ("new conference in the team's words", ["new", "conference", "--case", "JI-2025-014", "--kind", "{initial}",
+    ("new conference in the team's words", ["new", "conference", "--case", "JI-2026-022", "--kind", "{initial}",
                                             "--date", "2026-05-02"], ""),
     ("check", ["check", "--no-pii"], "rules and loader messages (H22 / lead's conversion)"),
     ("rules", ["rules"], "rules registry text (H22)"),
