@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "new": ("new_cmd", "new", "Scaffold a new case, conference record or activity."),
     "init": ("init_cmd", "init", "Create a new team repository."),
     "site": ("site_cmd", "site", "Build or serve the internal site (wraps mkdocs)."),
+    "migrate": ("migrate_cmd", "migrate", "Upgrade records to the current record format (--dry-run: diff)."),
 }
 
 
