@@ -72,12 +72,17 @@ class Words:
         self.overrides = overrides or {}
 
     def t(self, key: str, **params: Any) -> str:
-        entry = self.overrides.get(key) or TEXTS.get(key) or {}
-        template = entry.get(self.lang) or TEXTS.get(key, {}).get(self.lang) or entry.get("en") or key
+        packaged = TEXTS.get(key, {})
+        entry = self.overrides.get(key) or packaged
+        template = entry.get(self.lang) or packaged.get(self.lang) or entry.get("en") or packaged.get("en") or key
         if not params:
             return template
+        try:
+            text = template.format(**params)
+        except (KeyError, IndexError, ValueError):  # a team's rewording with a placeholder we do not fill
+            text = (packaged.get(self.lang) or packaged.get("en") or key).format(**params)
         # a date that ends in a full stop (sr-Latn: "7. maj 2025.") before a sentence's own
-        return _DOUBLE_STOP.sub(".", template.format(**params))
+        return _DOUBLE_STOP.sub(".", text)
 
     def items(self, key: str) -> list[str]:
         return [item.strip() for item in self.t(key).split("|") if item.strip()]
