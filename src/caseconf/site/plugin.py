@@ -192,7 +192,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
                     uri = document_uri(doc.path, kind)
                     if uri is None:
                         continue
-                    made = docs.documents(kind, data.repo, case, doc, lang=data.repo.lang)
+                    made = docs.documents(kind, data.repo, case, doc, lang=data.repo.lang, one_letter=True)
                     _replace(files, File.generated(config, uri, content=to_html(made, data.repo.root)))
 
     # ---------------------------------------------------------------- arrange
