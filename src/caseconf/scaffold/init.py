@@ -91,13 +91,25 @@ def render_files(options: InitOptions, team: str, source: CaseconfSource | None 
     language = options.language or DEFAULT_LANGUAGE[options.jurisdiction]
     context = {"team": team, "jurisdiction": options.jurisdiction, "language": language,
                "theme_language": THEME_LANGUAGE[language], "offices": options.offices,
-               "site": _texts()[language], "caseconf_git": source.git, "caseconf_rev": source.rev}
+               "site": _texts()[language], "profile": _profile_defaults(options.jurisdiction),
+               "caseconf_git": source.git, "caseconf_rev": source.rev}
     out = {target: _env().get_template(template.format(language=language)).render(**context)
            for template, target in FILES.items()}
     out[PR_TEMPLATE[options.ci]] = _env().get_template(f"pull_request_template.{language}.md").render(**context)
     out.update(pipeline_files(options.ci))
     out["records/.gitkeep"] = ""
     return out
+
+
+def _profile_defaults(jurisdiction: str) -> dict[str, object]:
+    """The jurisdiction profile's thresholds and rule levels, written out in caseconf.yml so
+    the team sees (and may change) every default, each with its source."""
+    from ..records.profiles import load_profile
+
+    profile = load_profile(jurisdiction)
+    thresholds = [(name, json.dumps(item.value), item.source) for name, item in profile.thresholds.items()]
+    rules = [(code, item.value, item.source) for code, item in sorted(profile.rules.items())]
+    return {"thresholds": thresholds, "rules": rules}
 
 
 def _pack(jurisdiction: str) -> Traversable:
