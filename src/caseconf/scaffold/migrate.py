@@ -24,8 +24,9 @@ import yaml
 
 from ..errors import CaseconfError, OperationFailed
 from ..records.findings import visible
+from ..records.models import RECORD_FORMAT
 
-CURRENT_FORMAT = 1
+CURRENT_FORMAT = RECORD_FORMAT
 CONFIG = "caseconf.yml"
 RECORD_FILES = ("records/*/case.yml", "records/*/*.md", "records/activities/*/*.md")
 _VERSION_LINE = re.compile(r"^(format_version:[ \t]*)([^\s#]*)", re.M)
