@@ -12,7 +12,7 @@ from ...records.findings import visible
 from ...version import __version__
 from .located import FINGERPRINT_VERSION, Report
 
-SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
