@@ -26,6 +26,7 @@ GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
 def validate_sarif(text: str) -> dict:
     log = json.loads(text)
     jsonschema.Draft4Validator(SARIF_SCHEMA, format_checker=jsonschema.FormatChecker()).validate(log)
+    assert log["$schema"] == SARIF_SCHEMA["id"] and log["version"] == "2.1.0"
     return log
 
 
