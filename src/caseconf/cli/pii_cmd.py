@@ -79,6 +79,8 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
         from .formats import render
 
         click.echo(render(fmt, findings, root=root_dir, tool="pii", checked=checked))
+        if history and any(f.severity == "error" for f in findings):  # the job's log says what to do
+            click.echo(guard.purge_instructions(lang), err=True)
         if checked is not None:
             click.echo(summary_line(lang, checked, findings), err=True)
     else:

@@ -110,4 +110,30 @@ class UnknownThreshold(Rule):
     _HINT = tr(" Měli jste na mysli {best}?", " Da li ste mislili {best}?", " Did you mean {best}?")
 
 
-RULES = [UnknownRuleCode, ThresholdRange, CannotSwitchOff, UnknownThreshold]
+class FormatTooNew(Rule):
+    """caseconf.yml names a record format newer than this caseconf reads."""
+
+    code, name, family, scope, severity = "CFG005", "cfg.format_too_new", "CFG", "config", "error"
+    can_disable = False
+    summary = tr("Záznamy jsou v novějším formátu, než tento caseconf zná",
+                 "Zapisi su u novijem formatu nego što ovaj caseconf poznaje",
+                 "The records are in a newer format than this caseconf knows")
+    message = tr("format_version je {found}, tento caseconf zná formát nejvýš {current}; nainstalujte novější "
+                 "caseconf (rev: v .pre-commit-config.yaml), záznamy nepřepisujte",
+                 "format_version je {found}, ovaj caseconf poznaje format najviše {current}; instalirajte noviji "
+                 "caseconf (rev: u .pre-commit-config.yaml), ne prepravljajte zapise",
+                 "format_version is {found}, this caseconf knows formats up to {current}; install a newer "
+                 "caseconf (rev: in .pre-commit-config.yaml) rather than rewriting the records")
+    rationale = tr("Starší caseconf by nový formát četl po svém: kontroly by mlčely nebo hlásily nesmysly.",
+                   "Stariji caseconf bi novi format čitao na svoj način: provjere bi ćutale ili javljale besmislice.",
+                   "An older caseconf would read a newer format its own way: checks would stay silent or misfire.")
+
+    def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
+        from ..records.models import RECORD_FORMAT
+
+        found = ctx.repo.config.format_version  # type: ignore[union-attr]
+        if found > RECORD_FORMAT:
+            yield Hit(("format_version",), {"found": found, "current": RECORD_FORMAT})
+
+
+RULES = [UnknownRuleCode, ThresholdRange, CannotSwitchOff, UnknownThreshold, FormatTooNew]
