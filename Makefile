@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo build test bench install browser i18n docs-deps
+.PHONY: demo build test security bench install browser i18n docs-deps
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -41,6 +41,10 @@ build: $(STAMP)
 test: $(STAMP) browser docs-deps
 	$(PY) -m pytest -q -p no:cacheprovider; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests (exit 5): nothing to run"; exit 0; fi; exit $$rc
+
+# The security suite alone (SECURITY.md lists what each of its tests holds).
+security: $(STAMP) browser
+	$(PY) -m pytest -q -p no:cacheprovider tests/security
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py

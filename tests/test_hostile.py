@@ -72,3 +72,28 @@ def test_bad_dates_and_unknown_options_everywhere() -> None:
         run = run_caseconf(*args)
         assert run.code == 2, (args, run.out, run.err)
         assert "Traceback" not in run.err and ("Použití" in run.err or "Chyba" in run.err or "caseconf:" in run.err)
+
+
+def test_a_huge_number_is_a_finding_and_the_rest_is_still_checked(demo_copy: Path) -> None:
+    case_file = first_case(demo_copy) / "case.yml"
+    text = case_file.read_text(encoding="utf-8")
+    case_file.write_text(text.replace("opened: ", "note: " + "9" * 4301 + "\nopened: ", 1), encoding="utf-8")
+    other = sorted(p for p in (demo_copy / "records").iterdir() if p.name != "activities")[1]
+    record = next(other.glob("*.md"))
+    record.write_text(record.read_text(encoding="utf-8").replace("kind: ", "kindd: ", 1), encoding="utf-8")
+    run = run_caseconf("check", "--root", str(demo_copy), "--format", "json", "--no-pii")
+    assert run.code == 1 and "internal error" not in run.err, run.err
+    findings = run.json()["findings"]  # complete JSON, not an empty stdout
+    rel = case_file.relative_to(demo_copy).as_posix()
+    assert any(f["code"] == "YAML008" and f["path"] == rel for f in findings)
+    assert any(f["path"] == record.relative_to(demo_copy).as_posix() for f in findings)  # still checked
+
+
+def test_a_long_value_is_a_finding_on_that_file(demo_copy: Path) -> None:
+    case_file = first_case(demo_copy) / "case.yml"
+    text = case_file.read_text(encoding="utf-8")
+    case_file.write_text(text.replace("opened: ", "note: " + "x" * 20001 + "\nopened: ", 1), encoding="utf-8")
+    run = run_caseconf("check", "--root", str(demo_copy), "--format", "json", "--no-pii")
+    assert run.code == 1
+    assert [f["code"] for f in run.json()["findings"] if f["path"] == case_file.relative_to(demo_copy).as_posix()
+            ] == ["YAML007"]

@@ -11,7 +11,9 @@ from typing import Any, Literal
 CONTROL_CODES = [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
                   *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029]
 _NAMED = {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
-_VISIBLE = {code: _NAMED.get(code) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+# C0 as `\x1b`; DEL and above as `\u009b`, `\u202e`: also valid escapes of the same character
+# inside a JSON string, so the terminal's last line of defence never breaks JSON output.
+_VISIBLE = {code: _NAMED.get(code) or (f"\\x{code:02x}" if code < 0x7F else f"\\u{code:04x}")
             for code in CONTROL_CODES}
 
 

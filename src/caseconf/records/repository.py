@@ -270,6 +270,11 @@ def load_config(root: Path) -> LoadedDoc | None:
     """caseconf.yml alone (commands that need only the team settings)."""
     if not (root / CONFIG_NAME).is_file():
         return None
+    if not is_inside(root, root / CONFIG_NAME):  # a link out of the repository: never read
+        doc = LoadedDoc(path=CONFIG_NAME, kind="config")
+        doc.findings.append(Finding(CONFIG_NAME, 1, "FILE010", "error",
+                                    loader_message("outside_root", pick_language(None))))
+        return doc
     return load_document(root, CONFIG_NAME, "config", pick_language(None), None)
 
 

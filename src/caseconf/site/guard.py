@@ -11,7 +11,7 @@ import re
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from ..pii import scan_files
 from ..records.findings import Finding
@@ -178,16 +178,25 @@ TEXT_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt", ".csv", ".json", "
 _INHERIT = re.compile(r"^INHERIT\s*:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
 
 
-def published_sources(root: Path, files: Iterable[Any]) -> list[str]:
-    """Repository paths of the files of docs_dir that the site publishes (not generated ones)."""
-    paths = []
+def _from_docs_dir(files: Iterable[Any], docs_dir: str) -> Iterator[Any]:
+    """The files MkDocs found in docs_dir (not the theme's, not generated ones)."""
+    docs = os.path.abspath(docs_dir)
     for file in files:
-        source = getattr(file, "abs_src_path", None)
-        if source and not file.generated and str(source).lower().endswith(TEXT_SUFFIXES):
+        if file.generated_by is None and file.abs_src_path and file.src_dir \
+                and os.path.abspath(file.src_dir) == docs:
+            yield file
+
+
+def published_sources(root: Path, files: Iterable[Any], docs_dir: str) -> list[str]:
+    """Repository paths of the files of docs_dir that the site publishes."""
+    paths = []
+    for file in _from_docs_dir(files, docs_dir):
+        source = file.abs_src_path
+        if str(source).lower().endswith(TEXT_SUFFIXES):
             try:
                 paths.append(Path(source).absolute().relative_to(root).as_posix())
             except ValueError:
-                continue  # outside the root: refused by outside_sources, never scanned
+                continue  # outside the root: refused by refused_sources, never scanned
     return sorted(set(paths))
 
 
@@ -204,13 +213,18 @@ def _outside(root: Path, path: Path) -> bool:
         return True
 
 
-def outside_sources(root: Path, files: Iterable[Any], lang: str) -> list[tuple[Any, Finding]]:
-    """Files MkDocs found in docs_dir that a symbolic link leads out of the repository."""
+def refused_sources(root: Path, files: Iterable[Any], docs_dir: str, lang: str) -> list[tuple[Any, Finding]]:
+    """Files MkDocs found in docs_dir that a symbolic link leads out of the repository, and
+    FIFOs, devices and sockets (reading one would block the build or never end)."""
+    from ..records.paths import is_regular_file
+
     refused = []
-    for file in files:
-        source = getattr(file, "abs_src_path", None)
-        if source and not file.generated and _outside(root, Path(source)):
+    for file in _from_docs_dir(files, docs_dir):
+        source = file.abs_src_path
+        if _outside(root, Path(source)):
             refused.append((file, _outside_finding(root, Path(source), lang)))
+        elif not is_regular_file(Path(source)):
+            refused.append((file, _outside_finding(root, Path(source), lang, "not_a_file")))
     return refused
 
 
@@ -242,11 +256,11 @@ def outside_config(root: Path, config: Any, lang: str) -> list[Finding]:
     return found
 
 
-def _outside_finding(root: Path, path: Path, lang: str) -> Finding:
+def _outside_finding(root: Path, path: Path, lang: str, message_id: str = "outside_root") -> Finding:
     from ..records.i18n import loader_message
 
     try:
         rel = path.absolute().relative_to(root).as_posix()
     except ValueError:
         rel = str(path)
-    return Finding(rel, 1, "FILE010", "error", loader_message("outside_root", lang))
+    return Finding(rel, 1, "FILE010", "error", loader_message(message_id, lang))

@@ -30,7 +30,7 @@ from ..records.repository import LoadedDoc, Repository, load_config
 from . import cache, guard, nav, search
 from .config import CaseconfConfig
 from .render import PACKAGED_TEMPLATES, Renderer, template_env, toc_tokens
-from .sanitize import escape_text, html_text, render_untrusted, sanitize_page_html
+from .sanitize import escape_text, escape_title, html_text, render_untrusted, sanitize_page_html
 from .views import CSV_URI, ICS_URI, TAGS, PageSpec, SiteData
 
 log = logging.getLogger("mkdocs.plugins.caseconf")
@@ -62,6 +62,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        _visible_logs()
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve() if self.config.root else base
         self.config_doc = load_config(self.root)
@@ -95,10 +96,10 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.root is None:
             return None
-        refused = guard.outside_sources(self.root, files, self.lang)
+        refused = guard.refused_sources(self.root, files, config.docs_dir, self.lang)
         for file, _finding in refused:
             files.remove(file)  # never read, never published
-        _refuse("nothing read from outside", [finding for _file, finding in refused])
+        _refuse("nothing read from there", [finding for _file, finding in refused])
         # A first build of a large repository scans every file in a second process: start
         # that process now, so that its interpreter is up by the time the model has loaded.
         prewarmed = guard.Prewarmed(self.lang) if self.config.pii_guard and cache.stats(self.root) is None \
@@ -114,8 +115,8 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         if self.config.pii_guard:
             # the written pages are published as they are: the same guard as the records
             words = entry.repo.config.pii_allow_words() if entry.repo.config else []
-            self.published = guard.scan_published(self.root, guard.published_sources(self.root, files),
-                                                  words, entry.repo.lang)
+            published = guard.published_sources(self.root, files, config.docs_dir)
+            self.published = guard.scan_published(self.root, published, words, entry.repo.lang)
             # A large scan runs in a second process while pages render; on_env awaits it
             # before MkDocs writes any page. A small one finishes here.
             self.pending = guard.start_pii(entry, changes, prewarmed)
@@ -247,12 +248,33 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         return html.replace(placeholder, body, 1)
 
 
+class _VisibleLog(logging.Filter):
+    """MkDocs logs file names and link targets from the pages as they are: control
+    characters in them are written out, as in every caseconf command's output."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from ..records.findings import visible_lines
+
+        message = record.getMessage()
+        shown = visible_lines(message)
+        if shown != message:
+            record.msg, record.args = shown, ()
+        return True
+
+
+def _visible_logs() -> None:
+    for handler in logging.getLogger("mkdocs").handlers:
+        if not any(isinstance(f, _VisibleLog) for f in handler.filters):
+            handler.addFilter(_VisibleLog())
+
+
 def _refuse(what: str, findings: list[Finding]) -> None:
     """Stop the build over links out of the repository: nothing refused is ever used."""
     if findings:
         lines = "\n".join(f"  {finding.to_text()}" for finding in findings)
-        raise PluginError(f"caseconf: a link or path leads out of the repository, {what}; the site is not built:\n"
-                          f"{lines}\n  -> replace the link with the file itself (inside the repository)")
+        raise PluginError(f"caseconf: a link or path leads out of the repository, or a special file stands in it; "
+                          f"{what}, the site is not built:\n{lines}\n"
+                          "  -> replace the link or special file with the file itself (inside the repository)")
 
 
 def _guard_render(page: Page, root: Path, lang: str) -> None:
@@ -286,18 +308,18 @@ def _plain_titles(page: Page, generated: bool) -> None:
         title = html_text(page._title_from_render)
     else:
         title = str(page.title or "")  # from the file name
-    page.meta["title"] = escape_text(title)
+    page.meta["title"] = escape_title(title)
     stack = list(page.toc or [])
     while stack:
         item = stack.pop()
-        item.title = escape_text(html_text(item.title))
+        item.title = escape_title(html_text(item.title))
         stack.extend(item.children)
 
 
 def _plain_section_titles(items: list[Any]) -> None:
     for item in items:
         if not isinstance(item, Page) and isinstance(getattr(item, "title", None), str):
-            item.title = escape_text(item.title)
+            item.title = escape_title(item.title)
         _plain_section_titles(getattr(item, "children", None) or [])
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import secrets
 from html import unescape
@@ -33,10 +34,22 @@ MACROS = "caseconf/macros.html"
 WIDE_PAGES = frozenset({ACTIONS, CASES, STATS})
 
 
+class InsideLoader(jinja2.FileSystemLoader):
+    """A template is read only if it really lies inside the folder it was found in: a
+    symbolic link in site_templates/ that leads out of it is refused, never rendered."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = os.path.realpath(filename)
+        if not any(Path(real).is_relative_to(os.path.realpath(folder)) for folder in self.searchpath):
+            raise jinja2.TemplateNotFound(f"{template}: a link leads outside its folder; refused")
+        return source, filename, uptodate
+
+
 def template_env(dirs: Iterable[str | Path]) -> jinja2.Environment:
     """Jinja environment for the page templates: the team's custom_dir first, then the defaults."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        loader=InsideLoader([str(d) for d in dirs]),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.ChainableUndefined,
         auto_reload=False)
     env.filters["iso"] = _iso

@@ -18,6 +18,7 @@ import xml.etree.ElementTree as etree
 
 import markdown
 import nh3
+from markupsafe import Markup
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -85,6 +86,12 @@ def escape_text(text: object) -> str:
     """Plain text for places MkDocs and its theme print without escaping (titles in the
     navigation, tags, the search index): `<`, `>`, `&` and quotes become entities."""
     return html_lib.escape(str(text), quote=True)
+
+
+def escape_title(text: object) -> Markup:
+    """`escape_text` marked as HTML: printed as it is where the theme prints titles raw,
+    and not escaped a second time where it filters them with `| e` (aria-labels)."""
+    return Markup(escape_text(text))
 
 
 def sanitize_html(html: str) -> str:
