@@ -34,16 +34,15 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
     root_dir = resolve_root(root)
     # the history's git pass runs while the configuration (and pydantic) loads
     started = guard.start_history(root_dir) if history and value is None else None
-    from ..records.repository import load_config
+    from ..pii.settings import read_settings  # not the full configuration model: a hook must start fast
 
-    config_doc = load_config(root_dir)
-    config = config_doc.model if config_doc is not None else None
-    lang = pick_language(config.language.value if config else None)
+    settings = read_settings(root_dir)
+    lang = pick_language(settings.language if settings else None)
     if value is not None:
         echo(f"# {guard.ALLOW_FILE}\n- {{sha256: {guard.fingerprint(value)}, kind: name, reason: \"…\"}}")
         return 0
-    allow = config.pii_allow_words() if config else []
-    excluded = config.pii.exclude if config else []
+    allow = settings.allow_words if settings else []
+    excluded = settings.exclude if settings else []
     if history:
         with progress("caseconf pii --history", fmt="text" if fmt == "text" else "json") as on_progress:
             scanned = guard.scan_history(root_dir, allow_words=allow, lang=lang, on_progress=on_progress,

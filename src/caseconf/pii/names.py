@@ -446,7 +446,8 @@ def _named_after(tokens: list[tuple[int, int, str]], i: int, line: str) -> bool:
     return False
 
 
-_SLAVIC = re.compile(r"\b(?:a|i|o|u|v|s|z|k|na|se|si|je|jsme|jsou|do|od|pro|za|po|sa|kod|iz|ili|ali|da|ne|nije|"
+_SLAVIC_LETTER = re.compile("[ěščřžýáíéůúťďňćđĚŠČŘŽÝÁÍÉŮÚŤĎŇĆĐ]")
+_SLAVIC = re.compile(r"\b(?:u|v|s|z|k|na|se|si|je|jsme|jsou|do|od|pro|za|po|sa|kod|iz|ili|ali|da|ne|nije|"
                      r"ve|ze|ale|jako|kao|jeho|jsem|bude|bila|bilo|byl|byla|ide|sam|smo|su)\b")
 _ENGLISH = re.compile(r"\w['’]s\b|\b(?:the|and|of|with|will|was|were|is|are|for|to|by|on|in|or|not|no|but|an|your|this|that|it|be)\b")
 
@@ -688,7 +689,8 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
                 # "Oskarovi"). An ASCII word counts only in a line that reads as Czech or BCS
                 # and not as English (product names in English text: "Vendored Decap CMS")
                 if english is None:
-                    english = _ENGLISH.search(line) is not None or (line.isascii() and not _SLAVIC.search(line))
+                    english = _ENGLISH.search(line) is not None or not (_SLAVIC_LETTER.search(line)
+                                                                        or _SLAVIC.search(line))
                 is_name = not (english and w.isascii())
                 # the allow list may name any base form: the lemma or a form the endings give
                 base = tuple(dict.fromkeys((*_lemmas(w, ctx.lang), *candidates(low)[:16])))
