@@ -522,6 +522,10 @@ def _may_hold_names(line: str, ctx: NameContext) -> bool:
     return False
 
 
+# endings of ordinary words that no given name or surname outside the lexicon has
+_COMMON_SHAPE = re.compile(r"(?:[^aeiouy]ní|[^aeiouy]ný|[^aeiouy]ná|[^aeiouy]né|ost|ení|ání|ice|tel|ství|ismus|ita|ení)$")
+
+
 # a possessive adjective made from a surname names a street or a school ("Masarykova", "Husovo")
 _POSSESSIVE = re.compile(r"(?:ov|in)[aouy]$|ův$")
 _SURNAME_ENDING = re.compile(r"(?:[^aeiouyáéíóúůý](?:ák|ek|ík|ec)|ová|ský|cký|[iy]ć|ović|ević)$")
@@ -647,6 +651,8 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
         next_cap = nxt is not None and (i + 1) in capset and _GAP.fullmatch(line[e:nxt[0]]) is not None
         prev_cap = prev is not None and (i - 1) in capset and _GAP.fullmatch(between) is not None
         if cls == "none" and not at_start:
+            if not (titled or initialled or next_cap or prev_cap) and _COMMON_SHAPE.search(w.lower()):
+                continue  # "Třídní", "Pracovnice": an adjective or a role noun by its ending, no lemmatiser needed
             cls, base = ctx.classify_deep(w)
             if cls in ("allow", "place"):
                 continue
