@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import re
 import sys
 from dataclasses import dataclass, field
@@ -311,6 +312,12 @@ def write_catalog(catalog: Any, lang: str, domain: str = "caseconf") -> None:
         write_po(handle, catalog, width=100, sort_output=True, include_previous=False)
 
 
+def set_entry(catalog: Any, msgid: Any, text: Any, context: str | None, where: str) -> None:
+    """Add or replace one entry (Babel's `add` keeps the old translation of an existing one)."""
+    catalog.add(msgid, text, locations=[(where, 0)], context=context)
+    catalog.get(msgid if isinstance(msgid, str) else msgid[0], context=context).string = text
+
+
 def add_to_catalogs(sites: list[Site]) -> list[str]:
     """Write every leaf into cs, sr_Latn (translation) and en (empty: the msgid is the text)."""
     problems = []
@@ -331,6 +338,7 @@ def add_to_catalogs(sites: list[Site]) -> list[str]:
                     problems.append(f"{rel}:{leaf.line}: no {lang} translation of {leaf.msgid!r}")
                 catalog.add(leaf.msgid, text, locations=[(rel, leaf.line)], context=leaf.context,
                             flags=("python-brace-format",) if "{" in leaf.msgid else ())
+                catalog.get(leaf.msgid, context=leaf.context).string = text  # add() keeps an old string
         write_catalog(catalog, lang)
     return problems
 
@@ -339,7 +347,7 @@ def add_to_catalogs(sites: list[Site]) -> list[str]:
 
 def _call(leaf: Leaf) -> str:
     if leaf.context:
-        return f"msg({leaf.source}, {leaf.context!r})"
+        return f"msg({leaf.source}, {json.dumps(leaf.context, ensure_ascii=False)})"
     return f"msg({leaf.source})"
 
 
@@ -389,21 +397,22 @@ def _add_import(text: str, path: Path, names: list[str]) -> str:
     else:
         target = "." * (len(module) - 1) + "records.catalogue"
     line = f"from {target} import {', '.join(names)}\n"
-    tree = ast.parse(text)
-    last_import = 0
-    for node in tree.body:
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            last_import = node.end_lineno or node.lineno
-        elif last_import:
-            break
     lines = text.splitlines(keepends=True)
     if line in lines:
         return text
-    previous = next((n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))
-                     and (n.end_lineno or n.lineno) == last_import), None)
-    if not (isinstance(previous, ast.ImportFrom) and previous.level):  # a new group of local imports
-        line = "\n" + line
-    lines.insert(last_import, line)
+    tree = ast.parse(text)
+    imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    level = len(target) - len(target.lstrip("."))
+    module = target.lstrip(".")
+    same_level = [n for n in imports if isinstance(n, ast.ImportFrom) and n.level == level and level]
+    after = [n for n in same_level if (n.module or "") > module]
+    if after:  # keep isort's order among the relative imports
+        lines.insert(after[0].lineno - 1, line)
+    elif same_level:
+        lines.insert(same_level[-1].end_lineno or same_level[-1].lineno, line)
+    else:
+        last = (imports[-1].end_lineno or imports[-1].lineno) if imports else 0
+        lines.insert(last, ("\n" if imports else "") + line)
     return "".join(lines)
 
 

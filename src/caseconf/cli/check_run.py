@@ -59,6 +59,10 @@ def run_check(root_dir: Path, paths: Sequence[Path], fmt: str, no_pii: bool) -> 
 def _pii_findings(repo: Repository, rel_paths: list[str], texts: dict[str, str] | None = None) -> list[Finding]:
     from ..pii import scan_files
 
-    return scan_files(repo.root, rel_paths, allow_words=repo.config.pii_allow_words() if repo.config else [],
-                      lang=repo.lang, report_stale=False, texts=texts)
+    from ..codes import apply_levels
+
+    found = scan_files(repo.root, rel_paths, allow_words=repo.config.pii_allow_words() if repo.config else [],
+                       lang=repo.lang, report_stale=False, texts=texts)
+    # the team's `rules:` re-level PII codes as every other code (the detectors' never go off)
+    return apply_levels(found, repo.config.rule_levels()) if repo.config else found
 

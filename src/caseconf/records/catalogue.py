@@ -14,9 +14,11 @@ unchanged: `render(message, lang)`, `message.get(lang)`, `message["en"]`.
 
 from __future__ import annotations
 
+import atexit
 import gettext
 import hashlib
 import io
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, Mapping
@@ -31,6 +33,23 @@ CLDR_LOCALE = {"cs": "cs_CZ", "sr-Latn": "sr_Latn_ME", "en": "en_GB"}
 
 # msgids looked up but absent from a language's catalogue during this run (the leak test reads it).
 MISSES: set[tuple[str, str, str | None, str]] = set()
+MISSES_ENV = "CASECONF_I18N_MISSES"  # a file to append this run's misses to, one JSON line each
+
+
+def _report_misses() -> None:
+    target = os.environ.get(MISSES_ENV)
+    if not target or not MISSES:
+        return
+    import json
+
+    with open(target, "a", encoding="utf-8") as handle:
+        for lang, domain, context, msgid in sorted(MISSES, key=str):
+            handle.write(json.dumps({"lang": lang, "domain": domain, "context": context, "msgid": msgid},
+                                    ensure_ascii=False) + "\n")
+
+
+if os.environ.get(MISSES_ENV):
+    atexit.register(_report_misses)
 
 
 def po_path(lang: str, domain: str = DOMAIN) -> Path:

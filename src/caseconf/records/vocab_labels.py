@@ -6,6 +6,8 @@ extension) falls back to the key itself.
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from .catalogue import msg
 
 VOCAB_LABELS: dict[str, dict[str, str]] = {
@@ -133,3 +135,32 @@ def vocab_label(value: object, lang: str) -> str:
     key = str(getattr(value, "value", value))
     entry = VOCAB_LABELS.get(key)
     return (entry.get(lang) or entry.get("en") or key) if entry else key
+
+
+def _fold(text: str) -> str:
+    """Case and accents do not matter when a person types a value (`Úvodní` = `uvodni`)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def typed_names(key: str) -> set[str]:
+    """What a person may type for `key`: the key, its label in any team language, and the
+    label's first word when the label names a kind of conference (`úvodní`, `inicijalna`)."""
+    names = {_fold(key), _fold(key.replace("_", " "))}
+    entry = VOCAB_LABELS.get(key)
+    if entry is not None:
+        for lang in entry:
+            label = _fold(entry[lang])
+            names.add(label)
+            if " " in label:
+                names.add(label.split(" ", 1)[0])
+    return names
+
+
+def vocab_key(typed: str, choices: Iterable[str]) -> str | None:
+    """The key among `choices` that `typed` names, or None (also when two keys would match)."""
+    wanted = _fold(typed)
+    matches = [key for key in choices if wanted in typed_names(key)]
+    return matches[0] if len(matches) == 1 else None
