@@ -32,7 +32,7 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
     from .. import pii as guard
 
     root_dir = resolve_root(root)
-    # the history's git pass runs while the configuration (and pydantic) loads
+    # the history's git pass runs while the settings load
     started = guard.start_history(root_dir) if history and value is None else None
     from ..pii.settings import read_settings  # not the full configuration model: a hook must start fast
 
@@ -65,10 +65,10 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
             findings = guard.scan_files(root_dir, rel_paths, allow_words=allow, lang=lang, report_stale=not paths,
                                         on_progress=on_progress)
         checked = len(rel_paths)
-    if config is not None:  # the team's `rules:` re-level PII codes too (the detectors' never go off)
+    if settings is not None and settings.levels:  # `rules:` re-level PII codes too (the detectors' never go off)
         from ..codes import apply_levels
 
-        findings = apply_levels(findings, config.rule_levels())
+        findings = apply_levels(findings, settings.levels)
     if fmt == "json":
         data = {"findings": [f.to_json() for f in findings]}
         if checked is not None:

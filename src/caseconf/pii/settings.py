@@ -22,6 +22,8 @@ class ScanSettings:
     language: str | None = None
     allow_words: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    # the severities the jurisdiction's profile and the team's `rules:` give the guard's codes
+    levels: dict[str, str] = field(default_factory=dict)
 
 
 def read_settings(root: Path) -> ScanSettings | None:
@@ -49,8 +51,31 @@ def read_settings(root: Path) -> ScanSettings | None:
     offices = data.get("offices") if isinstance(data.get("offices"), dict) else {}
     words = [data.get("team"), *offices.values(), *_strings(pii.get("allow_words")), *_strings(pii.get("public_numbers"))]
     language = data.get("language")
+    jurisdiction = data.get("jurisdiction") if data.get("jurisdiction") in ("cz", "me") else "cz"
+    levels = _profile_levels(jurisdiction)
+    rules = data.get("rules") if isinstance(data.get("rules"), dict) else {}
+    levels.update({code: level for code, level in rules.items()
+                   if isinstance(code, str) and code.startswith("PII") and isinstance(level, str)})
     return ScanSettings(language if isinstance(language, str) else None, [w for w in words if isinstance(w, str)],
-                        _strings(pii.get("exclude")))
+                        _strings(pii.get("exclude")), levels)
+
+
+def _profile_levels(jurisdiction: str) -> dict[str, str]:
+    """The guard's codes among the shipped profile's `rules:` (`{code: {severity|value: …}}`)."""
+    from importlib import resources
+
+    from caseconf.records.yamlsafe import parse
+
+    text = (resources.files("caseconf") / "profiles" / f"{jurisdiction}.yml").read_text(encoding="utf-8")
+    data = parse(text).data
+    rules = data.get("rules") if isinstance(data, dict) and isinstance(data.get("rules"), dict) else {}
+    out = {}
+    for code, item in rules.items():
+        if isinstance(code, str) and code.startswith("PII") and isinstance(item, dict):
+            level = item.get("value", item.get("severity"))
+            if isinstance(level, str):
+                out[code] = level
+    return out
 
 
 def _strings(value: object) -> list[str]:
