@@ -201,6 +201,7 @@ def pii_data(config: TeamConfig | None) -> dict[str, Any]:
         "national_prefix": _national_prefixes(),
         "priority": list(getattr(core, "PRIORITY", ())),
         "cyrillic": dict(getattr(normalize, "_CYR", {})),
+        "messages": _pii_messages(config.language.value if config is not None else "cs"),
     }
 
 
@@ -224,6 +225,15 @@ def _phone_regions() -> tuple[str, ...]:
         if regions:
             return tuple(regions)
     return ("CZ", "SK", "ME", "RS", "BA", "HR")
+
+
+def _pii_messages(lang: str) -> dict[str, Any]:
+    """The guard's own finding message ("Možný osobní údaj (…): …") and kind names."""
+    messages = _pii_module("messages")
+    templates = getattr(messages, "_T", {}).get("detected", {})
+    labels = getattr(messages, "KIND_LABEL", {})
+    return {"detected": templates.get(lang) or templates.get("en") or "{label}: {excerpt}",
+            "labels": labels.get(lang) or labels.get("en") or {}}
 
 
 def _national_prefixes() -> dict[str, str]:

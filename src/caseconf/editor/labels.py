@@ -31,7 +31,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "basis": _t("Základ", "Osnov", "Basis"),
     "indications": _t("Indikace", "Indikacije", "Indications"),
     "goal": _t("Cíl setkání", "Cilj sastanka", "Goal"),
-    "roles": _t("Role", "Uloge", "Roles"),
+    "roles": _t("Role při konferenci", "Uloge na konferenciji", "Roles at the conference"),
     "initiator": _t("Iniciátor", "Inicijator", "Initiator"),
     "convener": _t("Svolavatel", "Sazivač", "Convener"),
     "coordinator": _t("Koordinátor", "Koordinator", "Coordinator"),
@@ -264,4 +264,17 @@ UI.update({
                           "Fields with an asterisk (*) are required."),
     "required_if_filled": _t("povinné, když vyplníte tuto část", "obavezno ako popunite ovaj dio",
                              "required once you fill in this part"),
+})
+
+PLURALS.update({
+    "needs": {"cs": {"one": "potřeba", "few": "potřeby", "many": "potřeby", "other": "potřeb"},
+              "sr-Latn": {"one": "potreba", "few": "potrebe", "other": "potreba"},
+              "en": {"one": "need", "other": "needs"}},
+    "conclusions": {"cs": {"one": "závěr", "few": "závěry", "many": "závěru", "other": "závěrů"},
+                    "sr-Latn": {"one": "zaključak", "few": "zaključka", "other": "zaključaka"},
+                    "en": {"one": "conclusion", "other": "conclusions"}},
+    "core_group": {"cs": {"one": "člen užší skupiny", "few": "členové užší skupiny", "many": "člena užší skupiny",
+                          "other": "členů užší skupiny"},
+                   "sr-Latn": {"one": "član uže grupe", "few": "člana uže grupe", "other": "članova uže grupe"},
+                   "en": {"one": "core-group member", "other": "core-group members"}},
 })

@@ -354,7 +354,38 @@
       return 0;
     }
 
-    return {frontMatter: frontMatter, yamlFile: yamlFile, parse: parse, plain: plain, same: same, split: split,
+    // The field a line of the written file belongs to (a personal-data finding's place in the form).
+    function locAt(content, line, format) {
+      var offset = 0, lines = content.split("\n");
+      for (var i = 0; i < line - 1 && i < lines.length; i++) { offset += lines[i].length + 1; }
+      var pos = offset + Math.max(0, (lines[line - 1] || "").replace(/\s+$/, "").length - 1);
+      var text = content, base = 0;
+      if (format !== "yml") {
+        var parts = split(content);
+        if (!parts) { return ["body"]; }
+        base = parts.head.length;
+        if (pos >= base + parts.yaml.length) { return ["body"]; }
+        text = parts.yaml;
+      }
+      var doc = parse(text);
+      var path = [];
+      (function walk(node) {
+        if (YAML.isMap(node)) {
+          node.items.forEach(function (pair) {
+            var v = pair.value, k = pairKey(pair);
+            var start = pair.key.range[0] + base, end = (v && v.range ? v.range[1] : pair.key.range[1]) + base;
+            if (pos >= start && pos < Math.max(end, start + 1) + 1) { path.push(k); if (v) { walk(v); } }
+          });
+        } else if (YAML.isSeq(node)) {
+          node.items.forEach(function (item, i) {
+            if (item && item.range && pos >= item.range[0] + base - 2 && pos <= item.range[1] + base) { path.push(i); walk(item); }
+          });
+        }
+      })(doc.contents);
+      return path;
+    }
+
+    return {frontMatter: frontMatter, yamlFile: yamlFile, locAt: locAt, parse: parse, plain: plain, same: same, split: split,
       loadable: loadable};
   }
 
