@@ -71,4 +71,4 @@ def test_bad_dates_and_unknown_options_everywhere() -> None:
                  ["stats", "--since", "2025-13-01"], ["actions", "--bogus"], ["new"], ["new", "case"]):
         run = run_caseconf(*args)
         assert run.code == 2, (args, run.out, run.err)
-        assert "Traceback" not in run.err and ("Usage" in run.err or "Error" in run.err or "caseconf:" in run.err)
+        assert "Traceback" not in run.err and ("Použití" in run.err or "Chyba" in run.err or "caseconf:" in run.err)

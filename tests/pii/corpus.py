@@ -78,6 +78,14 @@ def cz_account(rng: random.Random) -> str:
             return value
 
 
+def me_account(rng: random.Random) -> str:
+    """A Montenegrin domestic account: bank code, 13 digits, two mod-97 check digits."""
+    bank = rng.choice(["505", "510", "520", "530", "535", "540", "550", "555", "560", "565", "570", "575"])
+    middle = f"{rng.randint(1, 10 ** rng.randint(5, 12)):013d}"
+    check = 98 - int(bank + middle + "00") % 97
+    return f"{bank}-{middle}-{check:02d}"
+
+
 def phone(rng: random.Random) -> str:
     forms = [
         lambda: f"{rng.choice(['603', '604', '605', '606', '608', '702', '731', '777'])} {rng.randint(100, 999)} {rng.randint(100, 999)}",

@@ -69,7 +69,7 @@ def test_cli_formats(history_repo: Path) -> None:
     assert {"case", "office", "kind", "planned", "record", "overdue_days", "status"} <= set(data["reviews"][0])
     only = run_caseconf(*base, "--overdue", "--format", "json").json()
     assert all(r["status"] == "overdue" for r in only["reviews"]) and len(only["reviews"]) == 2
-    rows = list(csv.DictReader(io.StringIO(run_caseconf(*base, "--format", "csv").out)))
+    rows = list(csv.DictReader(io.StringIO(run_caseconf(*base, "--format", "csv", "--keys").out)))
     assert len(rows) == len(data["reviews"]) and rows[0]["case"] == data["reviews"][0]["case"]
     table = run_caseconf(*base)
     assert table.code == 0 and "TR-2025-002" in table.out

@@ -29,7 +29,7 @@ class Truth:
 
     conferences: list[tuple[str, str, str, str]] = field(default_factory=list)  # date, kind, office, basis
     activities: list[tuple[str, str, tuple[str, ...], int]] = field(default_factory=list)
-    participants: list[tuple[str, str, str]] = field(default_factory=list)  # date, role, attendance
+    participants: list[tuple[str, str, str, str]] = field(default_factory=list)  # date, role, attendance, kind
     request_days: list[tuple[str, int]] = field(default_factory=list)
 
 
@@ -71,7 +71,7 @@ def generate(root: Path, seed: int, offices: tuple[str, ...], team: str) -> Trut
                        requested=(day - dt.timedelta(days=lead)).isoformat(), participants=people,
                        plan=kind != "preparatory")
             truth.conferences.append((date, kind, office, basis))
-            truth.participants.extend((date, role, attendance) for role, attendance in people)
+            truth.participants.extend((date, role, attendance, kind) for role, attendance in people)
             if kind in ("initial", "review", "crisis"):
                 truth.request_days.append((date, lead))
             day += dt.timedelta(days=rng.randint(20, 120))
@@ -89,16 +89,22 @@ def expected(truth: Truth, since: str | None, until: str | None) -> dict:
     def inside(date: str) -> bool:
         return (since is None or date >= since) and (until is None or date <= until)
 
-    confs = [c for c in truth.conferences if inside(c[0])]
+    # One definition of a conference: a meeting, with the family or professionals only;
+    # evaluations (no meeting) are counted apart.
+    confs = [c for c in truth.conferences if inside(c[0]) and c[1] != "evaluation"]
     acts = [a for a in truth.activities if inside(a[0])]
     offices = {c[2] for c in confs} | {o for a in acts for o in a[2]}
-    invited = Counter(role for date, role, _ in truth.participants if inside(date))
-    attended = Counter(role for date, role, att in truth.participants if inside(date) and att in ("present", "partial"))
+    people = [(d, r, a, k) for d, r, a, k in truth.participants if inside(d)]
+    invited = Counter(role for date, role, _, kind in people if kind != "evaluation")
+    attended = Counter(role for date, role, att, kind in people
+                       if kind != "evaluation" and att in ("present", "partial"))
     days = [d for date, d in truth.request_days if inside(date)]
     return {
         "total": len(confs),
         "by_kind": Counter(c[1] for c in confs),
-        "by_basis": Counter(c[3] for c in confs if c[1] in ("initial", "review", "crisis")),
+        # the builder writes no basis for a preparatory meeting: it counts as unspecified
+        "by_basis": Counter(c[3] if c[1] != "preparatory" else "unspecified" for c in confs),
+        "evaluations": sum(1 for c in truth.conferences if inside(c[0]) and c[1] == "evaluation"),
         "by_office": Counter(c[2] for c in confs),
         "workshops": sum(1 for a in acts if a[1] == "workshop"),
         "supervisions": sum(1 for a in acts if a[1] == "supervision"),
@@ -133,6 +139,12 @@ def test_stats_match_independent_counts(tmp_path: Path, seed: int, period: tuple
     assert sum(data["conferences"]["by_kind"].values()) == data["conferences"]["total"]
     assert nonzero(data["conferences"]["by_basis"]) == want["by_basis"]
     assert nonzero(data["conferences"]["by_office"]) == want["by_office"]
+    assert data["evaluations"] == want["evaluations"]
+    # every breakdown adds up to the same total
+    for group in ("by_basis", "by_office", "by_output"):
+        assert sum(data["conferences"][group].values()) == data["conferences"]["total"], group
+    for group in ("by_office_basis", "by_period_basis"):
+        assert sum(sum(inner.values()) for inner in data["conferences"][group].values()) == want["total"], group
     for key in ("workshops", "supervisions", "workshop_participants", "offices_involved"):
         assert data[key] == want[key], key
     assert {r: c["invited"] for r, c in data["attendance"].items()} == dict(want["invited"])
@@ -168,11 +180,13 @@ def test_min_cell_in_outputs_for_others_never_in_json(tmp_path: Path) -> None:
     own = run_caseconf("stats", "--root", str(root), "--format", "json").json()
     assert own["conferences"]["total"] == 3 and "<" not in json.dumps(own)
     rows = {(r["section"], r["group"], r["key"]): r["value"] for r in
-            csv.DictReader(io.StringIO(run_caseconf("stats", "--root", str(root), "--format", "csv").out))}
+            csv.DictReader(io.StringIO(run_caseconf("stats", "--root", str(root), "--format", "csv", "--keys").out))}
     assert rows[("conferences", "", "total")] == "<5"
     assert rows[("conferences", "by_kind", "crisis")] == "0"
-    lowered = run_caseconf("stats", "--root", str(root), "--format", "csv", "--min-cell", "2").out
+    lowered = run_caseconf("stats", "--root", str(root), "--format", "csv", "--keys", "--min-cell", "2").out
     assert "conferences,,total,3" in lowered
+    exact = run_caseconf("stats", "--root", str(root), "--min-cell", "1")
+    assert exact.code == 0 and "<" not in exact.out and "--min-cell 1" in exact.out
     table = run_caseconf("stats", "--root", str(root))
     assert table.code == 0 and "<5" in table.out
     shown = publishable(own, 5)

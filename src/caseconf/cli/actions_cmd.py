@@ -10,23 +10,19 @@ from typing import Iterable, Sequence
 import click
 
 from ..index.actions import OpenAction, open_actions
-from ..index.export import actions_csv, calendar_ics
+from ..index.export import actions_csv, calendar_ics, column_label, value_label
 from ..index.reviews import planned_reviews
+from ..records.catalogue import msg
+from ..records.i18n import Message, render
+from ..records.locale_format import format_day
 from ..records.repository import Repository
+from .broken import ALLOW_BROKEN, report_broken
 from .common import DATE, emit_json, resolve_root, root_option
+from .fit_table import Column, render_table
+from .output import echo
 
-HEADERS = {
-    "cs": {"case": "Případ", "id": "Úkol", "record": "Záznam", "owner": "Odpovídá", "do": "Co",
-           "due": "Termín", "indicator": "Jak poznáme splnění", "status": "Stav", "overdue_days": "Dní po termínu"},
-    "sr-Latn": {"case": "Slučaj", "id": "Mjera", "record": "Zapis", "owner": "Nosilac", "do": "Šta",
-                "due": "Rok", "indicator": "Indikator", "status": "Status", "overdue_days": "Dana kašnjenja"},
-    "en": {"case": "Case", "id": "Action", "record": "Record", "owner": "Owner", "do": "What",
-           "due": "Due", "indicator": "Indicator", "status": "Status", "overdue_days": "Days overdue"},
-}
-TITLE = {"cs": "Otevřené úkoly k {as_of}", "sr-Latn": "Otvorene mjere na dan {as_of}",
-         "en": "Open actions as of {as_of}"}
-NONE = {"cs": "Žádné otevřené úkoly k {as_of}.", "sr-Latn": "Nema otvorenih mjera na dan {as_of}.",
-        "en": "No open actions as of {as_of}."}
+TITLE = msg("Open actions as of {as_of}")
+NONE = msg("No open actions as of {as_of}.")
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "ics"]), default="table",
                       show_default=True, help="table for people; json for scripts; csv for Excel; ics for calendars.")
@@ -37,6 +33,8 @@ BOM = click.option("--bom", is_flag=True,
                    help="CSV: start with a UTF-8 byte-order mark so Excel shows accented letters correctly.")
 DELIMITER = click.option("--delimiter", type=click.Choice([",", ";"]), default=",", show_default=True,
                          help="CSV field separator (Excel with a Czech or Montenegrin locale expects ';').")
+KEYS = click.option("--keys", is_flag=True,
+                    help="CSV: machine-readable header (the JSON keys) and values as written in the records.")
 OUTPUT = click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
                       help="Write to this file instead of standard output (replaces it).")
 
@@ -45,31 +43,33 @@ def lang_of(table: dict[str, dict[str, str]] | dict[str, str], lang: str):  # ty
     return table.get(lang) or table["en"]
 
 
+def title_of(message: Message, lang: str, day: dt.date) -> str:
+    return render(message, lang, {"as_of": format_day(day, lang)})
+
+
 def write_output(data: str | bytes, output: Path | None) -> None:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if output is not None:
         output.write_bytes(raw)
-        click.echo(str(output), err=True)
+        echo(str(output), err=True)
         return
     sys.stdout.flush()
     sys.stdout.buffer.write(raw)
     sys.stdout.buffer.flush()
 
 
-def print_table(title: str, columns: Sequence[str], headers: dict[str, str], rows: Iterable[Sequence[str]],
+def print_table(title: str, columns: Sequence[Column], rows: Iterable[Sequence[str]],
                 highlight: Iterable[bool] = ()) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """A table that fits the terminal (see fit_table.py); overdue rows in bold red. Written
+    as it is, not through `echo`: render_table made every value visible already, and its
+    own colour codes must reach the terminal."""
+    sys.stdout.write(render_table(title, columns, list(rows), list(highlight)))
+    sys.stdout.flush()
 
-    console = Console(width=None if sys.stdout.isatty() else 200, highlight=False)
-    table = Table(title=title, show_lines=False)
-    for column in columns:
-        table.add_column(headers.get(column, column), overflow="fold")
-    marks = list(highlight)
-    for index, row in enumerate(rows):
-        style = "bold red" if index < len(marks) and marks[index] else None
-        table.add_row(*row, style=style)
-    console.print(table)
+
+def record_name(path: str) -> str:
+    """records/<case>/<file>: the case has its own column, so the file name is enough."""
+    return path.rsplit("/", 1)[-1]
 
 
 def team_name(repo: Repository) -> str:
@@ -86,10 +86,13 @@ def team_name(repo: Repository) -> str:
 @FORMAT
 @BOM
 @DELIMITER
+@KEYS
 @OUTPUT
+@ALLOW_BROKEN
 @root_option
 def actions(owner: str | None, office: str | None, overdue: bool, due_within: int | None, as_of: dt.date | None,
-            fmt: str, bom: bool, delimiter: str, output: Path | None, root: Path | None) -> int:
+            fmt: str, bom: bool, delimiter: str, keys: bool, output: Path | None, allow_broken: bool,
+            root: Path | None) -> int:
     """Open actions: every action whose derived status (its own status, overridden by later
     evaluations) is open or continued, sorted most overdue first.
 
@@ -102,15 +105,15 @@ def actions(owner: str | None, office: str | None, overdue: bool, due_within: in
     if fmt == "json":
         emit_json({"as_of": day.isoformat(), "actions": [_json(a) for a in items]})
     elif fmt == "csv":
-        write_output(actions_csv(items, bom=bom, delimiter=delimiter), output)
+        write_output(actions_csv(items, bom=bom, delimiter=delimiter, lang=None if keys else repo.lang), output)
     elif fmt == "ics":
         reviews = planned_reviews(repo, as_of=day)
         if office:
             reviews = [r for r in reviews if r.office.casefold() == office.casefold()]
-        write_output(calendar_ics(items, reviews, team=team_name(repo)), output)
+        write_output(calendar_ics(items, reviews, team=team_name(repo), lang=repo.lang), output)
     else:
         _table(items, repo.lang, day)
-    return 0
+    return report_broken(repo, allow=allow_broken)
 
 
 def _json(action: OpenAction) -> dict:  # type: ignore[type-arg]
@@ -119,13 +122,19 @@ def _json(action: OpenAction) -> dict:  # type: ignore[type-arg]
                                        "overdue_days", "office", "created")}
 
 
+ACTION_TABLE = (  # (key, free text?, how long it stays when the terminal is narrow)
+    ("case", False, 10), ("id", False, 9), ("owner", True, 7), ("due", False, 8), ("overdue_days", False, 3),
+    ("do", True, 10), ("indicator", True, 5), ("status", False, 2), ("record", False, 1),
+)
+
+
 def _table(items: list[OpenAction], lang: str, day: dt.date) -> None:
     if not items:
-        click.echo(lang_of(NONE, lang).format(as_of=day.isoformat()))
+        echo(title_of(NONE, lang, day))
         return
-    columns = ("case", "id", "owner", "due", "overdue_days", "do", "indicator", "status", "record")
-    rows = [(a.case, a.id, a.owner or "?", a.due.isoformat() if a.due else "?",
-             str(a.overdue_days) if a.overdue_days else "", a.do or "", a.indicator or "", a.status, a.record)
+    columns = [Column(key, column_label(key, lang), text, keep) for key, text, keep in ACTION_TABLE]
+    rows = [(a.case, a.id, value_label("owner", a.owner, lang) or "?", a.due.isoformat() if a.due else "?",
+             str(a.overdue_days) if a.overdue_days else "", a.do or "", a.indicator or "",
+             value_label("status", a.status, lang), record_name(a.record))
             for a in items]
-    print_table(lang_of(TITLE, lang).format(as_of=day.isoformat()), columns, lang_of(HEADERS, lang), rows,
-                [a.overdue_days > 0 for a in items])
+    print_table(title_of(TITLE, lang, day), columns, rows, [a.overdue_days > 0 for a in items])

@@ -9,7 +9,11 @@ from typing import Any, Sequence
 import click
 
 from . import resume_gc
+from .help_i18n import help_text, install_click_translations, team_language, translate_command
 from .main import COMMANDS
+
+# The team's language of this run (set by run_click before click parses anything).
+_lang = "en"
 
 
 class LazyGroup(click.Group):
@@ -24,11 +28,13 @@ class LazyGroup(click.Group):
             return None
         module = importlib.import_module(f"{__package__}.{spec[0]}")
         resume_gc()
-        return getattr(module, spec[1])  # type: ignore[no-any-return]
+        return translate_command(getattr(module, spec[1]), _lang)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
+        from click.core import _ as click_gettext  # our catalogue's once run_click installed it
+
+        rows = [(name, help_text(COMMANDS[name][2], _lang) or "") for name in self.list_commands(ctx)]
+        with formatter.section(click_gettext("Commands")):
             formatter.write_dl(rows)
 
 
@@ -48,6 +54,10 @@ def cli() -> None:
 def run_click(args: Sequence[str]) -> int:
     """Run the click application; click's own exceptions become exit codes here, the
     caller (`main.main`) handles caseconf's errors and the last-resort catch."""
+    global _lang
+    _lang = team_language(args)
+    install_click_translations(_lang)
+    translate_command(cli, _lang)
     try:
         result: Any = cli.main(args=list(args), prog_name="caseconf", standalone_mode=False)
     except click.exceptions.Abort:

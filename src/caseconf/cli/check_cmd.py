@@ -8,12 +8,14 @@ import click
 
 from .check_run import run_check
 from .common import resolve_root, root_option
+from .formats import CI_FORMATS
 from .output import FORMATS
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS + CI_FORMATS), default="text", show_default=True,
+              help="github: workflow annotations; gitlab: Code Quality JSON; sarif: SARIF 2.1.0; junit: JUnit XML.")
 @click.option("--no-pii", is_flag=True, help="Skip the personal-data scan (the caseconf-pii hook runs it).")
 @root_option
 def check(paths: tuple[Path, ...], fmt: str, no_pii: bool, root: Path | None) -> int:

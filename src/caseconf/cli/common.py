@@ -8,10 +8,21 @@ from typing import Any, Callable
 
 import click
 
+from ..records.catalogue import msg
+from ..records.i18n import render
 from ..records.paths import find_root
 from .output import emit_json, print_findings, summary_line  # noqa: F401 - re-exported
 
 F = Callable[..., Any]
+
+NOT_A_DIRECTORY = msg("{path} is not a directory")
+NOT_A_DATE = msg("'{value}' is not a date; write YYYY-MM-DD, e.g. 2025-03-04")
+
+
+def _lang() -> str:
+    from .help_i18n import current_language
+
+    return current_language()
 
 
 def root_option(func: F) -> F:
@@ -22,7 +33,7 @@ def root_option(func: F) -> F:
 def resolve_root(root: Path | None) -> Path:
     if root is not None:
         if not root.is_dir():
-            raise click.BadParameter(f"{root} is not a directory", param_hint="--root")
+            raise click.BadParameter(render(NOT_A_DIRECTORY, _lang(), {"path": root}), param_hint="--root")
         return root.resolve()
     return find_root()
 
@@ -33,8 +44,7 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2025-03-04",
-                                 param_hint=option) from None
+        raise click.BadParameter(render(NOT_A_DATE, _lang(), {"value": value}), param_hint=option) from None
 
 
 class DateType(click.ParamType):
@@ -46,7 +56,7 @@ class DateType(click.ParamType):
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            self.fail(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2025-03-04", param, ctx)
+            self.fail(render(NOT_A_DATE, _lang(), {"value": value}), param, ctx)
 
 
 DATE = DateType()

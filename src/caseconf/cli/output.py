@@ -6,21 +6,28 @@ from __future__ import annotations
 import sys
 from typing import Any, Iterable
 
-from ..records.findings import Finding
+from ..records.findings import CONTROL_CODES, Finding, visible_lines
 
 FORMATS = ("text", "json")  # of `caseconf check` and `caseconf pii`
+JSON_CONTROLS = {code: f"\\u{code:04x}" for code in CONTROL_CODES if code >= 0x7F}
 
 
 def echo(text: str, *, err: bool = False) -> None:
+    """Print lines of text; no control character from a file reaches the terminal (the
+    last line of defence: formatters make each value visible so it cannot fake a line)."""
     stream = sys.stderr if err else sys.stdout
-    stream.write(text + "\n")
+    stream.write(visible_lines(text) + "\n")
     stream.flush()
 
 
 def emit_json(data: Any) -> None:
     import json  # only when asked for: the commit hook prints text
 
-    echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    # json.dumps escapes C0 controls itself; DEL, C1, bidi controls and U+2028/9 it leaves
+    # raw with ensure_ascii=False. As \\u escapes they are the same JSON, and inert.
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str).translate(JSON_CONTROLS)
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
 
 
 def print_findings(findings: Iterable[Finding]) -> None:

@@ -10,16 +10,18 @@ import click
 
 from ..errors import CaseconfError
 from ..records.i18n import pick_language
-from ..records.paths import relative_inside
+from ..records.paths import is_special_file, relative_inside
 from .common import emit_json, print_findings, resolve_root, root_option, summary_line
-from .output import FORMATS
+from .formats import CI_FORMATS
+from .output import FORMATS, echo
 from .progress import progress
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--history", is_flag=True, help="Scan every blob ever committed (each once), not the work tree.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS + CI_FORMATS), default="text", show_default=True,
+              help="github: workflow annotations; gitlab: Code Quality JSON; sarif: SARIF 2.1.0; junit: JUnit XML.")
 @click.option("--fingerprint", "value", default=None, metavar="VALUE",
               help="Print the allowlist entry for VALUE (a hash; the value itself is never stored).")
 @root_option
@@ -38,12 +40,12 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
     config = config_doc.model if config_doc is not None else None
     lang = pick_language(config.language.value if config else None)
     if value is not None:
-        click.echo(f"# {guard.ALLOW_FILE}\n- {{sha256: {guard.fingerprint(value)}, kind: name, reason: \"…\"}}")
+        echo(f"# {guard.ALLOW_FILE}\n- {{sha256: {guard.fingerprint(value)}, kind: name, reason: \"…\"}}")
         return 0
     allow = config.pii_allow_words() if config else []
     excluded = config.pii.exclude if config else []
     if history:
-        with progress("caseconf pii --history", fmt=fmt) as on_progress:
+        with progress("caseconf pii --history", fmt="text" if fmt == "text" else "json") as on_progress:
             scanned = guard.scan_history(root_dir, allow_words=allow, lang=lang, on_progress=on_progress,
                                            started=started)
         findings = [f for f in scanned if not _excluded(f.path, excluded)]
@@ -54,23 +56,37 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
             missing = [p for p in rel_paths if not (root_dir / p).exists()]
             if missing:
                 raise CaseconfError(f"{missing[0]}: no such file", "give files inside the repository")
+            special = [p for p in rel_paths if is_special_file(root_dir / p)]
+            if special:
+                # a FIFO would block the scan for ever, a device never ends: never opened
+                raise CaseconfError(f"{special[0]}: not a regular file", "give the record files themselves")
         else:
             rel_paths = [p for p in _tracked_files(root_dir) if not _excluded(p, excluded)]
-        with progress("caseconf pii", fmt=fmt) as on_progress:
+        with progress("caseconf pii", fmt="text" if fmt == "text" else "json") as on_progress:
             findings = guard.scan_files(root_dir, rel_paths, allow_words=allow, lang=lang, report_stale=not paths,
                                         on_progress=on_progress)
         checked = len(rel_paths)
+    if config is not None:  # the team's `rules:` re-level PII codes too (the detectors' never go off)
+        from ..codes import apply_levels
+
+        findings = apply_levels(findings, config.rule_levels())
     if fmt == "json":
         data = {"findings": [f.to_json() for f in findings]}
         if checked is not None:
             data["checked"] = checked
         emit_json(data)
+    elif fmt != "text":  # a CI format (github, gitlab, sarif, junit)
+        from .formats import render
+
+        click.echo(render(fmt, findings, root=root_dir, tool="pii", checked=checked))
+        if checked is not None:
+            click.echo(summary_line(lang, checked, findings), err=True)
     else:
         print_findings(findings)
         if history and any(f.severity == "error" for f in findings):
-            click.echo(guard.purge_instructions(lang), err=True)
+            echo(guard.purge_instructions(lang), err=True)
         if checked is not None:
-            click.echo(summary_line(lang, checked, findings), err=True)
+            echo(summary_line(lang, checked, findings), err=True)
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 

@@ -7,30 +7,19 @@ from pathlib import Path
 
 import click
 
-from ..index.export import calendar_ics, reviews_csv
+from ..index.export import calendar_ics, column_label, reviews_csv, value_label
 from ..index.reviews import ReviewItem, planned_reviews
+from ..records.catalogue import msg
 from ..records.repository import Repository
-from .actions_cmd import AS_OF, BOM, DELIMITER, FORMAT, OUTPUT, lang_of, print_table, team_name, write_output
+from .actions_cmd import (AS_OF, BOM, DELIMITER, FORMAT, KEYS, OUTPUT, print_table, record_name, team_name, title_of,
+                          write_output)
+from .broken import ALLOW_BROKEN, report_broken
 from .common import emit_json, resolve_root, root_option
+from .fit_table import Column
+from .output import echo
 
-HEADERS = {
-    "cs": {"case": "Případ", "office": "Pracoviště", "kind": "Co", "planned": "Plánováno", "record": "Naplánoval záznam",
-           "overdue_days": "Dní po termínu", "status": "Stav"},
-    "sr-Latn": {"case": "Slučaj", "office": "Centar", "kind": "Šta", "planned": "Planirano", "record": "Planirao zapis",
-                "overdue_days": "Dana kašnjenja", "status": "Status"},
-    "en": {"case": "Case", "office": "Office", "kind": "What", "planned": "Planned", "record": "Planned by",
-           "overdue_days": "Days overdue", "status": "Status"},
-}
-KINDS = {"cs": {"review": "revize", "evaluation": "vyhodnocení"},
-         "sr-Latn": {"review": "revizija", "evaluation": "evaluacija"},
-         "en": {"review": "review", "evaluation": "evaluation"}}
-STATUS = {"cs": {"planned": "plánováno", "overdue": "po termínu"},
-          "sr-Latn": {"planned": "planirano", "overdue": "kasni"},
-          "en": {"planned": "planned", "overdue": "overdue"}}
-TITLE = {"cs": "Revize a vyhodnocení k {as_of}", "sr-Latn": "Revizije i evaluacije na dan {as_of}",
-         "en": "Reviews and evaluations as of {as_of}"}
-NONE = {"cs": "Žádné plánované revize k {as_of}.", "sr-Latn": "Nema planiranih revizija na dan {as_of}.",
-        "en": "No planned reviews as of {as_of}."}
+TITLE = msg("Reviews and evaluations as of {as_of}")
+NONE = msg("No planned reviews as of {as_of}.")
 
 
 @click.command()
@@ -39,10 +28,12 @@ NONE = {"cs": "Žádné plánované revize k {as_of}.", "sr-Latn": "Nema planira
 @FORMAT
 @BOM
 @DELIMITER
+@KEYS
 @OUTPUT
+@ALLOW_BROKEN
 @root_option
-def reviews(as_of: dt.date | None, overdue: bool, fmt: str, bom: bool, delimiter: str, output: Path | None,
-            root: Path | None) -> int:
+def reviews(as_of: dt.date | None, overdue: bool, fmt: str, bom: bool, delimiter: str, keys: bool,
+            output: Path | None, allow_broken: bool, root: Path | None) -> int:
     """Planned reviews of open cases (next_review of the latest record with a plan), those
     overdue (date passed, no later record), and evaluations due because evaluation_grace_days
     have passed since the last due date of a plan that still has open actions."""
@@ -52,21 +43,26 @@ def reviews(as_of: dt.date | None, overdue: bool, fmt: str, bom: bool, delimiter
     if fmt == "json":
         emit_json({"as_of": day.isoformat(), "reviews": [item.to_json() for item in items]})
     elif fmt == "csv":
-        write_output(reviews_csv(items, bom=bom, delimiter=delimiter), output)
+        write_output(reviews_csv(items, bom=bom, delimiter=delimiter, lang=None if keys else repo.lang), output)
     elif fmt == "ics":
-        write_output(calendar_ics([], items, team=team_name(repo)), output)
+        write_output(calendar_ics([], items, team=team_name(repo), lang=repo.lang), output)
     else:
         _table(items, repo.lang, day)
-    return 0
+    return report_broken(repo, allow=allow_broken)
+
+
+REVIEW_TABLE = (  # (key, free text?, how long it stays when the terminal is narrow)
+    ("case", False, 10), ("office", False, 2), ("kind", True, 9), ("planned", False, 8),
+    ("overdue_days", False, 5), ("status", True, 6), ("planned_by", False, 3),
+)
 
 
 def _table(items: list[ReviewItem], lang: str, day: dt.date) -> None:
     if not items:
-        click.echo(lang_of(NONE, lang).format(as_of=day.isoformat()))
+        echo(title_of(NONE, lang, day))
         return
-    kinds, states = lang_of(KINDS, lang), lang_of(STATUS, lang)
-    columns = ("case", "office", "kind", "planned", "overdue_days", "status", "record")
-    rows = [(i.case, i.office, kinds.get(i.kind, i.kind), i.planned.isoformat(),
-             str(i.overdue_days) if i.overdue_days else "", states.get(i.status, i.status), i.record) for i in items]
-    print_table(lang_of(TITLE, lang).format(as_of=day.isoformat()), columns, lang_of(HEADERS, lang), rows,
-                [i.status == "overdue" for i in items])
+    columns = [Column(key, column_label(key, lang), text, keep) for key, text, keep in REVIEW_TABLE]
+    rows = [(i.case, i.office, value_label("kind", i.kind, lang), i.planned.isoformat(),
+             str(i.overdue_days) if i.overdue_days else "", value_label("status", i.status, lang),
+             record_name(i.record)) for i in items]
+    print_table(title_of(TITLE, lang, day), columns, rows, [i.status == "overdue" for i in items])

@@ -13,24 +13,13 @@ import click
 
 from ..errors import CaseconfError
 from ..index.stats import MergeError, compute_stats, merge_stats, publishable
+from ..index.stats_labels import format_number, group_label, key_label, period_phrase, stats_rows, word
 from ..records.i18n import pick_language
 from ..records.repository import Repository
 from .actions_cmd import BOM, DELIMITER, OUTPUT, lang_of, write_output
+from .broken import ALLOW_BROKEN, report_broken
 from .common import DATE, emit_json, resolve_root, root_option
 
-TITLE = {"cs": "Statistika {team} ({since} – {until})", "sr-Latn": "Statistika {team} ({since} – {until})",
-         "en": "Figures for {team} ({since} – {until})"}
-SECTION = {
-    "cs": {"conferences": "Konference", "activities": "Další činnosti", "attendance": "Účast podle role",
-           "actions": "Výsledky úkolů", "reviews": "Revize", "days": "Dny (medián)", "key": "Položka",
-           "value": "Počet", "note": "Počty pod {n} jsou skryty jako „<{n}“.", "all": "vše"},
-    "sr-Latn": {"conferences": "Konferencije", "activities": "Druge aktivnosti", "attendance": "Prisustvo po ulozi",
-                "actions": "Ishodi mjera", "reviews": "Revizije", "days": "Dani (medijana)", "key": "Stavka",
-                "value": "Broj", "note": "Brojevi manji od {n} prikazani su kao „<{n}“.", "all": "sve"},
-    "en": {"conferences": "Conferences", "activities": "Other activities", "attendance": "Attendance by role",
-           "actions": "Action outcomes", "reviews": "Reviews", "days": "Days (median)", "key": "Item",
-           "value": "Count", "note": "Counts below {n} are shown as '<{n}'.", "all": "all"},
-}
 BAD_JSON = {"cs": "{path}: není to JSON výstup `caseconf stats --format json` ({detail})",
             "sr-Latn": "{path}: to nije JSON izlaz `caseconf stats --format json` ({detail})",
             "en": "{path}: not a `caseconf stats --format json` output ({detail})"}
@@ -49,12 +38,16 @@ BAD_JSON = {"cs": "{path}: není to JSON výstup `caseconf stats --format json` 
               metavar="FILE", help="Merge several teams' JSON outputs into one report (repeat, or list files "
                                    "as arguments); offices are prefixed with the team name.")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--keys", is_flag=True, help="CSV with the English keys of the JSON output (for programs) instead of "
+                                          "the team's language.")
 @BOM
 @DELIMITER
 @OUTPUT
+@ALLOW_BROKEN
 @root_option
 def stats(since: dt.date | None, until: dt.date | None, fmt: str, min_cell: int | None, merge: tuple[Path, ...],
-          files: tuple[Path, ...], bom: bool, delimiter: str, output: Path | None, root: Path | None) -> int:
+          files: tuple[Path, ...], keys: bool, bom: bool, delimiter: str, output: Path | None,
+          allow_broken: bool, root: Path | None) -> int:
     """Figures for a funder report: conferences by kind, basis and office, supervisions,
     workshops, offices involved, attendance by role, action outcomes, reviews held on time,
     median days from request and from invitation to the conference.
@@ -63,6 +56,7 @@ def stats(since: dt.date | None, until: dt.date | None, fmt: str, min_cell: int 
     national roll-up.
     """
     sources = list(merge) + list(files)
+    broken_status = 0  # 1 when a record of the repository could not be read (see cli/broken.py)
     if files and not merge:
         raise click.UsageError("FILE arguments are only used with --merge")
     if sources:
@@ -84,57 +78,52 @@ def stats(since: dt.date | None, until: dt.date | None, fmt: str, min_cell: int 
         repo = Repository.load(resolve_root(root))
         lang = repo.lang
         data = compute_stats(repo, since=since, until=until)
+        broken_status = report_broken(repo, allow=allow_broken)
         cell = min_cell or (repo.config.min_cell if repo.config else 3)
     if fmt == "json":
         emit_json(data)
-        return 0
+        return broken_status
     shown = publishable(data, cell)
     if fmt == "csv":
-        write_output(_csv(shown, bom=bom, delimiter=delimiter), output)
+        write_output(_csv(shown, lang, keys=keys, bom=bom, delimiter=delimiter), output)
     else:
         _table(shown, lang, cell)
-    return 0
+    return broken_status
 
 
 def rows(data: dict[str, Any]) -> Iterator[tuple[str, str, str, Any]]:
-    """(section, group, key, value) rows of a (publishable) stats report."""
-    conferences = data["conferences"]
-    yield ("conferences", "", "total", conferences["total"])
-    if "meetings" in conferences:
-        yield ("conferences", "", "meetings", conferences["meetings"])
-    for group in ("by_kind", "by_basis", "by_office"):
-        for key, value in conferences.get(group, {}).items():
-            yield ("conferences", group, key, value)
-    for key in ("supervisions", "supervision_participants", "workshops", "workshop_participants",
-                "offices_involved"):
-        if key in data:
-            yield ("activities", "", key, data[key])
-    for role, counts in data.get("attendance", {}).items():
-        for key, value in counts.items():
-            yield ("attendance", role, key, value)
-    actions = data.get("actions", {})
-    if "created" in actions:
-        yield ("actions", "", "created", actions["created"])
-    for key, value in actions.get("outcomes", {}).items():
-        yield ("actions", "outcomes", key, value)
-    for key, value in data.get("reviews", {}).items():
-        yield ("reviews", "", key, value)
-    for key, value in data.get("days", {}).items():
-        yield ("days", key, "median", value.get("median"))
-        yield ("days", key, "n", value.get("n"))
+    """(section, group, key, value) rows of a (publishable) stats report (English keys)."""
+    return stats_rows(data)
 
 
-def _csv(data: dict[str, Any], *, bom: bool, delimiter: str) -> str:
+def _csv(data: dict[str, Any], lang: str, *, keys: bool, bom: bool, delimiter: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     period = data.get("period", {})
-    writer.writerow(["section", "group", "key", "value"])
-    writer.writerow(["period", "", "since", period.get("since") or ""])
-    writer.writerow(["period", "", "until", period.get("until") or ""])
-    writer.writerow(["period", "", "min_cell", data.get("min_cell", "")])
-    for section, group, key, value in rows(data):
-        writer.writerow([section, group, key, "" if value is None else value])
+    if keys:
+        writer.writerow(["section", "group", "key", "value"])
+        writer.writerow(["period", "", "since", period.get("since") or ""])
+        writer.writerow(["period", "", "until", period.get("until") or ""])
+        writer.writerow(["period", "", "min_cell", data.get("min_cell", "")])
+        for section, group, key, value in rows(data):
+            writer.writerow([section, group, key, "" if value is None else value])
+    else:
+        writer.writerow([word(k, lang) for k in ("section", "group", "item", "count")])
+        writer.writerow([_title(data, lang), "", "", ""])
+        for section, group, key, value in rows(data):
+            writer.writerow([word(section, lang), group_label(section, group, lang),
+                             key_label(section, group, key, lang), "" if value is None else value])
     return ("\ufeff" if bom else "") + buffer.getvalue()
+
+
+def _title(data: dict[str, Any], lang: str) -> str:
+    period = data.get("period", {})
+    team = data.get("team") or ", ".join(data.get("teams", []))
+    text = word("title", lang, team=team, period=period_phrase(period.get("since"), period.get("until"), lang))
+    return text.replace("..", ".")  # a Montenegrin date ends in a period already
+
+
+CROSS_SECTIONS = ("office_basis", "period_basis", "attendance")
 
 
 def _table(data: dict[str, Any], lang: str, cell: int) -> None:
@@ -142,25 +131,43 @@ def _table(data: dict[str, Any], lang: str, cell: int) -> None:
 
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    words = lang_of(SECTION, lang)
-    period = data.get("period", {})
-    team = data.get("team") or ", ".join(data.get("teams", []))
-    console = Console(width=None if sys.stdout.isatty() else 120, highlight=False)
-    console.print(lang_of(TITLE, lang).format(team=team, since=period.get("since") or "…",
-                                              until=period.get("until") or "…"))
-    current = None
-    table = None
+    from ..records.findings import visible
+
+    def visible_text(value: str) -> Text:  # plain text: no rich markup, no control characters
+        return Text(visible(value))
+
+    console = Console(width=None if sys.stdout.isatty() else 100, highlight=False)
+    console.print(visible_text(_title(data, lang)))
+    sections: dict[str, list[tuple[str, str, Any]]] = {}
     for section, group, key, value in rows(data):
-        if section != current:
-            if table is not None:
-                console.print(table)
-            table = Table(title=words.get(section, section), title_justify="left")
-            table.add_column(words["key"])
-            table.add_column(words["value"], justify="right")
-            current = section
-        label = f"{group}: {key}" if group else key
-        table.add_row(label, "–" if value is None else str(value))
-    if table is not None:
+        sections.setdefault(section, []).append((group, key, value))
+    for section, items in sections.items():
+        table = Table(title=word(section, lang), title_justify="left")
+        if section in CROSS_SECTIONS:  # office x basis, half-year x basis: a real cross table
+            columns = list(dict.fromkeys(key for _, key, _ in items))
+            table.add_column("")
+            for key in columns:
+                table.add_column(visible_text(key_label(section, "", key, lang)), justify="right")
+            if section != "attendance":
+                table.add_column(word("all", lang), justify="right")
+            by_row: dict[str, dict[str, Any]] = {}
+            for group, key, value in items:
+                by_row.setdefault(group, {})[key] = value
+            for group, values in by_row.items():
+                numbers = [values.get(key, 0) for key in columns]
+                cells = [format_number(n, lang) for n in numbers]
+                if section != "attendance":  # a hidden cell hides the row's sum too
+                    cells.append(str(sum(numbers)) if all(isinstance(n, int) for n in numbers) else "–")
+                table.add_row(visible_text(group_label(section, group, lang)), *cells)
+        else:
+            table.add_column(word("item", lang))
+            table.add_column(word("count", lang), justify="right")
+            for group, key, value in items:
+                label = key_label(section, group, key, lang)
+                heading = group_label(section, group, lang)
+                label = f"{heading}: {label}" if heading else label
+                table.add_row(visible_text(label), format_number(value, lang))
         console.print(table)
-    console.print(words["note"].format(n=cell))
+    console.print(word("exact_note", lang) if cell <= 1 else word("hidden_note", lang, n=cell, below=cell - 1))

@@ -90,11 +90,23 @@ def page_data(config: dict[str, Any], lang: str) -> dict[str, Any]:
 
 def index_html(config: dict[str, Any], *, title: str, lang: str) -> str:
     """The editor page: Decap's bundle, the form's code and checks, the configuration inline
-    (so no fetch of config.yml is needed)."""
-    data = json.dumps(page_data(config, lang), ensure_ascii=False).replace("</", "<\\/")
+    (so no fetch of config.yml is needed), as JSON that cannot end the <script> element."""
+    data = inline_json(page_data(config, lang))
     html_lang = {"sr-Latn": "sr-Latn"}.get(lang, lang)
     return _PAGE.format(lang=html_lang, title=_escape(title), page=data, bundle=f"{BUNDLE_DIR}/decap-cms.js",
                         code=CODE_DIR)
+
+
+# Inside <script>, `</script`, `<!--` and `<script` change how the HTML parser reads on (an
+# open action's text `<!--<script>` blanked the page); U+2028/9 end a line in older JS.
+# As \\u escapes they are the same JSON string and no markup at all.
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def inline_json(value: Any) -> str:
+    """JSON that is safe to place inside an HTML <script> element."""
+    return json.dumps(value, ensure_ascii=False).translate(_SCRIPT_UNSAFE)
 
 
 def _escape(text: str) -> str:

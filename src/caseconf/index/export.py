@@ -2,7 +2,9 @@
 
 CSV: RFC 4180, CRLF line ends, UTF-8; `bom=True` prepends a byte-order mark so Excel on
 Windows opens the accented text correctly (Excel with a Czech or Montenegrin locale
-expects `;` between fields: pass `delimiter=";"`). Header names equal the JSON keys.
+expects `;` between fields: pass `delimiter=";"`). With `lang`, the header row and the
+vocabulary values (status, role, kind) read in the team's language; without it (the
+`--keys` option) the header names equal the JSON keys and values stay as in the files.
 
 ICS: one all-day event per action with a due date and per planned review or due
 evaluation. UIDs are derived from the team, case and action (or the record that planned
@@ -17,8 +19,11 @@ import csv
 import datetime as dt
 import hashlib
 import io
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
+from ..records.catalogue import msg
+from ..records.i18n import Message, render
+from ..records.vocab_labels import vocab_label
 from .actions import OpenAction
 from .reviews import ReviewItem
 
@@ -26,24 +31,68 @@ ACTION_COLUMNS = ("case", "office", "id", "record", "created", "owner", "do", "d
                   "overdue_days")
 REVIEW_COLUMNS = ("case", "office", "kind", "planned", "record", "overdue_days", "status")
 BOM = "\ufeff"
+VOCAB_FIELDS = frozenset({"owner", "status", "kind"})  # values that are vocabulary keys (or a person ref)
+
+# Column names people read: CSV header row, terminal tables, ICS descriptions.
+COLUMN_LABELS: dict[str, Message] = {
+    "case": msg("Case"),
+    "office": msg("Office"),
+    "id": msg("Action"),
+    "record": msg("Record"),
+    "created": msg("Set on"),
+    "owner": msg("Owner"),
+    "do": msg("What"),
+    "due": msg("Due"),
+    "indicator": msg("Indicator"),
+    "status": msg("Status"),
+    "overdue_days": msg("Days overdue"),
+    "kind": msg("What"),
+    "planned": msg("Planned for"),
+    "planned_by": msg("Planned by"),
+}
+# What the reviews list plans (its statuses, planned and overdue, are record vocabulary words).
+REVIEW_WORDS: dict[str, Message] = {
+    "review": msg("review"),
+    "evaluation": msg("evaluation"),
+}
 
 
-def _csv(columns: Sequence[str], rows: Iterable[dict], *, bom: bool, delimiter: str) -> str:
+def column_label(key: str, lang: str) -> str:
+    message = COLUMN_LABELS.get(key)
+    return render(message, lang) if message is not None else key
+
+
+def value_label(key: str, value: Any, lang: str) -> str:
+    """A vocabulary value (status, role, kind) as the team reads it; anything else as it is."""
+    if value is None:
+        return ""
+    if key in VOCAB_FIELDS:
+        word = REVIEW_WORDS.get(str(value))
+        return render(word, lang) if word is not None else vocab_label(value, lang)
+    return str(value)
+
+
+def _csv(columns: Sequence[str], rows: Iterable[Mapping[str, Any]], *, bom: bool, delimiter: str,
+         lang: str | None) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), delimiter=delimiter, lineterminator="\r\n",
-                            extrasaction="ignore")
-    writer.writeheader()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([column_label(key, lang) if lang else key for key in columns])
     for row in rows:
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        writer.writerow([(value_label(key, row.get(key), lang) if lang else _plain(row.get(key))) for key in columns])
     return (BOM if bom else "") + buffer.getvalue()
 
 
-def actions_csv(actions: list[OpenAction], *, bom: bool = False, delimiter: str = ",") -> str:
-    return _csv(ACTION_COLUMNS, (a.to_json() for a in actions), bom=bom, delimiter=delimiter)
+def _plain(value: Any) -> Any:
+    return "" if value is None else value
 
 
-def reviews_csv(items: list[ReviewItem], *, bom: bool = False, delimiter: str = ",") -> str:
-    return _csv(REVIEW_COLUMNS, (i.to_json() for i in items), bom=bom, delimiter=delimiter)
+def actions_csv(actions: list[OpenAction], *, bom: bool = False, delimiter: str = ",", lang: str | None = None) -> str:
+    """`lang=None`: machine headers (the JSON keys) and values as in the files."""
+    return _csv(ACTION_COLUMNS, (a.to_json() for a in actions), bom=bom, delimiter=delimiter, lang=lang)
+
+
+def reviews_csv(items: list[ReviewItem], *, bom: bool = False, delimiter: str = ",", lang: str | None = None) -> str:
+    return _csv(REVIEW_COLUMNS, (i.to_json() for i in items), bom=bom, delimiter=delimiter, lang=lang)
 
 
 def team_key(team: str) -> str:
@@ -99,7 +148,8 @@ def _ics_fold(line: str, limit: int = 75) -> str:
     return "\r\n ".join(folded)
 
 
-def calendar_ics(actions: list[OpenAction], reviews: list[ReviewItem], *, team: str) -> bytes:
+def calendar_ics(actions: list[OpenAction], reviews: list[ReviewItem], *, team: str,
+                 lang: str | None = None) -> bytes:
     """The calendar, written directly: the same bytes icalendar's `Calendar.to_ical()` gives for
     these all-day events (its property order, TEXT escaping and 75-octet folding), in a
     fraction of the time (icalendar builds and validates a component tree per event).
@@ -122,15 +172,23 @@ def calendar_ics(actions: list[OpenAction], reviews: list[ReviewItem], *, team: 
             "TRANSP:TRANSPARENT",
             "END:VEVENT"))
 
+    def label(key: str) -> str:  # English keys without a language: what calendars got before
+        return column_label(key, lang) if lang else key.replace("_", " ")
+
+    def value(key: str, raw: Any) -> str:
+        return value_label(key, raw, lang) if lang else str(raw)
+
     for action in actions:
         if action.due is None:
             continue
-        details = [f"owner: {action.owner or '?'}", f"indicator: {_one_line(action.indicator) or '?'}",
-                  f"status: {action.status}", f"record: {action.record}"]
+        details = [f"{label('owner')}: {value('owner', action.owner) if action.owner else '?'}",
+                   f"{label('indicator')}: {_one_line(action.indicator) or '?'}",
+                   f"{label('status')}: {value('status', action.status)}", f"{label('record')}: {action.record}"]
         event(action_uid(action, team), action.due, _one_line(f"{action.case} {action.id}: {action.do or '?'}"),
               "\n".join(details), "caseconf-action")
     for item in reviews:
-        event(review_uid(item, team), item.planned, f"{item.case}: {item.kind}",
-              f"planned by: {item.record}\nstatus: {item.status}", f"caseconf-{item.kind}")
+        event(review_uid(item, team), item.planned, f"{item.case}: {value('kind', item.kind)}",
+              f"{label('planned_by')}: {item.record}\n{label('status')}: {value('status', item.status)}",
+              f"caseconf-{item.kind}")
     lines.append("END:VCALENDAR")
     return "".join(_ics_fold(line) + "\r\n" for line in lines).encode("utf-8")

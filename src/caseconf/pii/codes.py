@@ -2,12 +2,13 @@
 
 This is the PII side of the one registry of codes: `caseconf rules`, the site's checks
 page and the severity overrides read it from here (issue 22). The detector registry
-(issue 16) derives the per-kind rows; the interface below stays the same.
+(issue 16) supplies the per-kind rows; the interface below stays the same.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from ..records.i18n import Message
@@ -28,18 +29,8 @@ class PiiCode:
 def _t(cs: str, sr: str, en: str) -> Message:
     return {"cs": cs, "sr-Latn": sr, "en": en}
 
-
-_WHY = "Records name people by role and short reference only; a value that reaches git is copied to every clone."
-
-PII_CODES: tuple[PiiCode, ...] = (
-    PiiCode("PII001", "birth_number", "error", _t("Rodné číslo", "Rodni broj (CZ/SK)", "Birth number"), _WHY, False),
-    PiiCode("PII002", "jmbg", "error", _t("JMBG", "JMBG", "JMBG (personal number)"), _WHY, False),
-    PiiCode("PII003", "phone", "error", _t("Telefonní číslo", "Broj telefona", "Phone number"), _WHY, False),
-    PiiCode("PII004", "email", "error", _t("E-mailová adresa", "E-mail adresa", "E-mail address"), _WHY, False),
-    PiiCode("PII005", "bank_account", "error", _t("Číslo účtu", "Broj računa", "Bank account number"), _WHY, False),
-    PiiCode("PII006", "birth_date", "error", _t("Datum narození", "Datum rođenja", "Date of birth"), _WHY, False),
-    PiiCode("PII007", "address", "error", _t("Adresa", "Adresa", "Address"), _WHY, False),
-    PiiCode("PII008", "name", "error", _t("Jméno osoby", "Ime osobe", "Personal name"), _WHY, False),
+# The guard's own notes; each detector's code comes from the detector registry.
+GUARD_NOTES: tuple[PiiCode, ...] = (
     PiiCode("PII009", None, "info", _t("Soubor nebyl prohledán", "Fajl nije pregledan", "File not scanned"),
             "Binary, very large or unreadable files are named so nobody assumes they were scanned."),
     PiiCode("PII010", None, "error", _t("Povolení bez důvodu", "Dozvola bez razloga", "Allowance without a reason"),
@@ -53,5 +44,23 @@ PII_CODES: tuple[PiiCode, ...] = (
 )
 
 
+def _capital(label: str) -> str:
+    return label[:1].upper() + label[1:]
+
+
+@lru_cache(maxsize=1)
 def all_codes() -> tuple[PiiCode, ...]:
-    return PII_CODES
+    """Every code of the guard: one per detector (registry order by code), then the notes."""
+    from .detectors import registry
+
+    kinds = tuple(
+        PiiCode(d.code, d.kind, "error", {lang: _capital(label) for lang, label in d.labels.items()},
+                d.rationale, False)
+        for d in sorted(registry(), key=lambda d: d.code))
+    return kinds + GUARD_NOTES
+
+
+def __getattr__(name: str) -> object:
+    if name == "PII_CODES":  # the tuple this module held before the registry
+        return all_codes()
+    raise AttributeError(name)

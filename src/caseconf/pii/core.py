@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from itertools import accumulate
 from pathlib import Path
 
@@ -17,24 +17,48 @@ from .allowlist import ALLOW_FILE, Allowlist, fingerprint, load_allowlist, parse
 from .masking import mask
 from .messages import detected, lang_of, msg
 from .normalize import normalize_lines, normalize_value
+from .visible import visible_text
 from .workers import PARALLEL_MIN, run_chunks, worker_count  # noqa: F401 - PARALLEL_MIN re-exported
 
 MAX_BYTES = 5 * 1024 * 1024
 
-CODES = {
-    "birth_number": "PII001", "jmbg": "PII002", "phone": "PII003", "email": "PII004",
-    "bank_account": "PII005", "birth_date": "PII006", "address": "PII007", "name": "PII008",
-}
-PRIORITY = ("birth_number", "jmbg", "bank_account", "email", "phone", "birth_date", "address", "name")
-_PRIO = {k: i for i, k in enumerate(PRIORITY)}
+
+
+def _codes() -> dict[str, str]:
+    return {d.kind: d.code for d in det.registry()}
+
+
+def _prio() -> dict[str, int]:
+    return {d.kind: i for i, d in enumerate(det.registry())}
+
+
+CODES = _codes()
+PRIORITY = tuple(d.kind for d in det.registry())
+_PRIO = _prio()
+_PATTERN_DETECTORS = tuple(d for d in det.registry() if not d.runs_last)
+_LAST_DETECTORS = tuple(d for d in det.registry() if d.runs_last)
 
 FILENAME_NOTE = {"cs": "V názvu souboru: ", "sr-Latn": "U nazivu fajla: ", "en": "In the file name: "}
+
+
+_PHONE_LIKE = re.compile(r"\+?[\d ()./\-]+")
+
+
+def prepare_lines(text: str) -> list[str]:
+    """The lines the detectors see: the text as the page shows it (visible.py), normalised."""
+    return normalize_lines(visible_text(text))
 
 
 def _allow_set(allow_words: Iterable[str]) -> frozenset[str]:
     out: set[str] = set()
     for phrase in allow_words or ():
         if not isinstance(phrase, str):
+            continue
+        if _PHONE_LIKE.fullmatch(phrase.strip()) and sum(map(str.isdigit, phrase)) >= 3:
+            # a public number (pii.public_numbers): the phone detector sets it aside
+            from .detectors.phone import PUBLIC_PREFIX, national_digits
+
+            out.add(PUBLIC_PREFIX + national_digits(phrase))
             continue
         norm = normalize_value(phrase)
         for w in norm.replace("-", " ").replace("/", " ").split():
@@ -48,27 +72,27 @@ def detect_whole(norm_text: str, allow: frozenset[str], lang: str) -> list[det.H
     """All hits in normalised text, overlaps resolved by kind priority (no cache, no segmenting).
 
     The reference :func:`detect` must agree with; it scans the text as one piece."""
-    return _with_names(_resolve(_pattern_hits(norm_text)), norm_text, allow, lang)
+    return _with_names(_resolve(_pattern_hits(norm_text, allow, lang)), norm_text, allow, lang)
 
 
-def _pattern_hits(norm_text: str) -> list[det.Hit]:
-    """What every detector but the name detector finds, overlaps not yet resolved."""
+def _pattern_hits(norm_text: str, allow: frozenset[str], lang: str,
+                  detectors: tuple[det.Detector, ...] | None = None) -> list[det.Hit]:
+    """What every detector but the last ones (names) finds, overlaps not yet resolved."""
     hits: list[det.Hit] = []
     has_digit = det._DIGIT.search(norm_text) is not None
-    if has_digit:
-        hits += det.find_birth_numbers(norm_text)
-        hits += det.find_jmbg(norm_text)
-        hits += det.find_bank_accounts(norm_text)
-    hits += det.find_emails(norm_text)
-    if has_digit:
-        hits += det.find_phones(norm_text)
-        hits += det.find_birth_dates(norm_text)
-    hits += det.find_addresses(norm_text)
+    for d in _PATTERN_DETECTORS if detectors is None else detectors:
+        if (has_digit or not d.needs_digit) and d.may_hold(norm_text):
+            hits += d.find(norm_text, allow, lang)
     return hits
 
 
 def _resolve(hits: list[det.Hit]) -> list[det.Hit]:
-    """Overlapping hits: the kind with the higher priority wins, then the earlier one."""
+    """Overlapping hits: one that lies inside a longer one gives way to it (the digits of an
+    IBAN that happen to pass a birth number's check are the IBAN); otherwise the kind with the
+    higher priority wins, then the earlier one."""
+    if len(hits) > 1:
+        hits = [h for h in hits if not any(g.start <= h.start and h.end <= g.end and g.end - g.start > h.end - h.start
+                                           for g in hits)]
     accepted: list[det.Hit] = []
     for h in sorted(hits, key=lambda h: (_PRIO[h.kind], h.start)) if hits else ():
         if any(h.start < a.end and a.start < h.end for a in accepted):
@@ -78,8 +102,9 @@ def _resolve(hits: list[det.Hit]) -> list[det.Hit]:
 
 
 def _with_names(accepted: list[det.Hit], norm_text: str, allow: frozenset[str], lang: str) -> list[det.Hit]:
-    find_names = _find_names or _load_names()
-    accepted += find_names(norm_text, allow, lang, [(a.start, a.end) for a in accepted])
+    for d in _LAST_DETECTORS:
+        if d.may_hold(norm_text):
+            accepted += d.find(norm_text, allow, lang, [(a.start, a.end) for a in accepted])
     if len(accepted) > 1:
         accepted.sort(key=lambda h: (h.start, _PRIO[h.kind]))
     return accepted
@@ -116,9 +141,16 @@ def detect_each(lines: list[str], allow: frozenset[str], lang: str) -> list[list
             (addr_low if line.islower() else addr_caps).append(i)
         if "@" in line:
             mail.append(i)
-    for detector, idxs in ((_digit_patterns, digits), (det.find_birth_dates, birth_kw),
-                           (det.find_addresses, addr_caps), (det.find_addresses, addr_low),
-                           (det.find_emails, mail)):
+    def run(*kinds: str) -> Callable[[str], list[det.Hit]]:
+        chosen = tuple(d for d in _PATTERN_DETECTORS if d.kind in kinds)
+        return lambda text: _pattern_hits(text, allow, lang, chosen)
+
+    digit_kinds = [d.kind for d in _PATTERN_DETECTORS if d.kind not in _BATCHED_APART and d.needs_digit]
+    other_kinds = [d.kind for d in _PATTERN_DETECTORS if d.kind not in _BATCHED_APART and not d.needs_digit]
+    every = [i for i, f in enumerate(found) if f is not None] if other_kinds else []
+    for detector, idxs in ((run(*other_kinds), every), (run(*digit_kinds), digits), (run("birth_date"), birth_kw),
+                           (run("address"), addr_caps), (run("address"), addr_low),
+                           (run("email"), mail)):
         for start in range(0, len(idxs), _BATCH_LINES):
             _run_batch(detector, lines, idxs[start:start + _BATCH_LINES], found)
     for i, line in enumerate(lines):
@@ -134,8 +166,10 @@ _BATCH_LINES = 4096
 _BATCH_LINE_MAX = 2000  # characters
 
 
-def _digit_patterns(text: str) -> list[det.Hit]:
-    return det.find_birth_numbers(text) + det.find_jmbg(text) + det.find_bank_accounts(text) + det.find_phones(text)
+# kinds whose cheap tests pick their own lines in detect_each; every other pattern detector
+# runs on the lines with a digit (a new kind that finds text without digits must say so
+# with needs_digit = False and is then run on every line)
+_BATCHED_APART = ("birth_date", "address", "email")
 
 
 def _run_batch(detector: Callable[[str], list[det.Hit]], lines: list[str], idxs: list[int],
@@ -158,17 +192,6 @@ def _run_batch(detector: Callable[[str], list[det.Hit]], lines: list[str], idxs:
             found[i] = None
             continue
         hits.append(det.Hit(h.kind, h.start - base, h.end - base, h.value, h.bases))
-
-
-_find_names = None
-
-
-def _load_names() -> Callable:
-    global _find_names
-    from .names import find_names
-
-    _find_names = find_names
-    return find_names
 
 
 # --------------------------------------------------------------------------- segments and the line cache
@@ -469,6 +492,13 @@ def detect(norm_text: str, allow: frozenset[str], lang: str) -> list[det.Hit]:
             for _, f, h in found]
 
 
+def scan_spans(text: str, *, allow: frozenset[str], lang: str) -> list[det.Hit]:
+    """The hits scan_text_impl reports, with their offsets into the normalised text (lines
+    joined by "\\n"; the same offsets as the text's own where normalising changes no
+    length): for the span-level scorer in benchmarks/pii.py."""
+    return detect("\n".join(prepare_lines(text)), allow, lang_of(lang))
+
+
 def _hit_hashes(hit: det.Hit) -> list[str]:
     hs = [fingerprint(hit.value)]
     for b in hit.bases:
@@ -482,7 +512,7 @@ def scan_text_impl(text: str, path: str, *, allow: frozenset[str], lang: str,
                    allowlist: Allowlist | None = None, filename_scan: bool = False) -> list[Finding]:
     if not isinstance(text, str):
         text = str(text)
-    return scan_norm_impl(normalize_lines(text), path, allow=allow, lang=lang, allowlist=allowlist,
+    return scan_norm_impl(prepare_lines(text), path, allow=allow, lang=lang, allowlist=allowlist,
                           filename_scan=filename_scan)
 
 
@@ -565,7 +595,9 @@ MIN_CHUNK = 64       # files per chunk at least (and between progress reports)
 _STATE: dict = {}    # what the chunk functions read: set before forking, inherited by the workers
 
 
-def _scan_file(rel: str, root_real: str, allow: frozenset[str], lang: str, allowlist: Allowlist) -> list[Finding]:
+def _scan_file(rel: str, root_real: str, allow: frozenset[str], lang: str, allowlist: Allowlist,
+               text: str | None = None) -> list[Finding]:
+    """Findings in one file and its name; `text`: the file's text when the caller has read it."""
     rel = str(rel).replace("\\", "/")
     if rel.startswith("./"):
         rel = rel[2:]
@@ -576,6 +608,12 @@ def _scan_file(rel: str, root_real: str, allow: frozenset[str], lang: str, allow
     # the file name itself (e.g. records/novakova-jana.md)
     findings = scan_text_impl(rel, rel, allow=allow, lang=lang, allowlist=allowlist, filename_scan=True)
     if rel == ALLOW_FILE:
+        return findings
+    if text is not None:  # read and decoded by the loader already: no second read
+        if len(text) > MAX_BYTES:
+            findings.append(_info(rel, "skipped_large", lang))
+        else:
+            findings += scan_text_impl(text, rel, allow=allow, lang=lang, allowlist=allowlist)
         return findings
     try:
         if os.path.getsize(real) > MAX_BYTES:
@@ -597,13 +635,15 @@ def _files_chunk(rels: list[str]) -> tuple[list[Finding], list[int]]:
     st = _STATE
     allowlist = st["allowlist"]
     out: list[Finding] = []
+    texts = st["texts"]
     for rel in rels:
-        out += _scan_file(rel, st["root_real"], st["allow"], st["lang"], allowlist)
+        out += _scan_file(rel, st["root_real"], st["allow"], st["lang"], allowlist, texts.get(rel))
     return out, [i for i, e in enumerate(allowlist.entries) if e.used]
 
 
 def scan_files_impl(root: Path, rel_paths: Iterable[str], *, allow_words: Iterable[str], lang: str,
-                    report_stale: bool, on_progress: Callable[[int, int], None] | None = None) -> list[Finding]:
+                    report_stale: bool, on_progress: Callable[[int, int], None] | None = None,
+                    texts: Mapping[str, str] | None = None) -> list[Finding]:
     lang = lang_of(lang)
     rel_paths = list(rel_paths)
     root = Path(root)
@@ -612,12 +652,13 @@ def scan_files_impl(root: Path, rel_paths: Iterable[str], *, allow_words: Iterab
     allowlist = load_allowlist(root)
     findings: list[Finding] = []
     for line, key, where in allowlist.problems:
-        findings.append(Finding(ALLOW_FILE, line, "PII010", "error", msg(key, lang, where=where)))
+        code = "PII012" if key == "allow_outside" else "PII010"
+        findings.append(Finding(ALLOW_FILE, line, code, "error", msg(key, lang, where=where)))
     total = len(rel_paths)
     jobs = worker_count(total)
     size = MIN_CHUNK if jobs == 1 else max(MIN_CHUNK, -(-total // (jobs * 6)))
     chunks = [rel_paths[i:i + size] for i in range(0, total, size)]
-    _STATE.update(root_real=root_real, allow=allow, lang=lang, allowlist=allowlist)
+    _STATE.update(root_real=root_real, allow=allow, lang=lang, allowlist=allowlist, texts=dict(texts or {}))
     try:
         done = 0
         if on_progress is not None and chunks:
@@ -635,8 +676,17 @@ def scan_files_impl(root: Path, rel_paths: Iterable[str], *, allow_words: Iterab
         on_progress(total, total)
     if report_stale:
         findings += stale_findings(allowlist, lang)
-    findings.sort(key=Finding.sort_key)
-    return findings
+    # the allow list refused for leading outside is also named by its own scan: once
+    seen: set[tuple[str, int, str]] = set()
+    unique = []
+    for f in findings:
+        key = (f.path, f.line, f.code)
+        if f.code == "PII012" and key in seen:
+            continue
+        seen.add(key)
+        unique.append(f)
+    unique.sort(key=Finding.sort_key)
+    return unique
 
 
 def stale_findings(allowlist: Allowlist, lang: str) -> list[Finding]:

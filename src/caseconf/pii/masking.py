@@ -75,15 +75,17 @@ def mask_email(value: str) -> str:
     return masked
 
 
+_BY_STYLE = {"email": mask_email, "phone": mask_phone, "digits": mask_digits, "text": mask_text}
+
+
 def mask(value: str, kind: str) -> str:
-    if kind == "email":
-        out = mask_email(value)
-    elif kind == "phone":
-        out = mask_phone(value)
-    elif kind in ("birth_number", "jmbg", "bank_account", "birth_date"):
-        out = mask_digits(value)
-    else:
-        out = mask_text(value)
+    """The masked excerpt of a value, in the mask style its detector names; whitespace
+    (a value wrapped over lines) shown as one space, so an excerpt is always one line."""
+    from .detectors import by_kind
+
+    value = " ".join(value.replace("\\", " ").split()) if any(c in value for c in "\n\r\t\\") else value
+    detector = by_kind().get(kind)
+    out = _BY_STYLE[detector.mask_style if detector is not None else "text"](value)
     if out == value or (len(value) >= 3 and value in out):
         out = "*" * len(value)
     return out

@@ -5,6 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+# Characters a terminal acts on instead of showing: C0 controls with newline and tab, DEL,
+# C1 controls (8-bit CSI among them), the bidi embeddings, overrides and isolates that
+# reorder what a reviewer reads, and the Unicode line and paragraph separators.
+CONTROL_CODES = [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
+                  *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029]
+_NAMED = {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+_VISIBLE = {code: _NAMED.get(code) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+            for code in CONTROL_CODES}
+
+
+def visible(text: object) -> str:
+    """`text` with every control character written out (`\\x1b`, `\\n`, `\\u202e`), for the
+    terminal: a value from a file can neither move the cursor, clear the screen, retitle the
+    window, reorder a line nor start a line of its own (a fake `records/x.md:1: OK`)."""
+    return str(text).translate(_VISIBLE)
+
+
+def visible_lines(text: str) -> str:
+    """Several lines of our own making: each line's control characters written out, the
+    line breaks kept (values inside were made visible by their formatter already)."""
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
@@ -37,8 +60,8 @@ class Finding:
         return data
 
     def to_text(self) -> str:
-        where = f"{self.commit[:12]}:" if self.commit else ""
-        return f"{where}{self.path}:{self.line}: {self.code} {self.severity}: {self.message}"
+        where = f"{visible(self.commit[:12])}:" if self.commit else ""
+        return f"{where}{visible(self.path)}:{self.line}: {visible(self.code)} {self.severity}: {visible(self.message)}"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, SEVERITY_ORDER[self.severity], self.code)

@@ -6,7 +6,9 @@ document comes back without a model, so one broken record cannot hide the others
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import typing
 from dataclasses import dataclass, field
 from collections.abc import Iterable
@@ -97,6 +99,30 @@ def read_text(doc: LoadedDoc, raw: bytes, lang: str) -> str | None:
     return text
 
 
+def _read_regular(doc: LoadedDoc, path: Path, lang: str) -> bytes | None:
+    """The bytes of a regular file, or a finding. A FIFO, device or socket is refused before
+    it is opened (a FIFO would block `check` for ever), and so is a file over the size limit."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            _finding(doc, 1, "FILE010", loader_message("not_a_file", lang))
+            return None
+        if info.st_size > MAX_FILE_BYTES:
+            _finding(doc, 1, "FILE011", loader_message("file_too_large", lang, size=info.st_size,
+                                                       limit=MAX_FILE_BYTES))
+            return None
+        # O_NONBLOCK: should the file be swapped for a FIFO after the stat, open() still returns
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                _finding(doc, 1, "FILE010", loader_message("not_a_file", lang))
+                return None
+            return handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        _finding(doc, 1, "FILE001", loader_message("file_not_utf8", lang, detail=exc.strerror or "unreadable"))
+        return None
+
+
 def split_front_matter(doc: LoadedDoc, text: str, lang: str) -> tuple[str, int] | None:
     """Return (yaml_text, line_offset) and set the body, or add a finding."""
     lines = text.split("\n")
@@ -130,13 +156,8 @@ def load_document(root: Path, rel: str, kind: DocKind, lang: str, context: dict[
                   raw: bytes | None = None) -> LoadedDoc:
     doc = LoadedDoc(path=rel, kind=kind)
     if raw is None:
-        try:
-            raw = (root / rel).read_bytes()
-        except IsADirectoryError:
-            _finding(doc, 1, "FILE010", loader_message("not_a_file", lang))
-            return doc
-        except OSError as exc:
-            _finding(doc, 1, "FILE001", loader_message("file_not_utf8", lang, detail=exc.strerror or "unreadable"))
+        raw = _read_regular(doc, root / rel, lang)
+        if raw is None:
             return doc
     text = read_text(doc, raw, lang)
     if text is None:

@@ -44,3 +44,25 @@ def is_inside(root: Path, path: Path) -> bool:
     except (ValueError, OSError, RuntimeError):
         return False
     return True
+
+
+def is_regular_file(path: Path) -> bool:
+    """A regular file (after links), checked without opening it: a FIFO would block a read
+    for ever, a device or socket never ends, and a folder is no file."""
+    import stat
+
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def is_special_file(path: Path) -> bool:
+    """A FIFO, device or socket (neither a regular file nor a folder), without opening it."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))

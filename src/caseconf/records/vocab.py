@@ -31,6 +31,31 @@ class ConferenceKind(StrEnum):
 
 MEETING_KINDS = frozenset({ConferenceKind.initial, ConferenceKind.review, ConferenceKind.crisis})
 EVALUATING_KINDS = frozenset({ConferenceKind.review, ConferenceKind.crisis, ConferenceKind.evaluation})
+# What a funder report counts as "a conference": a meeting, with the family or with
+# professionals only. An evaluation is no meeting and activities are not conferences: both
+# are counted apart, so every figure of a report adds up to the same total.
+COUNTED_AS_CONFERENCE = MEETING_KINDS | {ConferenceKind.preparatory}
+
+
+class Output(StrEnum):
+    """What a conference produced (a funder report counts each)."""
+
+    plan = "plan"  # an action plan agreed with the family
+    court_material = "court_material"  # material for the court (the conference before a petition)
+    recommendation = "recommendation"  # a recommendation to the office without a plan
+    other = "other"
+
+
+class Audience(StrEnum):
+    """Whom a workshop was for."""
+
+    child_protection = "child_protection"  # OSPOD / CSR workers
+    school = "school"
+    health = "health"
+    police_justice = "police_justice"
+    ngo = "ngo"
+    family = "family"
+    other = "other"
 
 
 class ActivityKind(StrEnum):

@@ -32,6 +32,10 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 Path_ = tuple[str | int, ...]
 
 MAX_DEPTH = 40
+# No field of a record needs more: a longer number is no count, age or year, and Python
+# refuses int() of more than 4,300 digits anyway (a ValueError deep inside, not a finding).
+MAX_INT_DIGITS = 100
+MAX_SCALAR_CHARS = 20_000  # one value (a key or a field); minutes belong in the body
 MAX_FLOW_DEPTH_SCAN = 64
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "bool", "null", "seq", "map")}
@@ -166,6 +170,9 @@ class _Builder:
                 self._problem(key_node, "YAML001", "yaml_complex_key")
                 continue
             key = str(key_node.value)
+            if len(key) > MAX_SCALAR_CHARS:
+                self._problem(key_node, "YAML007", "yaml_too_long", limit=MAX_SCALAR_CHARS)
+                continue
             if key == "<<" and key_node.style in ("", None):
                 self._problem(key_node, "YAML006", "yaml_merge_key")
                 continue
@@ -181,9 +188,11 @@ class _Builder:
                 out[key] = self.build(value_node, key_path, depth + 1)
         return out
 
-    @staticmethod
-    def _scalar(node: yaml.ScalarNode) -> Any:
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
         value: str = node.value
+        if len(value) > MAX_SCALAR_CHARS:
+            self._problem(node, "YAML007", "yaml_too_long", limit=MAX_SCALAR_CHARS)
+            return None
         if node.style not in ("", None):
             return value  # quoted or block text is always text
         if value in _NULLS:
@@ -191,6 +200,9 @@ class _Builder:
         if value in _BOOLS:
             return _BOOLS[value]
         if _INT.match(value):
+            if len(value.lstrip("+-")) > MAX_INT_DIGITS:
+                self._problem(node, "YAML008", "yaml_number_too_long", limit=MAX_INT_DIGITS)
+                return None
             return int(value)
         return value
 
