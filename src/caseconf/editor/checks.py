@@ -33,7 +33,7 @@ from ..records.models import SCHEMAS, TeamConfig
 # Codes `static/checks.js` implements with the same meaning as the Python side.
 BROWSER_RULES = frozenset({
     "SCHEMA001", "SCHEMA002", "SCHEMA003", "SCHEMA004", "SCHEMA005",
-    "PLAN001", "PLAN002", "PLAN003", "PLAN004", "PLAN005", "PLAN006", "PLAN007", "PLAN008", "PLAN009",
+    "PLAN001", "PLAN002", "PLAN003", "PLAN005", "PLAN006", "PLAN007", "PLAN008", "PLAN009",
     "PLAN010", "PLAN011", "REV007", "SUPP002",
 })
 # Personal-data kinds the browser looks for (detector ports in checks.js).
@@ -294,10 +294,19 @@ def browser_checks(repo: Any, decap: dict[str, Any] | None = None) -> dict[str, 
         "cases": case_contexts(repo),
         "pii": pii_data(config),
         "messages": loader_messages(repo.lang),
+        "limits": _loader_limits(),
         "collections": collections_meta(decap),
         "evaluating_kinds": sorted(k.value for k in EVALUATING_KINDS),
         "words": _words(repo.lang),
     }
+
+
+def _loader_limits() -> dict[str, int]:
+    """Sizes past which the loader refuses a file (YAML005/007/008, checked only in CI)."""
+    from ..records import yamlsafe
+
+    return {"depth": getattr(yamlsafe, "MAX_DEPTH", 40), "scalar_chars": getattr(yamlsafe, "MAX_SCALAR_CHARS", 20_000),
+            "int_digits": getattr(yamlsafe, "MAX_INT_DIGITS", 100)}
 
 
 def loader_messages(lang: str) -> dict[str, str]:
