@@ -141,6 +141,14 @@ def test_new_initial_conference_becomes_a_draft_branch_that_passes_check(browser
     assert code == 0 and not errors, f"{text}\n{json.dumps(findings, indent=1, ensure_ascii=False)}"
     assert "owner: M" in text and "id: A2" in text and "kind: initial" in text
     assert f"case: {CASE_ID}" in text and "date: 2025-03-04" in text
+    # What CI runs on the pull request of this branch (the pipeline `caseconf init` writes),
+    # step by step, in the branch's checkout: it passes.
+    from .test_git_mode import check_steps
+
+    for command in check_steps():
+        proc = subprocess.run([sys.executable, "-m", *command.split()], cwd=checkout, capture_output=True,
+                              text=True, env={"CASECONF_LANG": "en", "PATH": "/usr/bin:/bin"})
+        assert proc.returncode == 0, f"{command}: {proc.stdout[-2000:]}{proc.stderr[-2000:]}"
 
 
 def refused(page, team: Path, tmp_path: Path, code: str) -> str:

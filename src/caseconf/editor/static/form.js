@@ -184,11 +184,17 @@ const kindNames = PAGE.kinds || {};
 const decapLocale = (CMS.getLocale && CMS.getLocale(PAGE.config.locale)) || {};
 const optionalWord = (((decapLocale.editor || {}).editorControl || {}).field || {}).optional || "optional";
 const optionalSuffix = ` (${optionalWord})`;
+// A blank new record is not "saved": Decap shows its "changes saved" status there too.
+const changesSaved = (((decapLocale.editor || {}).editorToolbar || {}).changesSaved) || null;
 function fixWords(root) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const changes = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue;
+    if (changesSaved && text === changesSaved && /\/new(?:$|\?)/.test(window.location.hash)) {
+      changes.push([node, PAGE.words.not_saved_yet]);
+      continue;
+    }
     if (text.endsWith(optionalSuffix)) {
       const label = text.slice(0, -optionalSuffix.length);
       changes.push([node, label.endsWith(" *") ? label : `${label} (${PAGE.words.optional})`]);
