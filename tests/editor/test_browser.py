@@ -237,6 +237,12 @@ def test_a_preparatory_meeting_saves_without_evaluating_actions(browser, site_ur
         page.locator('[id^="kind-field-"]').wait_for()
         form = Form(page)
         assert page.locator('[id^="evaluation-field-"] [id^="action-field-"]').count() >= 1  # pre-filled
+        # a person's words: plurals by CLDR, required fields marked, no masculine "volitelný", no UTC
+        page.get_by_text("0 úkolů").first.wait_for(timeout=10000)
+        body = page.locator("body").inner_text()
+        assert "0 úkoly" not in body and "volitelný" not in body.lower() and "UTC" not in body
+        assert "nepovinné" in body.lower() and "Druh *".lower() in body.lower()
+        assert "změny uloženy" not in body.lower()
         form.select("kind", "preparatory")
         form.date("date", "2027-01-12")
         form.text("goal", "Připravit M na první konferenci.")
@@ -303,3 +309,31 @@ def test_an_action_without_owner_is_refused(browser, site_url, decap_server, tea
         page.close()
     assert draft_branches(team) == []
     assert git(team, "status", "--porcelain") == ""
+
+
+def test_editing_a_case_file_keeps_its_nulls_and_changes_one_line(browser, site_url, decap_server, team,
+                                                                   tmp_path) -> None:
+    case = "HB-2026-015"
+    rel = f"records/{case}/case.yml"
+    page = browser.new_page(viewport={"width": 1300, "height": 1000}, locale="cs-CZ")
+    try:
+        page.goto(f"{site_url}/admin/index.html")
+        page.get_by_role("button", name="Přihlásit").click()
+        page.get_by_text("Kolekce").wait_for()
+        page.goto(f"{site_url}/admin/index.html#/collections/cases/entries/{case}/case")
+        field = page.locator('[id^="key_worker-field-"] [id^="org-field-"]').first
+        field.wait_for()
+        field.fill("poradna pro rodinu")
+        save(page)
+        page.wait_for_timeout(3000)
+    except Exception:
+        page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
+        raise
+    finally:
+        page.close()
+    (branch,) = draft_branches(team)
+    diff = git(team, "diff", "--unified=0", "main", branch, "--", rel)
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == ['-key_worker: {role: ngo_worker, org: "intervenční centrum"}',
+                       '+key_worker: {role: ngo_worker, org: "poradna pro rodinu"}'], diff
+    assert "closed: null" in git(team, "show", f"{branch}:{rel}")
