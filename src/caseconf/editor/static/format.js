@@ -21,6 +21,10 @@
   var SOURCE_KEY = "__caseconf_source";
   var BOOL = "tag:yaml.org,2002:bool";
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  function realDate(v) {
+    var d = new Date(v + "T00:00:00Z");
+    return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }
 
   function make(YAML) {
     // Values as caseconf's own reader (records/yamlsafe.py) reads them: null, true/false and
@@ -103,15 +107,27 @@
     function scalarText(value, type, inFlow) {
       if (value === null || value === undefined) { return "null"; }
       if (typeof value !== "string") { return String(value); }
-      if (DATE.test(value)) { return value; }  // a date stays a date (PyYAML reads it as one)
+      if (DATE.test(value) && realDate(value)) { return value; }  // a date stays a date (PyYAML reads it as one)
       if (value.indexOf("\n") >= 0 && (inFlow || !(type === "BLOCK_LITERAL" || type === "BLOCK_FOLDED"))) {
         type = "QUOTE_DOUBLE";
       }
+      // tabs and control characters: PyYAML refuses some of them in plain scalars
+      if (/[\t\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029]/.test(value) && type !== "QUOTE_SINGLE") { type = "QUOTE_DOUBLE"; }
+      // PyYAML's own implicit tags beyond YAML 1.1's: the merge key and the value key
+      if ((value === "=" || value === "<<") && (!type || type === "PLAIN")) { type = "QUOTE_DOUBLE"; }
+      if (type === "QUOTE_DOUBLE") { return doubleQuoted(value); }
       var out = YAML.stringify(value, Object.assign({defaultStringType: type || "PLAIN"}, STRINGIFY)).replace(/\n$/, "");
-      if (inFlow && !/^["']/.test(out) && /[,\[\]{}#]|: /.test(out)) {
-        out = YAML.stringify(value, Object.assign({defaultStringType: "QUOTE_DOUBLE"}, STRINGIFY)).replace(/\n$/, "");
-      }
+      // PyYAML is stricter than the yaml library about plain scalars (":" or "`" first, flow
+      // indicators): a new plain value must be unmistakable text, otherwise it is quoted
+      if (!/^["'|>]/.test(out) && !SAFE_PLAIN.test(out)) { return doubleQuoted(value); }
       return out;
+    }
+
+    var SAFE_PLAIN = /^[\p{L}\p{N}](?:[\p{L}\p{N} ._\/()+\-–„“”…?]*[\p{L}\p{N}.)“”…?])?$/u;
+
+    // JSON's string escapes are a subset of YAML's double-quoted ones; U+2028/9 escaped too
+    function doubleQuoted(value) {
+      return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
 
     // A new collection in the repository's house style: flat maps and lists in flow style.
