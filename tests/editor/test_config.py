@@ -223,3 +223,21 @@ def test_gitea_has_no_editorial_workflow_in_decap(tmp_path: Path) -> None:
     assert config["publish_mode"] == "simple"  # Decap: "The Gitea backend does not support editorial workflow."
     assert config["backend"] == {**config["backend"], "name": "gitea", "branch": "zaznamy",
                                  "api_root": "https://git.example.org/api/v1", "app_id": "abc"}
+
+
+def test_every_label_hint_and_plural_exists_in_all_three_languages(team_repo: Repository) -> None:
+    from caseconf.editor.labels import FIELDS, HINTS, PATH_LABELS, PLURALS, UI
+
+    for table in (FIELDS, HINTS, PATH_LABELS, UI):
+        for key, entry in table.items():
+            assert set(entry) >= {"cs", "sr-Latn", "en"} and all(entry.values()), key
+    # CLDR plural categories of whole numbers: cs one/few/other, sr one/few/other, en one/other
+    needed = {"cs": {"one", "few", "other"}, "sr-Latn": {"one", "few", "other"}, "en": {"one", "other"}}
+    for key, entry in PLURALS.items():
+        for lang, categories in needed.items():
+            assert categories <= set(entry[lang]), (key, lang)
+    form = build_decap_config(team_repo)
+    list_fields = {path.rsplit(".", 1)[-1] for coll in form["collections"]
+                   for path, field in fields_by_path(coll["fields"]).items()
+                   if field.get("widget") == "list"}
+    assert list_fields - set(PLURALS) <= {"indications", "approved_by", "offices", "channels"}, list_fields - set(PLURALS)

@@ -105,6 +105,19 @@ FIELDS: dict[str, dict[str, str]] = {
     "offices": _t("Pracoviště", "Centri", "Offices"),
     "topic": _t("Téma", "Tema", "Topic"),
     "participants_count": _t("Počet účastníků", "Broj učesnika", "Number of participants"),
+    "audience": _t("Pro koho", "Za koga", "Audience"),
+    "hours": _t("Hodin", "Sati", "Hours"),
+    # added to the record format later (plan B that came true, outputs, time spent)
+    "accepted_in_writing": _t("Převzal písemně po rozeslání zápisu", "Pismeno preuzeo nakon zapisnika",
+                              "Accepted in writing after the minutes"),
+    "plan_b_triggered": _t("Uplatněný plán B", "Primijenjeni plan B", "Plan B that came into force"),
+    "record": _t("Ze záznamu (datum a druh)", "Iz zapisa (datum i vrsta)", "From record (date and kind)"),
+    "condition": _t("Co nastalo", "Šta se desilo", "What happened"),
+    "applied": _t("Dohodnutý postup se uplatnil", "Dogovoreno je primijenjeno", "The agreed step was taken"),
+    "what_followed": _t("Co následovalo", "Šta je uslijedilo", "What followed"),
+    "outputs": _t("Výstupy konference", "Ishodi konferencije", "Outputs of the conference"),
+    "facilitation_hours": _t("Hodin facilitace (příprava, setkání, zápis)", "Sati facilitacije (priprema, sastanak, zapisnik)",
+                             "Facilitation hours (preparation, meeting, minutes)"),
 }
 
 # Shared with the site, so a value reads the same in the form and on the pages.
@@ -268,6 +281,14 @@ UI.update({
 })
 
 PLURALS.update({
+    "plan_b_triggered": {"cs": {"one": "uplatněný plán B", "few": "uplatněné plány B", "many": "uplatněného plánu B",
+                                "other": "uplatněných plánů B"},
+                         "sr-Latn": {"one": "primijenjeni plan B", "few": "primijenjena plana B",
+                                     "other": "primijenjenih planova B"},
+                         "en": {"one": "plan B in force", "other": "plan Bs in force"}},
+    "approved_by": {"cs": {"one": "schválil", "few": "schválili", "many": "schválilo", "other": "schválilo"},
+                    "sr-Latn": {"one": "odobrio", "few": "odobrila", "other": "odobrilo"},
+                    "en": {"one": "approved", "other": "approved"}},
     "needs": {"cs": {"one": "potřeba", "few": "potřeby", "many": "potřeby", "other": "potřeb"},
               "sr-Latn": {"one": "potreba", "few": "potrebe", "other": "potreba"},
               "en": {"one": "need", "other": "needs"}},

@@ -69,7 +69,7 @@ function recordOf(pruned) {
 }
 
 // ------------------------------------------------------------------ findings by their field
-const FIELD_OF = {PLAN011: "do", PLAN006: "indicator"};  // rules that point at an action, shown at this field
+const FIELD_OF = {PLAN011: "do", PLAN006: "indicator", SUPP002: "reason"};  // rules that point at an action, shown at this field
 
 // Decap's controls have ids "<field name>-field-<n>"; nested parts sit inside their parent's
 // element where Decap gives the parent one, so a path is followed as far as the page has it.
