@@ -301,7 +301,9 @@ def test_an_action_without_owner_is_refused(browser, site_url, decap_server, tea
     try:
         fill_initial_conference(Form(page), second_owner=None)
         save(page)
-        page.wait_for_timeout(2500)
+        # Decap's own refusal, in a person's words (not "Kdo * je povinný.")
+        page.get_by_text("Vyplňte, prosím, pole „Kdo“.").first.wait_for(timeout=10000)
+        page.wait_for_timeout(1500)
     except Exception:
         page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
         raise

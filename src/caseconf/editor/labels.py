@@ -272,6 +272,8 @@ UI.update({
     "refused": _t("Záznam se neuložil: opravte, prosím, tato místa.", "Zapis nije sačuvan: ispravite, molimo, ova mjesta.",
                   "The record was not saved: please correct these places."),
     "line": _t("řádek", "red", "line"),
+    "required_field": _t("Vyplňte, prosím, pole „{label}“.", "Popunite, molimo, polje „{label}“.",
+                         "Please fill in “{label}”."),
     "not_saved_yet": _t("Zatím neuloženo", "Još nije sačuvano", "Not saved yet"),
     "optional": _t("nepovinné", "neobavezno", "optional"),
     "required_legend": _t("Pole s hvězdičkou (*) jsou povinná.", "Polja sa zvjezdicom (*) su obavezna.",

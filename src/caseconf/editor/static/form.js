@@ -186,6 +186,10 @@ const optionalWord = (((decapLocale.editor || {}).editorControl || {}).field || 
 const optionalSuffix = ` (${optionalWord})`;
 // A blank new record is not "saved": Decap shows its "changes saved" status there too.
 const changesSaved = (((decapLocale.editor || {}).editorToolbar || {}).changesSaved) || null;
+// Decap's own "<label> je povinný." (masculine, and with the label's asterisk)
+const requiredPhrase = ((((decapLocale.editor || {}).editorControlPane || {}).widget || {}).required) || null;
+const requiredRe = requiredPhrase && new RegExp("^" + requiredPhrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  .replace("%\\{fieldLabel\\}", "(.+?)") + "$");
 function fixWords(root) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const changes = [];
@@ -193,6 +197,13 @@ function fixWords(root) {
     const text = node.nodeValue;
     if (changesSaved && text === changesSaved && /\/new(?:$|\?)/.test(window.location.hash)) {
       changes.push([node, PAGE.words.not_saved_yet]);
+      continue;
+    }
+    const req = requiredRe && requiredRe.exec(text);
+    if (req) {
+      const label = req[1].replace(/ \*$/, "");
+      const want = PAGE.words.required_field.replace("{label}", label);
+      if (want !== text) { changes.push([node, want]); }
       continue;
     }
     if (text.endsWith(optionalSuffix)) {
