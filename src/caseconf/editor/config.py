@@ -367,7 +367,8 @@ def _field(key: str, path: str, annotation: Any, info: Any, ctx: _Ctx, in_item: 
             if pattern:
                 field["pattern"] = [_js_pattern(pattern), pick(UI, message_key or "pattern_text", lang)]
             if path == "participants.reason":
-                field["hint"] = pick(UI, "reason_hint", lang).format(options=", ".join(ABSENCE_REASONS))
+                field["hint"] = pick(UI, "reason_hint", lang).format(
+                    options=", ".join(pick(VOCAB, r, lang, r) for r in ABSENCE_REASONS))
             if key in ("approved_by", "core_group", "supports", "responsible"):
                 field["hint"] = pick(UI, "ref_list_hint", lang)
 
