@@ -283,7 +283,9 @@ def browser_checks(repo: Any, decap: dict[str, Any] | None = None) -> dict[str, 
     context = config.validation_context() if config is not None else {}
     codes = registry_codes(repo.lang)
     supported, ci_only = browser_codes(codes)
-    overrides = dict(config.rules) if config is not None else {}
+    # severity or `off` per code: the jurisdiction profile's, then the team's `rules:`
+    levels = getattr(config, "rule_levels", None)
+    overrides = dict(levels() if callable(levels) else config.rules) if config is not None else {}
     return {
         "lang": repo.lang,
         "schemas": {name: schema_tree(SCHEMAS[name], context) for name in SCHEMA_NAMES},
