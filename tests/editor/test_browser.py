@@ -141,6 +141,8 @@ def test_new_initial_conference_becomes_a_draft_branch_that_passes_check(browser
     assert code == 0 and not errors, f"{text}\n{json.dumps(findings, indent=1, ensure_ascii=False)}"
     assert "owner: M" in text and "id: A2" in text and "kind: initial" in text
     assert f"case: {CASE_ID}" in text and "date: 2025-03-04" in text
+    # a new file reads like a hand-written one: the model's key order, times quoted
+    assert text.startswith(f"---\ncase: {CASE_ID}\nkind: initial\ndate: 2025-03-04\nstart: \"13:00\"\n"), text
     # What CI runs on the pull request of this branch (the pipeline `caseconf init` writes),
     # step by step, in the branch's checkout: it passes.
     from .test_git_mode import check_steps

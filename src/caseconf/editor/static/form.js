@@ -11,6 +11,13 @@ const CMS = window.CMS;
 const DATA = window.CASECONF_CHECKS;
 const PAGE = window.CASECONF_PAGE;
 const formats = window.CaseconfFormat.make(YAML);
+// one format per kind of file, so that a new file gets its keys in the model's order
+const fileFormat = {};
+for (const schema of ["conference", "activity", "case"]) {
+  const made = window.CaseconfFormat.make(YAML, DATA.schemas[schema]);
+  fileFormat[schema] = schema === "case" ? made.yamlFile : made.frontMatter;
+  CMS.registerCustomFormat(`caseconf-${schema}`, schema === "case" ? "yml" : "md", fileFormat[schema]);
+}
 const SOURCE_KEY = window.CaseconfFormat.SOURCE_KEY;
 function labelFor(loc) {
   const keys = (loc || []).filter((p) => typeof p === "string");
@@ -19,8 +26,6 @@ function labelFor(loc) {
 }
 const checker = new window.CaseconfChecks.Checker(DATA, {fieldName: labelFor});
 
-CMS.registerCustomFormat("caseconf-frontmatter", "md", formats.frontMatter);
-CMS.registerCustomFormat("caseconf-yaml", "yml", formats.yamlFile);
 
 // ------------------------------------------------------------------ what is written
 // Decap keeps fields the user touched and then emptied ("" / [] / {}); a record holds only
@@ -159,7 +164,8 @@ function guard(event) {
   dropUnusedEvaluation(pruned);
   const collection = entry.get("collection");
   const meta = (DATA.collections || {})[collection] || {};
-  const format = meta.schema === "case" ? formats.yamlFile : formats.frontMatter;
+  const format = fileFormat[meta.schema] || formats.frontMatter;
+  // the checks see exactly the text that will be written
   const errors = check(collection, pruned, format.toFile(pruned));
   if (errors.length) {
     showFindings(errors);

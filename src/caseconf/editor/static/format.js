@@ -26,7 +26,9 @@
     return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
   }
 
-  function make(YAML) {
+  // `schema`: the record's shape (checks data, caseconf/editor/checks.py); a new file gets
+  // its keys in the model's order, whatever order the form was filled in.
+  function make(YAML, schema) {
     // Values as caseconf's own reader (records/yamlsafe.py) reads them: null, true/false and
     // whole numbers; every other plain scalar is text ("13:00", "no", "012345", dates).
     var OPTIONS = {schema: "failsafe", uniqueKeys: false, customTags: [
@@ -147,7 +149,7 @@
       var pad = spaces(indent), lines = [];
       if (Array.isArray(v)) {
         v.forEach(function (item) {
-          if (isMap(item) && !flowable(item)) {
+          if (isMap(item) && !(flowable(item) && flowText(item).length <= 80)) {
             var inner = blockLines(item, indent + 2);
             lines.push(pad + "- " + inner[0].slice(indent + 2));
             lines = lines.concat(inner.slice(1));
@@ -298,7 +300,18 @@
       return ed.result();
     }
 
+    function ordered(value, node) {
+      if (!node) { return value; }
+      if (Array.isArray(value)) { return value.map(function (v) { return ordered(v, node.item); }); }
+      if (!isMap(value) || node.type !== "object") { return value; }
+      var known = Object.keys(node.fields), out = {};
+      known.forEach(function (k) { if (k in value) { out[k] = ordered(value[k], node.fields[k]); } });
+      Object.keys(value).forEach(function (k) { if (!(k in out)) { out[k] = value[k]; } });
+      return out;
+    }
+
     function freshYaml(data) {
+      data = ordered(data, schema);
       var lines = [];
       Object.keys(data).forEach(function (k) { if (!blank(data[k])) { lines = lines.concat(pairLines(k, data[k], 0)); } });
       return lines.join("\n") + (lines.length ? "\n" : "");
