@@ -86,7 +86,9 @@ def test_usage_errors_exit_2() -> None:
 def test_help_for_every_command() -> None:
     english = {"CASECONF_LANG": "en"}  # the demo team is Czech; tests/i18n checks the translations
     run = run_caseconf("--help", env=english)
-    commands = [line.split()[0] for line in run.out.split("Commands:")[1].splitlines() if line.strip()]
+    # a command's line is indented by two spaces; its wrapped summary lines by more
+    commands = [line.split()[0] for line in run.out.split("Commands:")[1].splitlines()
+                if line.startswith("  ") and not line.startswith("   ")]
     assert "check" in commands
     for command in commands:
         sub = run_caseconf(command, "--help", env=english)
