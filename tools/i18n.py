@@ -529,10 +529,15 @@ def extract() -> int:
     from babel.messages.pofile import write_po
 
     catalog = Catalog(project="caseconf", domain="caseconf")
-    keywords = {"msg": (1, (2, "c")), "nmsg": (1, 2, (4, "c")), "tx": (2, (3, "c")), "ntx": (2, 3, (5, "c"))}
+    # by number of arguments: msg's second one is its msgctxt
+    # (keyword arguments count as arguments too, so tx/ntx carry no msgctxt: use msg for that)
+    keywords = {"msg": {1: (1,), 2: (1, (2, "c"))}, "nmsg": {None: (1, 2)}, "tx": {None: (2,)},
+                "ntx": {None: (2, 3)}}
     method_map = [("src/caseconf/**.py", "python")]
     for filename, lineno, message, comments, context in extract_from_dir(
-            str(ROOT), method_map, keywords=_babel_keywords(keywords), comment_tags=("i18n:",)):
+            str(ROOT), method_map, keywords=keywords, comment_tags=("i18n:",)):
+        if isinstance(message, str) and re.fullmatch(r"[a-z0-9_]+", message):
+            continue  # a key passed to another function called msg (the guard's msg(key, lang))
         catalog.add(message, locations=[(filename, lineno)], auto_comments=comments, context=context)
     for text, where in help_texts():
         catalog.add(text, locations=[(where, 0)], context="help")
@@ -541,13 +546,6 @@ def extract() -> int:
         write_po(handle, catalog, width=100, sort_output=True)
     print(f"{len(catalog)} messages -> {(LOCALE / 'caseconf.pot').relative_to(ROOT)}", file=sys.stderr)
     return 0
-
-
-def _babel_keywords(spec: dict[str, tuple[Any, ...]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for name, args in spec.items():
-        result[name] = tuple(a if isinstance(a, int) else (a[0], a[1]) for a in args)
-    return result
 
 
 def help_texts() -> list[tuple[str, str]]:
