@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo build test bench install browser i18n
+.PHONY: demo build test bench install browser i18n docs-deps
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -22,6 +22,15 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
+# What WeasyPrint (PDF of `caseconf doc`) and the document tests need from Debian:
+# Pango and HarfBuzz for text layout, DejaVu fonts (Czech and Montenegrin letters), poppler.
+DOCS_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
+docs-deps:
+	@missing=$$(for p in $(DOCS_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing >/dev/null; fi; fi
+
 demo: $(STAMP)
 	$(VENV)/bin/caseconf check
 	$(VENV)/bin/caseconf site serve
@@ -29,7 +38,7 @@ demo: $(STAMP)
 build: $(STAMP)
 	$(VENV)/bin/caseconf site build
 
-test: $(STAMP) browser
+test: $(STAMP) browser docs-deps
 	$(PY) -m pytest -q -p no:cacheprovider; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests (exit 5): nothing to run"; exit 0; fi; exit $$rc
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from caseconf.cli.formats import CI_FORMATS, render
 from caseconf.records.findings import Finding
@@ -167,3 +169,33 @@ def test_identical_findings_on_identical_lines_keep_apart(tmp_path: Path) -> Non
     findings = [Finding("a.md", 1, "SCHEMA001", "error", "m"), Finding("a.md", 2, "SCHEMA001", "error", "m")]
     issues = validate_gitlab(render("gitlab", findings, root=tmp_path, tool="check"))
     assert len({i["fingerprint"] for i in issues}) == 2
+
+
+def test_a_personal_data_fingerprint_follows_the_value_not_the_line(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("first wording\nsecond wording\n", encoding="utf-8")
+
+    def fingerprint_at(line: int, value_hash: str) -> str:
+        finding = Finding("a.md", line, "PII008", "error", "masked", kind="name", extra={"fingerprint": value_hash})
+        return validate_gitlab(render("gitlab", [finding], root=tmp_path, tool="pii"))[0]["fingerprint"]
+
+    assert fingerprint_at(1, "ab" * 32) == fingerprint_at(2, "ab" * 32)  # the line was reworded around it
+    assert fingerprint_at(1, "ab" * 32) != fingerprint_at(1, "cd" * 32)
+
+
+lines_of_text = st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
+                                 max_size=30), min_size=1, max_size=20)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=lines_of_text, inserted=lines_of_text, data=st.data())
+def test_fingerprints_ignore_lines_inserted_above(tmp_path: Path, lines: list[str], inserted: list[str],
+                                                  data: st.DataObject) -> None:
+    target = data.draw(st.integers(min_value=1, max_value=len(lines)))
+    path = tmp_path / "r.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = render("gitlab", [Finding("r.md", target, "PLAN001", "error", "m")], root=tmp_path, tool="check")
+    at = data.draw(st.integers(min_value=0, max_value=target - 1))
+    path.write_text("\n".join(lines[:at] + inserted + lines[at:]) + "\n", encoding="utf-8")
+    moved = Finding("r.md", target + len(inserted), "PLAN001", "error", "m")
+    after = render("gitlab", [moved], root=tmp_path, tool="check")
+    assert json.loads(after)[0]["fingerprint"] == json.loads(before)[0]["fingerprint"]

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from caseconf.editor import config as editor_config
 from caseconf.editor.assets import config_yaml, index_html
-from caseconf.editor.config import build_decap_config, iter_fields, model_fields, rule_message
+from caseconf.editor.config import build_decap_config, iter_fields, model_fields
 from caseconf.records.models import (ACTION_ID_PATTERN, CASE_ID_PATTERN, ActivityRecord, CaseFile, ConferenceRecord,
                                      Strict)
 from caseconf.records.repository import Repository
@@ -108,19 +108,42 @@ def test_dates_patterns_and_required_fields(team_repo: Repository) -> None:
     required = {path for path, field in form.items() if field.get("required")}
     assert {"case", "kind", "date", "participants.role", "participants.attendance", "plan.actions.id",
             "plan.actions.do", "plan.actions.owner", "plan.actions.due", "evaluation.action",
-            "evaluation.result"} <= required
-    # An optional object's keys are not forced (an untouched roles.initiator stays absent).
+            "caseconf.ignore.code", "caseconf.ignore.reason"} <= required
+    # An optional object's keys are not forced by Decap (an untouched roles.initiator stays
+    # absent) but marked, and the form's own check refuses the part without them.
     assert not form["roles.initiator.role"]["required"]
+    for path in ("roles.initiator.role", "roles.convener.role", "plan.case_manager.role", "participants.role",
+                 "evaluation.result", "caseconf.ignore.reason", "kind", "date"):
+        assert form[path]["label"].endswith(" *"), path
+    for path in ("roles.convener.org", "goal", "plan.actions.indicator"):
+        assert not form[path]["label"].endswith("*"), path
+    cases = fields_by_path(collection(config, "cases")["fields"])
+    assert cases["case_manager.role"]["label"].endswith(" *") and cases["key_worker.role"]["label"].endswith(" *")
+    # a suppression names a check from the registries, and says why
+    codes = [o["value"] for o in form["caseconf.ignore.code"]["options"]]
+    assert form["caseconf.ignore.code"]["widget"] == "select" and {"PLAN006", "CONF009", "PII008"} <= set(codes)
+    assert form["caseconf.ignore.reason"]["label"] != form["participants.reason"]["label"]
     assert form["case"]["widget"] == "hidden" and form["case"]["default"] == CASE_ID
 
 
-def test_hints_are_the_rule_messages_in_the_team_language(team_repo: Repository) -> None:
-    form = fields_by_path(collection(build_decap_config(team_repo), f"records-{CASE_ID.lower()}")["fields"])
-    owner_hint = form["plan.actions.owner"]["hint"]
-    assert rule_message("PLAN001", "cs") in owner_hint and "(PLAN001)" in owner_hint
-    assert "odpovědnou osobu" in owner_hint
-    assert rule_message("CONF001", "cs") in form["goal"]["hint"]
-    assert form["plan.actions.owner"]["label"] == "Kdo"
+def test_hints_and_labels_are_a_persons_words(team_repo: Repository) -> None:
+    config = build_decap_config(team_repo)
+    keys = {p.rsplit(".", 1)[-1] for m in (ConferenceRecord, CaseFile, ActivityRecord) for p in model_paths(m)}
+    yaml_key = re.compile(r"\b(?:%s)\b:|\{" % "|".join(sorted(keys)))
+    for coll in config["collections"]:
+        for path, field in fields_by_path(coll["fields"]).items():
+            for text in (field.get("hint", ""), field["label"]):
+                # no message templates, no rule codes, no YAML keys
+                assert not yaml_key.search(text) and not re.search(r"\b[A-Z]{3,6}\d{3}\b", text), (path, text)
+    form = fields_by_path(collection(config, f"records-{CASE_ID.lower()}")["fields"])
+    assert "kdo" in form["plan.actions.owner"]["hint"].lower() or "zkratka" in form["plan.actions.owner"]["hint"]
+    assert form["plan.actions.owner"]["label"] == "Kdo *"
+    assert form["roles.minutes"]["label"] != form["minutes"]["label"]
+    # the team's jurisdiction (cz): its own authority's office, not Montenegro's
+    places = [o["value"] for o in form["place"]["options"]]
+    assert "ospod_office" in places and "csr_office" not in places
+    assert form["date"]["picker_utc"] is False
+    assert "date('D. M. YYYY')" in collection(config, f"records-{CASE_ID.lower()}")["summary"]
 
 
 def test_language_follows_caseconf_yml(tmp_path: Path) -> None:
@@ -129,7 +152,8 @@ def test_language_follows_caseconf_yml(tmp_path: Path) -> None:
     config = build_decap_config(Repository.load(root))
     assert config["locale"] == "hr"
     form = fields_by_path(collection(config, f"records-{CASE_ID.lower()}")["fields"])
-    assert rule_message("PLAN001", "sr-Latn") in form["plan.actions.owner"]["hint"]
+    assert "Oznaka člana porodice" in form["plan.actions.owner"]["hint"]
+    assert form["plan.actions.owner"]["label"] == "Nosilac *"
 
 
 def test_a_model_change_changes_the_form(team_repo: Repository) -> None:

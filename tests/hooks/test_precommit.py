@@ -64,7 +64,7 @@ def test_incomplete_plan_is_rejected_then_fixed(team_repo: tuple[Path, dict[str,
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert f"{INITIAL}:" in output
-    assert "PLAN001 error: úkol A1 nemá odpovědnou osobu" in output
+    assert "PLAN001 error: U úkolu A1 není, kdo ho udělá" in output
     assert "PLAN005 error" in output
     assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "1"
     record.write_text(good.replace("do: \"M walks", "do: \"M calmly walks"), encoding="utf-8")
@@ -118,7 +118,7 @@ def test_hooks_from_a_second_repository_by_path(tmp_path: Path) -> None:
     record.write_text(record.read_text(encoding="utf-8").replace("      due: 2025-05-30\n", "", 1), encoding="utf-8")
     result = commit(repo, env)
     assert result.returncode != 0
-    assert "PLAN002 error: action A1 has no due date" in result.stdout + result.stderr
+    assert "PLAN002 error: Action A1 has no deadline" in result.stdout + result.stderr
 
 
 def fictional_birth_number() -> str:

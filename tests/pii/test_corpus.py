@@ -1,4 +1,5 @@
-"""Recall and false-positive targets on the labelled corpus (see corpus.py)."""
+"""The issue's targets on the labelled corpus (tests/pii/realworld.py, scored span by span
+by benchmarks/pii.py), on a smaller draw than the README's table."""
 
 import sys
 from pathlib import Path
@@ -7,13 +8,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 import pii as bench  # noqa: E402
 
-TARGETS = {"birth_number": 1.0, "jmbg": 1.0, "email": 1.0, "bank_account": 1.0, "phone": 0.95,
-           "name": 0.85, "address": 0.80, "birth_date": 0.80}
 
-
-def test_recall_and_false_positives():
-    for seed in (7, 21):
-        recall, fps, misses, n_clean = bench.evaluate(seed=seed, per_kind=25, n_clean=10)
-        for kind, target in TARGETS.items():
-            assert recall[kind] >= target, (kind, recall[kind])
-        assert len(fps) <= 2, fps
+def test_recall_precision_and_false_alarms():
+    result = bench.evaluate(seed=5, n_items=500, n_clean=30)
+    for kind, target in bench.TARGETS.items():
+        assert result["recall"][kind] >= target, (kind, result["recall"][kind], result["misses"][:5])
+    assert result["precision"] >= bench.PRECISION_TARGET, result["wrong"][:5]
+    assert result["alarms_per_10"] <= bench.FALSE_ALARMS_TARGET, result["alarms"][:5]

@@ -38,7 +38,7 @@ def test_init_writes_a_complete_repository(tmp_path: Path) -> None:
     workflow = yaml.safe_load((target / ".github/workflows/caseconf.yml").read_text(encoding="utf-8"))
     steps = " ".join(str(step.get("run", "")) for step in workflow["jobs"]["check"]["steps"])
     assert "pull_request" in workflow[True] and "caseconf check" in steps and "caseconf pii" in steps
-    assert "mkdocs build" in steps
+    assert "caseconf site build --strict" in steps  # broken records fail CI
     assert "site/" in (target / ".gitignore").read_text(encoding="utf-8")
     assert "Kontrola" in (target / ".github/pull_request_template.md").read_text(encoding="utf-8")
     # the methodology pack of the jurisdiction, minus rule_links.yml

@@ -120,3 +120,57 @@ def test_prompts_in_a_terminal(demo_copy: Path, monkeypatch) -> None:  # type: i
                                 input="PE-2026-003\nreview\n")
     assert result.exit_code == 0, result.output
     assert (demo_copy / "records" / "PE-2026-003" / "2026-11-23-review.md").is_file()
+
+
+def test_a_closed_case_gets_no_new_record_after_its_closure(demo_copy: Path) -> None:
+    # JI-2025-014 was closed on 2025-10-07 (goals met)
+    folder = demo_copy / "records" / "JI-2025-014"
+    before = sorted(p.name for p in folder.iterdir())
+    run = run_caseconf("new", "conference", "--root", str(demo_copy), "--case", "JI-2025-014", "--kind", "review",
+                       "--date", "2026-11-23")
+    assert run.code in (1, 2) and "JI-2025-014" in run.err and "status: open" in run.err
+    assert "Traceback" not in run.err
+    assert sorted(p.name for p in folder.iterdir()) == before  # nothing written
+    # a record written up late, dated before the closure, is still fine
+    late = run_caseconf("new", "conference", "--root", str(demo_copy), "--case", "JI-2025-014", "--kind",
+                        "preparatory", "--date", "2025-09-01")
+    assert late.code == 0, late.err
+
+
+def test_new_case_refuses_an_office_caseconf_yml_does_not_list(demo_copy: Path) -> None:
+    config = demo_copy / "caseconf.yml"
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["offices"] = {}
+    config.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    run = run_caseconf("new", "case", "--root", str(demo_copy), "--office", "JI")
+    assert run.code in (1, 2) and "offices" in run.err
+    assert not (demo_copy / "records" / "JI-2026-023").exists()
+
+
+def test_case_prompt_lists_open_cases_apart_and_offers_no_false_default(demo_copy: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from caseconf.cli import new_cmd
+
+    monkeypatch.setattr(new_cmd, "interactive", lambda: True)
+    # Enter alone does not pick a case: the prompt asks again, then takes what is typed
+    result = CliRunner().invoke(new_cmd.new, ["conference", "--root", str(demo_copy), "--date", "2026-11-23",
+                                              "--kind", "review"], input="\nPE-2026-003\n")
+    assert result.exit_code == 0, result.output
+    prompt_lines = [line for line in result.output.splitlines() if line.startswith("Kód případu")]
+    assert prompt_lines and all("(JI-" not in line and "[" not in line for line in prompt_lines), prompt_lines
+    assert any(line.startswith("Otevřené případy:") and "PE-2026-003" in line and "JI-2025-014" not in line
+               for line in result.output.splitlines())
+
+
+def test_with_one_open_case_enter_takes_it(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from caseconf.cli import new_cmd
+
+    from .builders import add_case, make_repo
+
+    root = make_repo(tmp_path / "team")
+    add_case(root, "JI-2025-001", opened="2025-02-20")
+    monkeypatch.setattr(new_cmd, "interactive", lambda: True)
+    result = CliRunner().invoke(new_cmd.new, ["conference", "--root", str(root), "--date", "2025-03-04",
+                                              "--kind", "initial"], input="\n")
+    assert result.exit_code == 0, result.output
+    assert "[JI-2025-001]" in result.output
+    assert (root / "records" / "JI-2025-001" / "2025-03-04-initial.md").is_file()

@@ -16,6 +16,7 @@ from ..records.catalogue import msg
 from ..records.i18n import Message, render
 from ..records.locale_format import format_day
 from ..records.repository import Repository
+from .broken import ALLOW_BROKEN, report_broken
 from .common import DATE, emit_json, resolve_root, root_option
 from .fit_table import Column, render_table
 from .output import echo
@@ -97,9 +98,11 @@ def team_name(repo: Repository) -> str:
 @DELIMITER
 @KEYS
 @OUTPUT
+@ALLOW_BROKEN
 @root_option
 def actions(owner: str | None, office: str | None, overdue: bool, due_within: int | None, as_of: dt.date | None,
-            fmt: str, bom: bool, delimiter: str, keys: bool, output: Path | None, root: Path | None) -> int:
+            fmt: str, bom: bool, delimiter: str, keys: bool, output: Path | None, allow_broken: bool,
+            root: Path | None) -> int:
     """Open actions: every action whose derived status (its own status, overridden by later
     evaluations) is open or continued, sorted most overdue first.
 
@@ -121,7 +124,7 @@ def actions(owner: str | None, office: str | None, overdue: bool, due_within: in
         write_output(calendar_ics(items, reviews, team=team_name(repo), lang=repo.lang), output)
     else:
         _table(items, repo.lang, day)
-    return 0
+    return report_broken(repo, allow=allow_broken)
 
 
 def _json(action: OpenAction) -> dict:  # type: ignore[type-arg]

@@ -34,13 +34,15 @@ def run_check(root_dir: Path, paths: Sequence[Path], fmt: str, no_pii: bool) -> 
             whole = check_whole(root_dir, on_progress=on_progress)
         repo, result = whole.repo, whole.result
         pii_paths = [CONFIG_NAME] * (repo.config_doc is not None) + whole.text_paths
+        pii_texts: dict[str, str] = {}  # the chunked check keeps no texts (flat memory): the scan reads them
     else:
         repo = Repository.load(root_dir, case_ids=scope.case_ids, activities=scope.activities)
         result = run_rules(repo, scope.case_ids, activities=scope.activities)
         pii_paths = [doc.path for doc in repo.documents() if doc.text or doc.kind == "config"]
+        pii_texts = {doc.path: doc.text for doc in repo.documents() if doc.text}  # read once, by the loader
     findings = result.findings
     if not no_pii:
-        findings = sorted(findings + _pii_findings(repo, pii_paths), key=lambda f: f.sort_key())
+        findings = sorted(findings + _pii_findings(repo, pii_paths, pii_texts), key=lambda f: f.sort_key())
     if fmt == "json":
         emit_json({"findings": [f.to_json() for f in findings], "checked": result.checked})
     elif fmt != "text":  # a CI format (github, gitlab, sarif, junit)
@@ -54,8 +56,13 @@ def run_check(root_dir: Path, paths: Sequence[Path], fmt: str, no_pii: bool) -> 
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 
-def _pii_findings(repo: Repository, rel_paths: list[str]) -> list[Finding]:
+def _pii_findings(repo: Repository, rel_paths: list[str], texts: dict[str, str] | None = None) -> list[Finding]:
     from ..pii import scan_files
 
-    return scan_files(repo.root, rel_paths, allow_words=repo.config.pii_allow_words() if repo.config else [], lang=repo.lang, report_stale=False)
+    from ..codes import apply_levels
+
+    found = scan_files(repo.root, rel_paths, allow_words=repo.config.pii_allow_words() if repo.config else [],
+                       lang=repo.lang, report_stale=False, texts=texts)
+    # the team's `rules:` re-level PII codes as every other code (the detectors' never go off)
+    return apply_levels(found, repo.config.rule_levels()) if repo.config else found
 

@@ -23,9 +23,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "actions": ("actions_cmd", "actions", "Open actions: who owes what by when."),
     "reviews": ("reviews_cmd", "reviews", "Planned and overdue reviews and evaluations."),
     "stats": ("stats_cmd", "stats", "Figures for a funder report."),
+    "doc": ("doc_cmd", "doc", "Paperwork from a record: invitations, attendance sheet, minutes, family plan, evaluation."),
     "new": ("new_cmd", "new", "Scaffold a new case, conference record or activity."),
     "init": ("init_cmd", "init", "Create a new team repository."),
     "site": ("site_cmd", "site", "Build or serve the internal site (wraps mkdocs)."),
+    "migrate": ("migrate_cmd", "migrate", "Upgrade records to the current record format (--dry-run: diff)."),
 }
 
 

@@ -22,6 +22,11 @@ PROMPTS = {
              "en": "Case id (e.g. JI-2025-014)"},
     "kind": {"cs": "Druh záznamu", "sr-Latn": "Vrsta zapisa", "en": "Kind of record"},
 }
+# Shown on a line of its own above the case prompt: in brackets after the prompt, a list of
+# one case looked like a default that Enter would accept.
+OPEN_CASES = {"cs": "Otevřené případy: {cases}", "sr-Latn": "Otvoreni slučajevi: {cases}",
+              "en": "Open cases: {cases}"}
+SHOWN_CASES = 30
 MISSING = {"cs": "chybí {option} (v neinteraktivním běhu je povinné)",
            "sr-Latn": "nedostaje {option} (obavezno kad se ne radi interaktivno)",
            "en": "missing {option} (required when not run interactively)"}
@@ -76,6 +81,24 @@ def _ask(value: Any, option: str, key: str, lang: str, choices: list[str] | Kind
     return click.prompt(prompt, type=click.Choice(choices) if choices else str)
 
 
+def _ask_case(value: str | None, repo: Repository) -> str:
+    """The case of a new record: its flag, or (in a terminal) a prompt listing the open cases
+    above it; with a single open case, Enter takes it (shown as a real default)."""
+    if value is not None:
+        return value
+    if not interactive():
+        raise click.UsageError(MISSING.get(repo.lang, MISSING["en"]).format(option="--case"))
+    open_cases = sorted(case_id for case_id, case in repo.cases.items()
+                        if case.file is None or case.file.status.value == "open")
+    if len(open_cases) > 1:
+        shown = ", ".join(open_cases[-SHOWN_CASES:]) + (" …" if len(open_cases) > SHOWN_CASES else "")
+        click.echo((OPEN_CASES.get(repo.lang) or OPEN_CASES["en"]).format(cases=shown), err=True)
+    prompt = PROMPTS["case"].get(repo.lang) or PROMPTS["case"]["en"]
+    default = open_cases[0] if len(open_cases) == 1 else None
+    return click.prompt(prompt, type=click.Choice(sorted(repo.cases)) if repo.cases else str,
+                        show_choices=False, default=default, err=True)
+
+
 def _load(root: Path | None) -> Repository:
     return Repository.load(resolve_root(root))
 
@@ -118,7 +141,7 @@ def new_conference_cmd(case_id: str | None, kind: str | None, day: dt.date | Non
     from ..scaffold.new import new_conference
 
     repo = _load(root)
-    case_id = _ask(case_id, "--case", "case", repo.lang, sorted(repo.cases) or None)
+    case_id = _ask_case(case_id, repo)
     kind = _ask(kind, "--kind", "kind", repo.lang, CONFERENCE_KIND)
     click.echo(str(new_conference(repo, case_id, kind, day)))
     return 0

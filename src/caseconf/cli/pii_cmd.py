@@ -66,6 +66,10 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
             findings = guard.scan_files(root_dir, rel_paths, allow_words=allow, lang=lang, report_stale=not paths,
                                         on_progress=on_progress)
         checked = len(rel_paths)
+    if config is not None:  # the team's `rules:` re-level PII codes too (the detectors' never go off)
+        from ..codes import apply_levels
+
+        findings = apply_levels(findings, config.rule_levels())
     if fmt == "json":
         data = {"findings": [f.to_json() for f in findings]}
         if checked is not None:

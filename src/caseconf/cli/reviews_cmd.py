@@ -13,6 +13,7 @@ from ..records.catalogue import msg
 from ..records.repository import Repository
 from .actions_cmd import (AS_OF, BOM, DELIMITER, FORMAT, KEYS, OUTPUT, print_table, record_name, team_name, title_of,
                           write_output)
+from .broken import ALLOW_BROKEN, report_broken
 from .common import emit_json, resolve_root, root_option
 from .fit_table import Column
 from .output import echo
@@ -29,9 +30,10 @@ NONE = msg("No planned reviews as of {as_of}.")
 @DELIMITER
 @KEYS
 @OUTPUT
+@ALLOW_BROKEN
 @root_option
 def reviews(as_of: dt.date | None, overdue: bool, fmt: str, bom: bool, delimiter: str, keys: bool,
-            output: Path | None, root: Path | None) -> int:
+            output: Path | None, allow_broken: bool, root: Path | None) -> int:
     """Planned reviews of open cases (next_review of the latest record with a plan), those
     overdue (date passed, no later record), and evaluations due because evaluation_grace_days
     have passed since the last due date of a plan that still has open actions."""
@@ -46,7 +48,7 @@ def reviews(as_of: dt.date | None, overdue: bool, fmt: str, bom: bool, delimiter
         write_output(calendar_ics([], items, team=team_name(repo), lang=repo.lang), output)
     else:
         _table(items, repo.lang, day)
-    return 0
+    return report_broken(repo, allow=allow_broken)
 
 
 REVIEW_TABLE = (  # (key, free text?, how long it stays when the terminal is narrow)

@@ -1,28 +1,48 @@
-"""`caseconf rules`: the rules reference, generated from the registry."""
+"""`caseconf rules`: every code (loader, rules, PII, config), generated from the registry."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from ..index.rules_ref import rules_reference
+from ..index.rules_ref import code_table, rules_reference
 from ..records.i18n import pick_language
-from .common import emit_json
+from .common import emit_json, resolve_root, root_option
 
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["cs", "sr-Latn", "en"]), default=None,
-              help="Language of summaries (default: CASECONF_LANG or Czech).")
-def rules(fmt: str, lang: str | None) -> int:
-    """List every rule: code, default severity, summary, thresholds, rationale."""
-    entries = rules_reference(pick_language(lang))
+              help="Language of summaries (default: the team's, CASECONF_LANG or Czech).")
+@click.option("--jurisdiction", type=click.Choice(["cz", "me"]), default=None,
+              help="Show the defaults of this profile instead of the team's own levels.")
+@root_option
+def rules(fmt: str, lang: str | None, jurisdiction: str | None, root: Path | None) -> int:
+    """List every code: severity this team gets, summary, thresholds, rationale.
+
+    Inside a team repository the severity is the team's (profile, then `rules:` in
+    caseconf.yml); `--format md` prints the code table the methodology packs carry."""
+    config = None if jurisdiction else _team_config(root)
+    language = pick_language(lang or (config.language.value if config else None))
+    if fmt == "md":
+        click.echo(code_table(jurisdiction or (config.jurisdiction.value if config else "cz"), lang or "en"))
+        return 0
+    entries = rules_reference(language, config, jurisdiction)
     if fmt == "json":
         emit_json(entries)
-    elif fmt == "md":
-        click.echo("| code | severity | summary | rationale |\n|---|---|---|---|")
-        for e in entries:
-            click.echo(f"| `{e['code']}` | {e['severity']} | {e['summary']} | {e['rationale']} |")
     else:
         for e in entries:
             click.echo(f"{e['code']:<10} {e['severity']:<8} {e['summary']}")
     return 0
+
+
+def _team_config(root: Path | None):  # type: ignore[no-untyped-def]
+    """The team's settings when run inside a readable team repository, else None."""
+    from ..records.repository import load_config
+
+    try:
+        doc = load_config(resolve_root(root))
+    except Exception:  # noqa: BLE001 - outside a repository the registry defaults are the answer
+        return None
+    return doc.model if doc is not None else None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -19,6 +21,24 @@ def _config_file(root: Path) -> Path:
         raise CaseconfError(f"{root}: no {CONFIG_FILE} here, so there is no site to build",
                             "`caseconf init DIR` creates one; or point --root at your team repository")
     return config
+
+
+def _show_warnings(*, serving: bool = False) -> None:
+    """Print MkDocs' and the plugins' warnings, as `mkdocs build` does: without a handler of
+    our own, `--strict` would count them silently and fail without naming the file. Under
+    `serve`, also the address once the server is up (else `make demo` looks stuck)."""
+    logger = logging.getLogger("mkdocs")
+    if any(getattr(handler, "caseconf", False) for handler in logger.handlers):
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.INFO if serving else logging.WARNING)
+    handler.addFilter(lambda record: record.levelno >= logging.WARNING
+                      or "Serving on " in str(record.msg))
+    if serving and logger.getEffectiveLevel() > logging.INFO:
+        logger.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    handler.caseconf = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
 
 
 @click.group()
@@ -42,6 +62,7 @@ def build(root: Path | None, strict: bool, site_dir: Path | None) -> int:
     if site_dir is not None:
         options["site_dir"] = str(site_dir.resolve())
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _show_warnings()
     try:
         config = load_config(str(_config_file(root_dir)), **options)
         mkdocs_build(config)
@@ -64,6 +85,8 @@ def serve(root: Path | None, strict: bool, dev_addr: str) -> int:
 
     root_dir = resolve_root(root)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _show_warnings(serving=True)
+    click.echo(f"caseconf: building the site, then serving it on http://{dev_addr}/ (Ctrl+C stops)", err=True)
     options: dict[str, object] = {"dev_addr": dev_addr}
     if strict:
         options["strict"] = True

@@ -17,6 +17,7 @@ from ..index.stats_labels import format_number, group_label, key_label, period_p
 from ..records.i18n import pick_language
 from ..records.repository import Repository
 from .actions_cmd import BOM, DELIMITER, OUTPUT, lang_of, write_output
+from .broken import ALLOW_BROKEN, report_broken
 from .common import DATE, emit_json, resolve_root, root_option
 
 BAD_JSON = {"cs": "{path}: není to JSON výstup `caseconf stats --format json` ({detail})",
@@ -42,10 +43,11 @@ BAD_JSON = {"cs": "{path}: není to JSON výstup `caseconf stats --format json` 
 @BOM
 @DELIMITER
 @OUTPUT
+@ALLOW_BROKEN
 @root_option
 def stats(since: dt.date | None, until: dt.date | None, fmt: str, min_cell: int | None, merge: tuple[Path, ...],
           files: tuple[Path, ...], keys: bool, bom: bool, delimiter: str, output: Path | None,
-          root: Path | None) -> int:
+          allow_broken: bool, root: Path | None) -> int:
     """Figures for a funder report: conferences by kind, basis and office, supervisions,
     workshops, offices involved, attendance by role, action outcomes, reviews held on time,
     median days from request and from invitation to the conference.
@@ -54,6 +56,7 @@ def stats(since: dt.date | None, until: dt.date | None, fmt: str, min_cell: int 
     national roll-up.
     """
     sources = list(merge) + list(files)
+    broken_status = 0  # 1 when a record of the repository could not be read (see cli/broken.py)
     if files and not merge:
         raise click.UsageError("FILE arguments are only used with --merge")
     if sources:
@@ -75,16 +78,17 @@ def stats(since: dt.date | None, until: dt.date | None, fmt: str, min_cell: int 
         repo = Repository.load(resolve_root(root))
         lang = repo.lang
         data = compute_stats(repo, since=since, until=until)
+        broken_status = report_broken(repo, allow=allow_broken)
         cell = min_cell or (repo.config.min_cell if repo.config else 3)
     if fmt == "json":
         emit_json(data)
-        return 0
+        return broken_status
     shown = publishable(data, cell)
     if fmt == "csv":
         write_output(_csv(shown, lang, keys=keys, bom=bom, delimiter=delimiter), output)
     else:
         _table(shown, lang, cell)
-    return 0
+    return broken_status
 
 
 def rows(data: dict[str, Any]) -> Iterator[tuple[str, str, str, Any]]:

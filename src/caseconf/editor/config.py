@@ -35,7 +35,7 @@ from ..records.models import (ACTION_ID_PATTERN, CASE_ID_PATTERN, ActivityRecord
 from ..records.repository import Repository
 from ..records.vocab import ABSENCE_REASONS
 from ..rules.registry import rule_by_code
-from .labels import FIELDS, UI, VOCAB, pick
+from .labels import FIELDS, HINTS, PATH_LABELS, UI, VOCAB, pick
 
 # Decap's own interface language for the team's language (Decap has no Montenegrin; its
 # Croatian is the closest Latin-script one).
@@ -85,8 +85,20 @@ FORM_REQUIRED: dict[tuple[str, str], str] = {
     ("conference", "plan.actions.do"): "PLAN011",
     ("conference", "plan.actions.owner"): "PLAN001",
     ("conference", "plan.actions.due"): "PLAN002",
+    ("case", "caseconf.ignore.reason"): "SUPP002",
+    ("conference", "caseconf.ignore.reason"): "SUPP002",
+    ("activity", "caseconf.ignore.reason"): "SUPP002",
+}
+# Required only for some kinds of record (the form's own check knows which, static/checks.js):
+# marked, but not forced by Decap, so that a preparatory meeting is not asked for results.
+MARKED_REQUIRED: dict[tuple[str, str], str] = {
     ("conference", "evaluation.result"): "REV007",
 }
+
+# How dates read in the lists of records (Decap's summary `date` filter, moment.js formats).
+DATE_DISPLAY = {"cs": "D. M. YYYY", "sr-Latn": "D. M. YYYY.", "en": "D MMM YYYY"}
+
+FORMATS = {"md": "caseconf-frontmatter", "yml": "caseconf-yaml"}  # static/format.js: edits files in place
 
 # Patterns the models leave to rules (CASE001 checks the case id of case.yml).
 EXTRA_PATTERNS: dict[tuple[str, str], tuple[str, str]] = {
@@ -202,16 +214,17 @@ def conference_collection(repo: Repository, case_id: str) -> dict[str, Any]:
         "name": "records-" + case_id.lower(),
         "label": pick(UI, "conferences_of", lang).format(case=case_id),
         "label_singular": pick(UI, "record_singular", lang),
-        "description": pick(UI, "case_description", lang).format(case=case_id, open=listing),
+        "description": pick(UI, "case_description", lang).format(case=case_id, open=listing) + " "
+                       + pick(UI, "required_legend", lang),
         "folder": f"records/{case_id}",
         "extension": "md",
-        "format": "yaml-frontmatter",
+        "format": FORMATS["md"],
         "create": True,
         "delete": False,
         "identifier_field": "kind",
         # The record's file name: YYYY-MM-DD-<kind>.md, from its own date and kind.
         "slug": "{{year}}-{{month}}-{{day}}-{{kind}}",
-        "summary": "{{date}} · {{kind}}",
+        "summary": _summary(lang),
         "sortable_fields": ["date", "kind"],
         "fields": conference_fields(repo, case_id),
     }
@@ -223,11 +236,11 @@ def case_collection(repo: Repository) -> dict[str, Any]:
         "name": "cases",
         "label": pick(UI, "cases", repo.lang),
         "label_singular": pick(UI, "case_singular", repo.lang),
-        "description": pick(UI, "cases_description", repo.lang),
+        "description": pick(UI, "cases_description", repo.lang) + " " + pick(UI, "required_legend", repo.lang),
         "folder": "records",
         "path": "{{id}}/case",
         "extension": "yml",
-        "format": "yml",
+        "format": FORMATS["yml"],
         "create": False,
         "delete": False,
         "identifier_field": "id",
@@ -243,17 +256,24 @@ def activity_collection(repo: Repository) -> dict[str, Any]:
         "label": pick(UI, "activities", repo.lang),
         "label_singular": pick(UI, "activity_singular", repo.lang),
         "folder": "records/activities",
+        "description": pick(UI, "required_legend", repo.lang),
         "path": "{{year}}/{{year}}-{{month}}-{{day}}-{{kind}}",
         "extension": "md",
-        "format": "yaml-frontmatter",
+        "format": FORMATS["md"],
         "create": True,
         "delete": False,
         "identifier_field": "kind",
-        "summary": "{{date}} · {{kind}}",
+        "summary": _summary(repo.lang),
         "fields": model_fields(ActivityRecord, ctx) + [
             {"name": "body", "label": pick(FIELDS, "body", repo.lang), "widget": "markdown", "required": False,
              "default": ""}],
     }
+
+
+def _summary(lang: str) -> str:
+    """A record in a list: its date as the team writes dates, and its kind (form.js puts the
+    kind's name in the team's language)."""
+    return "{{date | date('%s')}} · {{kind}}" % DATE_DISPLAY.get(lang, DATE_DISPLAY["en"])
 
 
 def iter_fields(fields: Iterable[dict[str, Any]], prefix: str = "") -> typing.Iterator[tuple[str, dict[str, Any]]]:
@@ -292,7 +312,8 @@ def _field(key: str, path: str, annotation: Any, info: Any, ctx: _Ctx, in_item: 
     meta += more_meta
     model_required = bool(info is not None and info.is_required())
     where = (ctx.schema, path)
-    field: dict[str, Any] = {"name": key, "label": pick(FIELDS, key, lang, key)}
+    label = pick(PATH_LABELS, path, lang, "") or pick(FIELDS, key, lang, key)
+    field: dict[str, Any] = {"name": key, "label": label}
     origin = typing.get_origin(tp)
 
     if isinstance(tp, type) and issubclass(tp, BaseModel):
@@ -329,8 +350,10 @@ def _field(key: str, path: str, annotation: Any, info: Any, ctx: _Ctx, in_item: 
                 if getattr(m, "le", None) is not None:
                     field["max"] = m.le
         elif tp is dt.date:
+            # a calendar date, no time and no time zone: the browser's date picker shows it in
+            # the user's own date format; the file gets YYYY-MM-DD
             field.update(widget="datetime", format="YYYY-MM-DD", date_format="YYYY-MM-DD", time_format=False,
-                         picker_utc=True, default="")
+                         picker_utc=False, default="")
         elif tp is dt.datetime:
             field.update(widget="datetime")
         else:
@@ -357,9 +380,16 @@ def _field(key: str, path: str, annotation: Any, info: Any, ctx: _Ctx, in_item: 
 
     required = (model_required and in_item) or where in FORM_REQUIRED
     field["required"] = bool(required)
+    # Required at every depth, as the models say: a field of an optional part (the role of
+    # the convener) is marked too; the form's check (static/checks.js) refuses the part
+    # without it, whatever order the form was filled in.
+    marked = model_required or where in FORM_REQUIRED or where in MARKED_REQUIRED
+    if marked and field.get("widget") not in ("hidden",):
+        field["label"] += " *"
 
-    hints = [field.pop("hint", None)]
-    hints += [_rule_hint(code, ctx) for code in FIELD_RULES.get(where, ())]
+    hints = [field.pop("hint", None), pick(HINTS, path, lang, "") or None]
+    if model_required and not in_item:
+        hints.append(pick(UI, "required_if_filled", lang))
     override = dict(ctx.overrides.get(path, {}))
     hints.append(override.pop("hint_extra", None))
     hint = " · ".join(h for h in hints if h)
@@ -411,6 +441,8 @@ def _options(tp: Any, meta: list[Any], ctx: _Ctx, path: str) -> list[dict[str, s
                     allowed_key, everything = vocab
                     allowed = ctx.vocab_context.get(allowed_key) or set(everything)
                     values = [v for v in everything if v in allowed] + sorted(set(allowed) - set(everything))
+    if values is None and path == "caseconf.ignore.code":
+        return _code_options(lang)
     if values is None:
         if path.endswith("office") or path == "offices":
             offices = list((ctx.config.offices if ctx.config else {}) or {})
@@ -418,7 +450,26 @@ def _options(tp: Any, meta: list[Any], ctx: _Ctx, path: str) -> list[dict[str, s
                 return [{"label": f"{code} – {name}", "value": code}
                         for code, name in ctx.config.offices.items()]  # type: ignore[union-attr]
         return None
+    values = [v for v in values if _in_jurisdiction(v, ctx)]
     return [{"label": _option_label(v, lang), "value": v} for v in values]
+
+
+def _in_jurisdiction(value: str, ctx: _Ctx) -> bool:
+    """A place of one jurisdiction's authority (`ospod_office`, `csr_office`) is offered only
+    to teams whose roles include that authority's worker (`ospod_worker`, `csr_worker`)."""
+    if not value.endswith("_office"):
+        return True
+    roles = ctx.vocab_context.get("roles")
+    if not roles:
+        return True
+    return value.replace("_office", "_worker") in roles
+
+
+def _code_options(lang: str) -> list[dict[str, str]]:
+    """Every code of the rule and personal-data registries, with its summary."""
+    from .checks import registry_codes
+
+    return [{"label": f"{code} – {entry['summary']}", "value": code} for code, entry in sorted(registry_codes(lang).items())]
 
 
 def _vocabulary_of(validator: AfterValidator) -> tuple[str, tuple[str, ...]] | None:

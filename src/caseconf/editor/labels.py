@@ -148,3 +148,120 @@ def pick(table: Mapping[str, Mapping[str, str]], key: str, lang: str, default: s
     if entry is None:
         return default if default is not None else key
     return entry.get(lang) or entry.get("en") or key
+
+
+# Labels that depend on where a field sits: the same key means different things.
+PATH_LABELS: dict[str, dict[str, str]] = {
+    "roles.minutes": _t("Zapisovatel", "Zapisničar", "Minute-taker"),
+    "minutes": _t("Zápis: rozeslání a schválení", "Zapisnik: slanje i odobrenje", "Minutes: circulated and approved"),
+    "caseconf.ignore.reason": _t("Proč se kontrola zde neuplatní", "Zašto se provjera ovdje ne primjenjuje",
+                                 "Why the check does not apply here"),
+    "caseconf.ignore.code": _t("Kontrola", "Provjera", "Check"),
+    "participants.reason": _t("Důvod neúčasti", "Razlog odsustva", "Reason for absence"),
+    "evaluation.due": _t("Nový termín (když úkol pokračuje)", "Novi rok (ako se mjera nastavlja)",
+                         "New due date (if the action continues)"),
+}
+
+# Hints under the fields, written for the person filling in the form (not the checker's
+# messages). A field without an entry has no hint.
+HINTS: dict[str, dict[str, str]] = {
+    "kind": _t("Úvodní konference, následná konference (revize), krizová konference, přípravné setkání nebo vyhodnocení.",
+               "Inicijalna, reviziona ili krizna konferencija, pripremni sastanak ili evaluacija.",
+               "Initial, review or crisis conference, a preparatory meeting or an evaluation."),
+    "date": _t("Den, kdy se setkání konalo.", "Dan kada je sastanak održan.", "The day the meeting took place."),
+    "start": _t("Například 13:00.", "Na primjer 13:00.", "For example 13:00."),
+    "end": _t("Například 14:30. Konference obvykle trvá hodinu a půl až dvě hodiny.",
+              "Na primjer 14:30. Konferencija obično traje sat i po do dva sata.",
+              "For example 14:30. A conference usually takes 90 to 120 minutes."),
+    "goal": _t("Jednou větou: co má setkání přinést rodině a dítěti.",
+               "Jednom rečenicom: šta sastanak treba da donese porodici i djetetu.",
+               "In one sentence: what the meeting should bring the family and the child."),
+    "requested": _t("Kdy kdo o konferenci požádal.", "Kada je neko zatražio konferenciju.", "When someone asked for the conference."),
+    "invited": _t("Kdy odešly pozvánky; účastníci je mají mít několik dní předem.",
+                  "Kada su poslati pozivi; učesnici ih trebaju dobiti nekoliko dana ranije.",
+                  "When the invitations went out; people need them a few days ahead."),
+    "participants": _t("Každý, kdo byl pozván: rodina zkratkou (M, F, D1), odborníci rolí a organizací.",
+                       "Svako ko je pozvan: porodica oznakom (M, F, D1), stručnjaci ulogom i organizacijom.",
+                       "Everyone invited: family by short ref (M, F, D1), professionals by role and organisation."),
+    "participants.ref": _t("Krátká zkratka člena rodiny, nikdy jméno: M, F, D1.",
+                           "Kratka oznaka člana porodice, nikad ime: M, F, D1.",
+                           "A family member's short ref, never a name: M, F, D1."),
+    "participants.reason": _t("Proč nepřišel (např. nemoc); jméno ani diagnózu nepište.",
+                              "Zašto nije došao (npr. bolest); ne pišite ime ni dijagnozu.",
+                              "Why they did not come (e.g. illness); no names, no diagnoses."),
+    "roles.convener": _t("Kdo konferenci svolal. Když vyplníte organizaci, vyberte i roli.",
+                         "Ko je sazvao konferenciju. Ako upišete organizaciju, izaberite i ulogu.",
+                         "Who called the conference. If you fill in the organisation, choose the role too."),
+    "child.views": _t("Co dítě chce a co si myslí, jeho slovy. Bez jmen, telefonů a adres.",
+                      "Šta dijete želi i misli, njegovim riječima. Bez imena, telefona i adresa.",
+                      "What the child wants and thinks, in its words. No names, phone numbers or addresses."),
+    "plan.actions": _t("Každý úkol: co přesně, kdo a do kdy. Bez toho se úkol nedá uložit.",
+                       "Svaka mjera: šta tačno, ko i do kada. Bez toga se mjera ne može sačuvati.",
+                       "Every action: what exactly, who and by when. Without them the record cannot be saved."),
+    "plan.actions.do": _t("Konkrétně, co se udělá.", "Konkretno, šta će se uraditi.", "Concretely, what will be done."),
+    "plan.actions.owner": _t("Zkratka člena rodiny (M, F, D1) nebo role někoho, kdo byl na setkání.",
+                             "Oznaka člana porodice (M, F, D1) ili uloga nekoga ko je bio na sastanku.",
+                             "A family member's ref (M, F, D1) or the role of someone at the meeting."),
+    "plan.actions.due": _t("Do kdy; po datu setkání.", "Do kada; poslije datuma sastanka.", "By when; after the meeting."),
+    "plan.actions.indicator": _t("Podle čeho poznáme, že je hotovo (např. zpráva lékaře předána).",
+                                 "Po čemu ćemo znati da je gotovo (npr. predat izvještaj ljekara).",
+                                 "How we will know it is done (e.g. the doctor's note handed over)."),
+    "plan.plan_b": _t("Co se stane, když se plán nedodrží: „když … pak …“.",
+                      "Šta se dešava ako se plan ne ispoštuje: „ako … onda …“.",
+                      "What happens if the plan is not kept: 'if … then …'."),
+    "plan.case_manager": _t("Kdo plán mezi setkáními hlídá.", "Ko prati plan između sastanaka.",
+                            "Who watches the plan between meetings."),
+    "plan.next_review": _t("Kdy se plán znovu projde.", "Kada će se plan ponovo pregledati.", "When the plan will be reviewed."),
+    "evaluation": _t("Jen u následné a krizové konference a u vyhodnocení: u každého otevřeného úkolu, jak dopadl.",
+                     "Samo kod reviziona i krizne konferencije i evaluacije: za svaku otvorenu mjeru, kakav je ishod.",
+                     "Only for review and crisis conferences and evaluations: how each open action turned out."),
+    "evaluation.result": _t("Splněno, částečně, nesplněno, zrušeno, nebo pokračuje (pak s novým termínem).",
+                            "Izvršeno, djelimično, nije izvršeno, otkazano ili se nastavlja (onda s novim rokom).",
+                            "Done, partly done, not done, cancelled, or continued (then with a new due date)."),
+    "caseconf.ignore": _t("Jen výjimečně: kontrolu, která zde neplatí, vypněte s vysvětlením pro kolegy.",
+                          "Samo izuzetno: provjeru koja ovdje ne važi isključite uz objašnjenje za kolege.",
+                          "Rarely: switch off a check that does not apply here, with an explanation for colleagues."),
+    "body": _t("Zápis z jednání. Lidé jen zkratkami a rolemi; žádná jména, telefony, adresy ani rodná čísla.",
+               "Zapisnik sa sastanka. Ljudi samo oznakama i ulogama; bez imena, telefona, adresa i JMBG.",
+               "The minutes. People by ref and role only; no names, phone numbers, addresses or ID numbers."),
+}
+
+# Plural forms of list headings ("0 úkolů", "1 úkol", "3 úkoly"), by CLDR category.
+PLURALS: dict[str, dict[str, dict[str, str]]] = {
+    "actions": {"cs": {"one": "úkol", "few": "úkoly", "many": "úkolu", "other": "úkolů"},
+                "sr-Latn": {"one": "mjera", "few": "mjere", "other": "mjera"},
+                "en": {"one": "action", "other": "actions"}},
+    "participants": {"cs": {"one": "účastník", "few": "účastníci", "many": "účastníka", "other": "účastníků"},
+                     "sr-Latn": {"one": "učesnik", "few": "učesnika", "other": "učesnika"},
+                     "en": {"one": "participant", "other": "participants"}},
+    "evaluation": {"cs": {"one": "vyhodnocený úkol", "few": "vyhodnocené úkoly", "many": "vyhodnoceného úkolu",
+                          "other": "vyhodnocených úkolů"},
+                   "sr-Latn": {"one": "ocijenjena mjera", "few": "ocijenjene mjere", "other": "ocijenjenih mjera"},
+                   "en": {"one": "evaluated action", "other": "evaluated actions"}},
+    "plan_b": {"cs": {"one": "plán B", "few": "plány B", "many": "plánu B", "other": "plánů B"},
+               "sr-Latn": {"one": "plan B", "few": "plana B", "other": "planova B"},
+               "en": {"one": "plan B", "other": "plan Bs"}},
+    "household": {"cs": {"one": "člen domácnosti", "few": "členové domácnosti", "many": "člena domácnosti",
+                         "other": "členů domácnosti"},
+                  "sr-Latn": {"one": "član domaćinstva", "few": "člana domaćinstva", "other": "članova domaćinstva"},
+                  "en": {"one": "household member", "other": "household members"}},
+    "ignore": {"cs": {"one": "výjimka", "few": "výjimky", "many": "výjimky", "other": "výjimek"},
+               "sr-Latn": {"one": "izuzetak", "few": "izuzetka", "other": "izuzetaka"},
+               "en": {"one": "exception", "other": "exceptions"}},
+}
+
+KIND_NAMES: dict[str, dict[str, str]] = {
+    key: VOCAB_LABELS[key] for key in ("initial", "review", "crisis", "preparatory", "evaluation", "workshop",
+                                       "supervision") if key in VOCAB_LABELS
+}
+
+UI.update({
+    "refused": _t("Záznam se neuložil: opravte, prosím, tato místa.", "Zapis nije sačuvan: ispravite, molimo, ova mjesta.",
+                  "The record was not saved: please correct these places."),
+    "line": _t("řádek", "red", "line"),
+    "optional": _t("nepovinné", "neobavezno", "optional"),
+    "required_legend": _t("Pole s hvězdičkou (*) jsou povinná.", "Polja sa zvjezdicom (*) su obavezna.",
+                          "Fields with an asterisk (*) are required."),
+    "required_if_filled": _t("povinné, když vyplníte tuto část", "obavezno ako popunite ovaj dio",
+                             "required once you fill in this part"),
+})

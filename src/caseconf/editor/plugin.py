@@ -22,6 +22,13 @@ from .config import build_decap_config
 log = logging.getLogger("mkdocs.plugins.caseconf-editor")
 
 
+def write_form(site_dir: Path, repo: Repository, decap: dict[str, Any], *, title: str) -> None:
+    """admin/: Decap, the form's code, and its checks generated from the registries."""
+    from .checks import browser_checks
+
+    assets.write_admin(site_dir, decap, browser_checks(repo, decap), title=title, lang=repo.lang)
+
+
 class EditorPluginConfig(Config):
     root = config_options.Optional(config_options.Type(str))  # the team repository (default: mkdocs.yml's folder)
     always = config_options.Type(bool, default=False)  # build admin/ even without an editor: section
@@ -40,11 +47,5 @@ class EditorPlugin(BasePlugin[EditorPluginConfig]):
         team = repo.config
         assert team is not None  # loaded above
         decap = build_decap_config(repo)
-        site_dir = Path(config.site_dir)
-        admin = site_dir / assets.ADMIN_DIR
-        admin.mkdir(parents=True, exist_ok=True)
-        assets.copy_bundle(site_dir)
-        (admin / "config.yml").write_text(assets.config_yaml(decap), encoding="utf-8")
-        title = f"{team.team} – editor"
-        (admin / "index.html").write_text(assets.index_html(decap, title=title, lang=repo.lang), encoding="utf-8")
+        write_form(Path(config.site_dir), repo, decap, title=f"{team.team} – editor")
         log.info("caseconf-editor: admin/ written (%d collections)", len(decap["collections"]))

@@ -107,6 +107,7 @@ def compute_stats(repo: Repository, *, since: dt.date | None = None, until: dt.d
     request_days: list[int] = []
     invitation_days: list[int] = []
     total = 0
+    plan_b = Counter({"triggered": 0, "applied": 0})  # plan B that came into force (issue 22)
 
     for case in repo.cases.values():
         office = case_office(case)
@@ -143,6 +144,9 @@ def compute_stats(repo: Repository, *, since: dt.date | None = None, until: dt.d
                             counts["attended"] += 1
                 elif record.kind is ConferenceKind.evaluation:
                     evaluations += 1
+                for trigger in record.plan_b_triggered:
+                    plan_b["triggered"] += 1
+                    plan_b["applied"] += bool(trigger.applied)
                 if record.kind in (ConferenceKind.review, ConferenceKind.evaluation):
                     reviews["held"] += 1
                     if planned_review is None:
@@ -198,6 +202,7 @@ def compute_stats(repo: Repository, *, since: dt.date | None = None, until: dt.d
         "attendance": {role: dict(counts) for role, counts in sorted(attendance.items())},
         "actions": {"created": created, "outcomes": dict(outcomes)},
         "reviews": dict(reviews),
+        "plan_b": dict(plan_b),
         "days": {"request_to_conference": _median(request_days),
                  "invitation_to_conference": _median(invitation_days)},
     }

@@ -7,7 +7,7 @@ by the detectors that need them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,17 +50,19 @@ def scan_text(text: str, path: str, *, allow_words: Iterable[str] = (), lang: st
 
 
 def scan_files(root: Path, rel_paths: Iterable[str], *, allow_words: Iterable[str] = (), lang: str = "cs",
-               report_stale: bool = False, on_progress: Callable[[int, int], None] | None = None) -> list[Finding]:
+               report_stale: bool = False, on_progress: Callable[[int, int], None] | None = None,
+               texts: Mapping[str, str] | None = None) -> list[Finding]:
     """Scan these files (paths relative to root, POSIX) and their names.
 
     Applies ``.caseconf-pii-allow.yml`` and inline markers. A path that resolves
     outside root (also via a symlink) is refused with PII012 and not read.
     ``report_stale=True`` (a full-repository scan) reports unused allowlist
-    entries as PII011 warnings."""
+    entries as PII011 warnings. ``texts``: the decoded text of some of those files, as the
+    loader already read it (path -> text); those are scanned without reading them again."""
     from .core import scan_files_impl
 
     return scan_files_impl(Path(root), rel_paths, allow_words=allow_words, lang=lang, report_stale=report_stale,
-                           on_progress=on_progress)
+                           on_progress=on_progress, texts=texts)
 
 
 def scan_history(root: Path, *, allow_words: Iterable[str] = (), lang: str = "cs",

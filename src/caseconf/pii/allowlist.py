@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .normalize import normalize_value
 
 ALLOW_FILE = ".caseconf-pii-allow.yml"
+MAX_ALLOW_BYTES = 1024 * 1024
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 MARKER_RE = re.compile(r"caseconf:\s*allow-pii\b(?P<args>[^\n]*)", re.IGNORECASE)
@@ -57,18 +60,43 @@ def _entry_lines(raw: str) -> dict[str, int]:
 
 
 def load_allowlist(root: Path) -> Allowlist:
+    """The allow list at the repository's root, read with the project's strict YAML reader
+    (no anchors, aliases, tags or merge keys). A file that resolves outside the repository
+    (a symlink out) or is no regular file is refused: reported, and none of it applied."""
     path = root / ALLOW_FILE
     result = Allowlist()
-    if not path.is_file():
+    if not os.path.lexists(path):
+        return result
+    root_real = os.path.realpath(root)
+    real = os.path.realpath(path)
+    try:
+        inside = os.path.commonpath([root_real, real]) == root_real
+    except ValueError:
+        inside = False
+    if not inside:
+        result.problems.append((1, "allow_outside", ""))
         return result
     try:
-        raw = path.read_text(encoding="utf-8", errors="replace")
-        import yaml
-
-        data = yaml.safe_load(raw)
-    except Exception:  # noqa: BLE001 - a broken file is a finding, not a crash
+        st = os.stat(real)
+        if not stat.S_ISREG(st.st_mode):
+            result.problems.append((1, "allow_not_regular", ""))
+            return result
+        if st.st_size > MAX_ALLOW_BYTES:
+            result.problems.append((1, "allow_unreadable", ""))
+            return result
+        with open(real, "rb") as fh:
+            raw = fh.read().decode("utf-8", errors="replace")
+    except OSError:
         result.problems.append((1, "allow_unreadable", ""))
         return result
+    from caseconf.records.yamlsafe import parse
+
+    parsed = parse(raw)
+    problem_line = next((p.line for p in parsed.problems), None) or _anchor_line(raw)
+    if problem_line is not None:
+        result.problems.append((problem_line, "allow_unreadable", ""))
+        return result
+    data = parsed.data
     if isinstance(data, dict):
         data = data.get("allow", data.get("entries", data.get("allowlist", [])))
     if data is None:
@@ -98,6 +126,21 @@ def load_allowlist(root: Path) -> Allowlist:
         result.entries.append(entry)
         result.by_hash.setdefault(sha, []).append(entry)
     return result
+
+
+def _anchor_line(raw: str) -> int | None:
+    """The line of the first anchor or alias (the strict reader lets a plain one through)."""
+    if "&" not in raw and "*" not in raw:
+        return None
+    import yaml
+
+    try:
+        for token in yaml.scan(raw):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                return token.start_mark.line + 1
+    except yaml.YAMLError:
+        return 1
+    return None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from itertools import accumulate
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from .allowlist import ALLOW_FILE, Allowlist, fingerprint, load_allowlist, parse
 from .masking import mask
 from .messages import detected, lang_of, msg
 from .normalize import normalize_lines, normalize_value
+from .visible import visible_text
 from .workers import PARALLEL_MIN, run_chunks, worker_count  # noqa: F401 - PARALLEL_MIN re-exported
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -41,6 +42,11 @@ FILENAME_NOTE = {"cs": "V názvu souboru: ", "sr-Latn": "U nazivu fajla: ", "en"
 
 
 _PHONE_LIKE = re.compile(r"\+?[\d ()./\-]+")
+
+
+def prepare_lines(text: str) -> list[str]:
+    """The lines the detectors see: the text as the page shows it (visible.py), normalised."""
+    return normalize_lines(visible_text(text))
 
 
 def _allow_set(allow_words: Iterable[str]) -> frozenset[str]:
@@ -81,7 +87,12 @@ def _pattern_hits(norm_text: str, allow: frozenset[str], lang: str,
 
 
 def _resolve(hits: list[det.Hit]) -> list[det.Hit]:
-    """Overlapping hits: the kind with the higher priority wins, then the earlier one."""
+    """Overlapping hits: one that lies inside a longer one gives way to it (the digits of an
+    IBAN that happen to pass a birth number's check are the IBAN); otherwise the kind with the
+    higher priority wins, then the earlier one."""
+    if len(hits) > 1:
+        hits = [h for h in hits if not any(g.start <= h.start and h.end <= g.end and g.end - g.start > h.end - h.start
+                                           for g in hits)]
     accepted: list[det.Hit] = []
     for h in sorted(hits, key=lambda h: (_PRIO[h.kind], h.start)) if hits else ():
         if any(h.start < a.end and a.start < h.end for a in accepted):
@@ -481,6 +492,13 @@ def detect(norm_text: str, allow: frozenset[str], lang: str) -> list[det.Hit]:
             for _, f, h in found]
 
 
+def scan_spans(text: str, *, allow: frozenset[str], lang: str) -> list[det.Hit]:
+    """The hits scan_text_impl reports, with their offsets into the normalised text (lines
+    joined by "\\n"; the same offsets as the text's own where normalising changes no
+    length): for the span-level scorer in benchmarks/pii.py."""
+    return detect("\n".join(prepare_lines(text)), allow, lang_of(lang))
+
+
 def _hit_hashes(hit: det.Hit) -> list[str]:
     hs = [fingerprint(hit.value)]
     for b in hit.bases:
@@ -494,7 +512,7 @@ def scan_text_impl(text: str, path: str, *, allow: frozenset[str], lang: str,
                    allowlist: Allowlist | None = None, filename_scan: bool = False) -> list[Finding]:
     if not isinstance(text, str):
         text = str(text)
-    return scan_norm_impl(normalize_lines(text), path, allow=allow, lang=lang, allowlist=allowlist,
+    return scan_norm_impl(prepare_lines(text), path, allow=allow, lang=lang, allowlist=allowlist,
                           filename_scan=filename_scan)
 
 
@@ -577,7 +595,9 @@ MIN_CHUNK = 64       # files per chunk at least (and between progress reports)
 _STATE: dict = {}    # what the chunk functions read: set before forking, inherited by the workers
 
 
-def _scan_file(rel: str, root_real: str, allow: frozenset[str], lang: str, allowlist: Allowlist) -> list[Finding]:
+def _scan_file(rel: str, root_real: str, allow: frozenset[str], lang: str, allowlist: Allowlist,
+               text: str | None = None) -> list[Finding]:
+    """Findings in one file and its name; `text`: the file's text when the caller has read it."""
     rel = str(rel).replace("\\", "/")
     if rel.startswith("./"):
         rel = rel[2:]
@@ -588,6 +608,12 @@ def _scan_file(rel: str, root_real: str, allow: frozenset[str], lang: str, allow
     # the file name itself (e.g. records/novakova-jana.md)
     findings = scan_text_impl(rel, rel, allow=allow, lang=lang, allowlist=allowlist, filename_scan=True)
     if rel == ALLOW_FILE:
+        return findings
+    if text is not None:  # read and decoded by the loader already: no second read
+        if len(text) > MAX_BYTES:
+            findings.append(_info(rel, "skipped_large", lang))
+        else:
+            findings += scan_text_impl(text, rel, allow=allow, lang=lang, allowlist=allowlist)
         return findings
     try:
         if os.path.getsize(real) > MAX_BYTES:
@@ -609,13 +635,15 @@ def _files_chunk(rels: list[str]) -> tuple[list[Finding], list[int]]:
     st = _STATE
     allowlist = st["allowlist"]
     out: list[Finding] = []
+    texts = st["texts"]
     for rel in rels:
-        out += _scan_file(rel, st["root_real"], st["allow"], st["lang"], allowlist)
+        out += _scan_file(rel, st["root_real"], st["allow"], st["lang"], allowlist, texts.get(rel))
     return out, [i for i, e in enumerate(allowlist.entries) if e.used]
 
 
 def scan_files_impl(root: Path, rel_paths: Iterable[str], *, allow_words: Iterable[str], lang: str,
-                    report_stale: bool, on_progress: Callable[[int, int], None] | None = None) -> list[Finding]:
+                    report_stale: bool, on_progress: Callable[[int, int], None] | None = None,
+                    texts: Mapping[str, str] | None = None) -> list[Finding]:
     lang = lang_of(lang)
     rel_paths = list(rel_paths)
     root = Path(root)
@@ -624,12 +652,13 @@ def scan_files_impl(root: Path, rel_paths: Iterable[str], *, allow_words: Iterab
     allowlist = load_allowlist(root)
     findings: list[Finding] = []
     for line, key, where in allowlist.problems:
-        findings.append(Finding(ALLOW_FILE, line, "PII010", "error", msg(key, lang, where=where)))
+        code = "PII012" if key == "allow_outside" else "PII010"
+        findings.append(Finding(ALLOW_FILE, line, code, "error", msg(key, lang, where=where)))
     total = len(rel_paths)
     jobs = worker_count(total)
     size = MIN_CHUNK if jobs == 1 else max(MIN_CHUNK, -(-total // (jobs * 6)))
     chunks = [rel_paths[i:i + size] for i in range(0, total, size)]
-    _STATE.update(root_real=root_real, allow=allow, lang=lang, allowlist=allowlist)
+    _STATE.update(root_real=root_real, allow=allow, lang=lang, allowlist=allowlist, texts=dict(texts or {}))
     try:
         done = 0
         if on_progress is not None and chunks:
@@ -647,8 +676,17 @@ def scan_files_impl(root: Path, rel_paths: Iterable[str], *, allow_words: Iterab
         on_progress(total, total)
     if report_stale:
         findings += stale_findings(allowlist, lang)
-    findings.sort(key=Finding.sort_key)
-    return findings
+    # the allow list refused for leading outside is also named by its own scan: once
+    seen: set[tuple[str, int, str]] = set()
+    unique = []
+    for f in findings:
+        key = (f.path, f.line, f.code)
+        if f.code == "PII012" and key in seen:
+            continue
+        seen.add(key)
+        unique.append(f)
+    unique.sort(key=Finding.sort_key)
+    return unique
 
 
 def stale_findings(allowlist: Allowlist, lang: str) -> list[Finding]:

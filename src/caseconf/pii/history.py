@@ -29,7 +29,6 @@ from . import core
 from .allowlist import load_allowlist
 from .gitlog import HistoryStart
 from .messages import lang_of
-from .normalize import normalize_lines
 
 _BLOB_MARK = "blob:"  # a worker's finding names the blob; the parent puts in its first commit and path
 
@@ -131,7 +130,7 @@ class _Blob:
 
 def _blob(path: str, commit: str | None, data: bytes | None) -> _Blob:
     text, note = core.decode_text(data)
-    return _Blob(path, commit, normalize_lines(text) if text is not None else None, note, False)
+    return _Blob(path, commit, core.prepare_lines(text) if text is not None else None, note, False)
 
 
 def _read_blobs(items: list[tuple[str | None, str | None, str]], root: Path) -> Iterator[_Blob]:
@@ -139,7 +138,7 @@ def _read_blobs(items: list[tuple[str | None, str | None, str]], root: Path) -> 
     where = {}
     for sha, commit, path in items:
         if sha is None:
-            yield _Blob(path, commit, normalize_lines(path), None, True)
+            yield _Blob(path, commit, core.prepare_lines(path), None, True)
         else:
             where[sha] = (commit, path)
     for sha, data in _stream_blobs(root, where):
@@ -278,7 +277,7 @@ def _receive_blobs(conn: Any, root: Path, received: _Received) -> list[_Blob]:
                 continue
             sha, path = item
             if sha is None:  # a file name
-                blobs.append(_Blob(path, None, normalize_lines(path), None, True))
+                blobs.append(_Blob(path, None, core.prepare_lines(path), None, True))
                 received.add(blobs[-1].norm)  # type: ignore[arg-type]
             else:
                 got = cat.read_one()

@@ -59,10 +59,26 @@ _T = {
         "sr-Latn": "Neispravna stavka u .caseconf-pii-allow.yml ({where}): očekuje se sha256 (64 hex znaka), kind i reason.",
         "en": "Invalid entry in .caseconf-pii-allow.yml ({where}): expected sha256 (64 hex chars), kind and reason.",
     },
+    "allow_outside": {
+        "cs": "Soubor .caseconf-pii-allow.yml vede mimo repozitář (symbolický odkaz); nebyl načten a nic nepovoluje. "
+              "Nahraďte odkaz souborem v repozitáři.",
+        "sr-Latn": "Fajl .caseconf-pii-allow.yml vodi izvan repozitorijuma (simbolička veza); nije učitan i ništa ne "
+                   "dozvoljava. Zamijenite vezu fajlom u repozitorijumu.",
+        "en": "The file .caseconf-pii-allow.yml leads outside the repository (a symbolic link); it was not read and "
+              "allows nothing. Replace the link with a file in the repository.",
+    },
+    "allow_not_regular": {
+        "cs": "Soubor .caseconf-pii-allow.yml není obyčejný soubor; nebyl načten a nic nepovoluje.",
+        "sr-Latn": "Fajl .caseconf-pii-allow.yml nije običan fajl; nije učitan i ništa ne dozvoljava.",
+        "en": "The file .caseconf-pii-allow.yml is not a regular file; it was not read and allows nothing.",
+    },
     "allow_unreadable": {
-        "cs": "Soubor .caseconf-pii-allow.yml nelze načíst (chybný YAML).",
-        "sr-Latn": "Fajl .caseconf-pii-allow.yml se ne može učitati (neispravan YAML).",
-        "en": "Cannot load .caseconf-pii-allow.yml (invalid YAML).",
+        "cs": "Soubor .caseconf-pii-allow.yml nelze načíst (chybný YAML, nebo kotvy a odkazy &/*, které nejsou "
+              "dovoleny); nic nepovoluje. Opravte jej podle caseconf pii --fingerprint.",
+        "sr-Latn": "Fajl .caseconf-pii-allow.yml se ne može učitati (neispravan YAML, ili sidra i reference &/*, "
+                   "koji nisu dozvoljeni); ništa ne dozvoljava. Ispravite ga prema caseconf pii --fingerprint.",
+        "en": "Cannot load .caseconf-pii-allow.yml (invalid YAML, or anchors and aliases &/*, which are not "
+              "allowed); it allows nothing. Fix it following caseconf pii --fingerprint.",
     },
     "marker_no_reason": {
         "cs": "Značka allow-pii bez důvodu nic nepovoluje – doplňte reason=\"…\".",

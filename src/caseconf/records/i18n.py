@@ -82,6 +82,11 @@ LOADER_MESSAGES: dict[str, Message] = {
     "expected_range": msg("the number is out of range"),
     "expected_pattern": msg("does not have the required form (e.g. A1 for an action, M or D1 for a person ref)"),
     "unknown_key": msg("unknown field '{key}' is ignored{hint}"),
+    "page_unreadable": {
+        "cs": "stránku nejde převést na HTML (chyba {detail}); zjednodušte v ní kód HTML, na webu je zatím místo ní upozornění",
+        "sr-Latn": "stranica se ne može pretvoriti u HTML (greška {detail}); pojednostavite HTML u njoj, na sajtu je za sada umjesto nje upozorenje",
+        "en": "the page cannot be turned into HTML ({detail} error); simplify the HTML in it; the site shows a notice in its place for now",
+    },
 }
 
 

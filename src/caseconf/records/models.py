@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from . import vocab
@@ -66,6 +66,8 @@ class Thresholds(Strict):
     invitation_min_days: int = Field(5, ge=0)
     duration_minutes: tuple[int, int] = (90, 120)
     evaluation_grace_days: int = Field(30, ge=0)
+    crisis_invitation_min_days: int = Field(0, ge=0)  # a crisis meeting is called by phone
+    family_tasks_max: int = Field(5, ge=1)  # the methodology's cap on the family's tasks in one plan
 
 
 class Vocabulary(Strict):
@@ -106,6 +108,32 @@ class TeamConfig(Strict):
     min_cell: int = Field(3, ge=1)
     pii: PiiSettings = PiiSettings()
     editor: EditorSettings | None = None
+    # The record format these files follow (`caseconf migrate` upgrades older ones) and the
+    # git repository CI and pre-commit install caseconf from (HOSTING.md).
+    format_version: int = Field(1, ge=1)
+    caseconf_git: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _profile_defaults(cls, data: Any) -> Any:
+        """The jurisdiction's profile fills every threshold the team did not set."""
+        if not isinstance(data, dict) or data.get("jurisdiction") not in ("cz", "me"):
+            return data
+        team = data.get("thresholds")
+        if team is None or isinstance(team, dict):
+            from .profiles import load_profile
+
+            data = {**data, "thresholds": {**load_profile(data["jurisdiction"]).threshold_values(), **(team or {})}}
+        return data
+
+    def profile(self):  # type: ignore[no-untyped-def]
+        from .profiles import load_profile
+
+        return load_profile(self.jurisdiction.value)
+
+    def rule_levels(self) -> dict[str, str]:
+        """Severity (or off) per code: the profile's, overridden by the team's `rules:`."""
+        return {**self.profile().rule_levels(), **self.rules}
 
     def pii_allow_words(self) -> list[str]:
         """Words the personal-data scan never flags: the team and its offices are public
@@ -203,11 +231,23 @@ class Action(Strict):
     indicator: str | None = None
     status: vocab.ActionStatus = vocab.ActionStatus.open
     closed: dt.date | None = None
+    # the owner was not at the meeting but took the task on afterwards, in writing
+    # (the minutes went to them and they confirmed): PLAN004 accepts it
+    accepted_in_writing: bool | None = None
 
 
 class PlanB(Strict):
     if_: str | None = Field(None, alias="if")
     then: str | None = None
+
+
+class PlanBTriggered(Strict):
+    """A plan B of an earlier record whose condition came true, and what followed."""
+    record: str | None = None  # the earlier record whose plan B it was, e.g. 2026-03-10-initial
+    condition: str | None = None  # which `if:` came true (its words, shortened)
+    date: dt.date | None = None  # when it came true
+    applied: bool | None = None  # whether the agreed `then:` was carried out
+    what_followed: str | None = None  # what was done instead or in addition
 
 
 class InformationSharing(Strict):
@@ -258,6 +298,7 @@ class ConferenceRecord(Strict):
     conclusions: list[str] = []
     plan: Plan | None = None
     evaluation: list[EvaluationEntry] = []
+    plan_b_triggered: list[PlanBTriggered] = []
     feedback: str | None = None
     minutes: MinutesInfo | None = None
     outputs: list[vocab.Output] = []  # what the conference produced: plan, court_material, ...

@@ -18,9 +18,34 @@ from .loader import LoadedDoc, load_document
 from .models import ActivityRecord, CaseFile, ConferenceRecord, TeamConfig
 from .paths import ACTIVITIES_DIR, CONFIG_NAME, RECORDS_DIR, is_inside
 
-__all__ = ["Case", "LoadedDoc", "Repository", "Scope", "WHOLE", "case_id_of", "load_config", "scope_for"]
+__all__ = ["BrokenRecord", "Case", "LoadedDoc", "Repository", "Scope", "WHOLE", "case_id_of", "load_config", "scope_for"]
 
 RECORD_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z_]+)(?:-(?P<seq>[2-9]|[1-9]\d+))?\.md$")
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenRecord:
+    """A file that would have counted but could not be read. It stays in the model, so that
+    every view it would have changed (open actions, reviews, figures, the case timeline) can
+    say so instead of silently leaving it out."""
+
+    path: str
+    case: str | None  # the case folder it belongs to (None: activities, caseconf.yml, strays)
+    finding: Finding  # the first error: what a person fixes first
+
+    def to_json(self) -> dict[str, object]:
+        return {"path": self.path, "case": self.case, **{k: v for k, v in self.finding.to_json().items()
+                                                         if k in ("line", "code", "message")}}
+
+
+def _broken(doc: LoadedDoc, case: str | None) -> BrokenRecord | None:
+    """`doc` as a broken record, or None when it loaded (warnings do not make it broken)."""
+    if doc.model is not None:
+        return None
+    errors = sorted((f for f in doc.findings if f.severity == "error"), key=Finding.sort_key)
+    if not errors:
+        return None
+    return BrokenRecord(doc.path, case, errors[0])
 
 
 @dataclass(slots=True)
@@ -39,6 +64,12 @@ class Case:
     def conferences(self) -> list[LoadedDoc]:
         """Records that loaded, in date order (file name breaks ties)."""
         return [doc for doc in self.documents if doc.model is not None]
+
+    @property
+    def broken(self) -> list[BrokenRecord]:
+        """The case's files that could not be read (case.yml first, then records by date)."""
+        docs = ([self.case_doc] if self.case_doc is not None else []) + self.documents
+        return [entry for doc in docs if (entry := _broken(doc, self.id)) is not None]
 
     def record(self, doc: LoadedDoc) -> ConferenceRecord:
         return doc.model  # type: ignore[no-any-return]
@@ -98,6 +129,18 @@ class Repository:
 
     def load_findings(self) -> list[Finding]:
         return [finding for doc in self.documents() for finding in doc.findings]
+
+    def broken(self) -> list[BrokenRecord]:
+        """Every file that would have counted but could not be read, in repository order."""
+        entries: list[BrokenRecord] = []
+        if self.config_doc is not None and (entry := _broken(self.config_doc, None)) is not None:
+            entries.append(entry)
+        for case in self.cases.values():
+            entries.extend(case.broken)
+        for doc in (*self.activities, *self.stray):
+            if (entry := _broken(doc, case_id_of(doc.path))) is not None:
+                entries.append(entry)
+        return entries
 
     def activity_records(self) -> list[tuple[LoadedDoc, ActivityRecord]]:
         return [(doc, doc.model) for doc in self.activities if doc.model is not None]

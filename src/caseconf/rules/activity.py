@@ -16,7 +16,9 @@ class ActivityOffice(Rule):
     message = tr("úřad „{office}“ není v caseconf.yml pod offices; doplňte ho tam nebo opravte kód",
                  "kancelarija „{office}“ nije u caseconf.yml pod offices; dodajte je ili ispravite šifru",
                  "office '{office}' is not listed under offices in caseconf.yml; add it there or fix the code")
-    rationale = "Funder report: offices involved are counted from activities too."
+    rationale = tr("Zpráva donorovi: zapojená pracoviště se počítají i z aktivit (projekt Vysočina).",
+                   "Izvještaj donatoru: uključeni centri broje se i iz aktivnosti.",
+                   "Funder report (VY): offices involved are counted from activities too.")
 
     def check(self, ctx: ActivityContext) -> Iterator[Hit]:  # type: ignore[override]
         if ctx.config is None:
@@ -35,7 +37,9 @@ class ActivityCase(Rule):
     message = tr("případ {case} v records/ není; opravte kód případu",
                  "slučaj {case} ne postoji u records/; ispravite šifru slučaja",
                  "case {case} does not exist in records/; fix the case id")
-    rationale = "Links from supervisions to cases must resolve on the site."
+    rationale = tr("Odkaz ze supervize na případ musí na webu vést někam.",
+                   "Veza sa supervizije na slučaj mora na sajtu negdje voditi.",
+                   "Links from supervisions to cases must resolve on the site.")
 
     def check(self, ctx: ActivityContext) -> Iterator[Hit]:  # type: ignore[override]
         case = ctx.record.case

@@ -16,6 +16,7 @@ from ..records.derive import ActionState
 from ..records.i18n import Message
 from ..records.loader import LoadedDoc
 from ..records.models import ActivityRecord, CaseFile, ConferenceRecord, TeamConfig, Thresholds
+from ..records.profiles import Profile, load_profile
 from ..records.repository import Case, Repository
 from ..records.vocab import ConferenceKind
 
@@ -45,15 +46,25 @@ class Rule:
     thresholds: ClassVar[tuple[str, ...]] = ()
     summary: ClassVar[Message]
     message: ClassVar[Message]
-    rationale: ClassVar[str] = ""
+    rationale: ClassVar[str | Message] = ""  # why, naming the source; a Message where translated
+    can_disable: ClassVar[bool] = True  # False: `rules: {CODE: off}` is refused with CFG003
+    message_ids: ClassVar[tuple[str, ...]] = ()  # loader codes: the catalogue ids they render
 
     def check(self, ctx: Any) -> Iterator[Hit]:  # pragma: no cover - overridden
         return iter(())
 
 
+def _profile(repo: Repository) -> Profile:
+    return repo.config.profile() if repo.config is not None else load_profile("cz")
+
+
 @dataclass(slots=True)
 class RepoContext:
     repo: Repository
+
+    @property
+    def profile(self) -> Profile:
+        return _profile(self.repo)
 
     @property
     def config(self) -> TeamConfig | None:
@@ -76,6 +87,10 @@ class CaseContext:
     @property
     def doc(self) -> LoadedDoc | None:
         return self.case.case_doc
+
+    @property
+    def profile(self) -> Profile:
+        return _profile(self.repo)
 
     @property
     def file(self) -> CaseFile | None:
@@ -113,6 +128,21 @@ class RecordContext:
     @property
     def thresholds(self) -> Thresholds:
         return self.repo.config.thresholds if self.repo.config else Thresholds()
+
+    @property
+    def profile(self) -> Profile:
+        return _profile(self.repo)
+
+    @cached_property
+    def previous_meetings(self) -> list[LoadedDoc]:
+        """The case's earlier meetings (initial, review, crisis), oldest first."""
+        out = []
+        for doc in self.case.conferences:
+            if doc is self.doc:
+                break
+            if doc.model.kind in MEETINGS and doc.model.date <= self.date:
+                out.append(doc)
+        return out
 
     @cached_property
     def actions_before(self) -> dict[str, ActionState]:

@@ -18,16 +18,97 @@ class UnknownRuleCode(Rule):
     message = tr("v rules je kód {code}, žádná taková kontrola není{hint}; seznam: `caseconf rules`",
                  "u rules je šifra {code}, takva provjera ne postoji{hint}; spisak: `caseconf rules`",
                  "rules names {code}, which is no rule{hint}; list them with `caseconf rules`")
-    rationale = "A misspelt code would silently leave the intended rule at its default."
+    rationale = tr("Překlep v kódu by kontrolu potichu nechal na výchozí závažnosti.",
+                   "Greška u šifri bi provjeru tiho ostavila na zadatoj ozbiljnosti.",
+                   "A misspelt code would silently leave the intended rule at its default.")
 
     def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
-        from .registry import rule_by_code
+        from ..codes import code_by_name
 
-        known = list(rule_by_code())
+        known = list(code_by_name())
         for code in ctx.repo.config.rules:  # type: ignore[union-attr]
             if code not in known:
                 best = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
                 yield Hit(("rules", code), {"code": code, "hint": f" ({best[0]}?)" if best else ""})
 
 
-RULES = [UnknownRuleCode]
+class ThresholdRange(Rule):
+    """A threshold range whose low end is above its high end."""
+
+    code, name, family, scope, severity = "CFG002", "cfg.threshold_range", "CFG", "config", "warning"
+    summary = tr("Rozpětí v thresholds je obrácené", "Raspon u thresholds je obrnut", "A threshold range is reversed")
+    message = tr("rozpětí {name} začíná výš ({low}), než končí ({high}); napište nejdřív menší číslo, např. [90, 120]",
+                 "raspon {name} počinje više ({low}) nego što završava ({high}); napišite prvo manji broj, npr. [90, 120]",
+                 "the range {name} starts higher ({low}) than it ends ({high}); write the smaller number first, e.g. [90, 120]")
+    rationale = tr("Obrácené rozpětí by označilo každé setkání; kontrola by tím ztratila smysl.",
+                   "Obrnut raspon bi označio svaki sastanak, pa provjera ne bi imala smisla.",
+                   "A reversed range would flag every meeting, and the check would mean nothing.")
+
+    def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
+        low, high = ctx.repo.config.thresholds.duration_minutes  # type: ignore[union-attr]
+        if low > high:
+            yield Hit(("thresholds", "duration_minutes"), {"name": "duration_minutes", "low": low, "high": high})
+
+
+class CannotSwitchOff(Rule):
+    """caseconf.yml switches off a code that cannot be switched off."""
+
+    code, name, family, scope, severity = "CFG003", "cfg.cannot_switch_off", "CFG", "config", "warning"
+    can_disable = False
+    summary = tr("Kontrolu nelze vypnout", "Provjera se ne može isključiti", "This check cannot be switched off")
+    message = tr("{code} nejde vypnout ({why}); dál platí jako {severity}. Můžete jí jen změnit závažnost (error, warning, info)",
+                 "{code} se ne može isključiti ({why}); i dalje važi kao {severity}. Možete joj samo promijeniti ozbiljnost (error, warning, info)",
+                 "{code} cannot be switched off ({why}); it stays at {severity}. You may only change its level (error, warning, info)")
+    rationale = tr("Osobní údaje a nečitelné záznamy se nesmějí tiše ztratit z kontroly.",
+                   "Lični podaci i nečitljivi zapisi ne smiju tiho nestati iz provjere.",
+                   "Personal data and unreadable records must never silently drop out of the check.")
+
+    _WHY = {
+        "pii": tr("chrání osobní údaje", "štiti lične podatke", "it guards personal data"),
+        "loader": tr("bez ní by nečitelný záznam vypadl ze všech kontrol",
+                     "bez nje bi nečitljiv zapis ispao iz svih provjera",
+                     "without it an unreadable record would drop out of every check"),
+        "config": tr("hlásí, když nastavení nejde použít", "javlja kada se podešavanje ne može primijeniti",
+                     "it reports settings that cannot take effect"),
+    }
+
+    def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
+        from ..codes import code_by_name
+        from ..records.i18n import render
+
+        known = code_by_name()
+        for code, level in ctx.repo.config.rules.items():  # type: ignore[union-attr]
+            entry = known.get(code)
+            if level == "off" and entry is not None and not entry.can_disable:
+                why = self._WHY.get(entry.origin, self._WHY["loader"])
+                yield Hit(("rules", code), {"code": code, "severity": entry.severity,
+                                            "why": render(why, ctx.repo.lang)})
+
+
+class UnknownThreshold(Rule):
+    """caseconf.yml sets a threshold no rule reads."""
+
+    code, name, family, scope, severity = "CFG004", "cfg.unknown_threshold", "CFG", "config", "warning"
+    summary = tr("Nastavení zmiňuje neexistující práh", "Podešavanje navodi nepostojeći prag",
+                 "Settings name a threshold that does not exist")
+    message = tr("Práh {name} žádná kontrola nepoužívá, takže se nic nezmění.{hint} Známé prahy: {known} (thresholds)",
+                 "Prag {name} ne koristi nijedna provjera, pa se ništa neće promijeniti.{hint} Poznati pragovi: {known} (thresholds)",
+                 "No check reads the threshold {name}, so nothing changes.{hint} Known thresholds: {known} (thresholds)")
+    rationale = tr("Překlep v názvu prahu by kontrolu potichu nechal na výchozí hodnotě profilu.",
+                   "Greška u nazivu praga bi tiho ostavila provjeru na zadatoj vrijednosti profila.",
+                   "A misspelt threshold would silently leave the check at the profile's default.")
+
+    def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
+        from ..records.i18n import render
+        from ..records.models import Thresholds
+
+        known = list(Thresholds.model_fields)
+        for name in ctx.repo.config.thresholds.model_extra or {}:  # type: ignore[union-attr]
+            best = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = render(self._HINT, ctx.repo.lang, {"best": best[0]}) if best else ""
+            yield Hit(("thresholds", name), {"name": name, "hint": hint, "known": ", ".join(known)})
+
+    _HINT = tr(" Měli jste na mysli {best}?", " Da li ste mislili {best}?", " Did you mean {best}?")
+
+
+RULES = [UnknownRuleCode, ThresholdRange, CannotSwitchOff, UnknownThreshold]

@@ -35,13 +35,30 @@ class CheckResult:
 
 
 def _severity(rule: type[Rule], overrides: dict[str, str]) -> str:
-    return overrides.get(rule.code, rule.severity)
+    level = overrides.get(rule.code, rule.severity)
+    return rule.severity if level == "off" else level
+
+
+def team_levels(repo: Repository) -> dict[str, str]:
+    """Severity or `off` per code: the jurisdiction profile's, then the team's `rules:`."""
+    if repo.config is not None:
+        return repo.config.rule_levels()
+    from ..records.profiles import load_profile
+
+    return load_profile("cz").rule_levels()
+
+
+def _switched_off(rule: type[Rule], overrides: dict[str, str]) -> bool:
+    return overrides.get(rule.code) == "off" and rule.can_disable
 
 
 def run_rules(repo: Repository, case_ids: Iterable[str] | None = None, *, activities: bool = True) -> CheckResult:
-    """All findings for the given cases (default: all), loader findings included."""
-    overrides = dict(repo.config.rules) if repo.config else {}
-    active = [rule for rule in all_rules() if overrides.get(rule.code) != "off" and rule.scope != "loader"]
+    """All findings for the given cases (default: all), loader findings included; every
+    finding, the loader's too, at the level the profile and the team's `rules:` give it."""
+    from ..codes import apply_levels
+
+    overrides = team_levels(repo)
+    active = [rule for rule in all_rules() if not _switched_off(rule, overrides) and rule.scope != "loader"]
     by_scope: dict[str, list[Rule]] = defaultdict(list)
     for rule in active:
         by_scope[rule.scope].append(rule())
@@ -55,7 +72,7 @@ def run_rules(repo: Repository, case_ids: Iterable[str] | None = None, *, activi
         message = render(rule.message, repo.lang, hit.params)
         if target is not None:
             docs[path] = target
-        per_doc[path].append(Finding(path, line, rule.code, _severity(type(rule), overrides), message))  # type: ignore[arg-type]
+        per_doc[path].append(Finding(path, line, rule.code, rule.severity, message))  # type: ignore[arg-type]
 
     if repo.config_doc is not None and repo.config is not None:
         for rule in by_scope["config"]:
@@ -88,14 +105,25 @@ def run_rules(repo: Repository, case_ids: Iterable[str] | None = None, *, activi
     scope_docs = _docs_in_scope(repo, wanted, activities)
     for doc in scope_docs:
         docs[doc.path] = doc
-        per_doc[doc.path] = list(doc.findings) + per_doc.get(doc.path, [])
+        own = per_doc.get(doc.path, [])
+        per_doc[doc.path] = _without_duplicates(list(doc.findings), own) + own
     result = CheckResult(findings=[], checked=sum(1 for d in scope_docs if d.kind != "config"))
     for path, findings in per_doc.items():
+        findings = apply_levels(findings, overrides)
         kept, suppressed = apply_suppressions(docs.get(path), findings, repo.lang, overrides)
         result.findings.extend(kept)
         result.suppressed.extend(suppressed)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+# a config finding that says more about a line than the loader's generic one replaces it
+_REPLACES = {"CFG004": "SCHEMA004"}
+
+
+def _without_duplicates(loader: list[Finding], own: list[Finding]) -> list[Finding]:
+    said = {(_REPLACES[f.code], f.line) for f in own if f.code in _REPLACES}
+    return [f for f in loader if (f.code, f.line) not in said]
 
 
 def _docs_in_scope(repo: Repository, case_ids: list[str], activities: bool) -> list[LoadedDoc]:
@@ -138,7 +166,7 @@ def apply_suppressions(doc: LoadedDoc | None, findings: list[Finding], lang: str
             rule = SuppressionWithoutReason
         elif index not in used:
             rule = UnusedSuppression
-        if rule is not None and overrides.get(rule.code) != "off":
+        if rule is not None and not _switched_off(rule, overrides):
             kept.append(Finding(doc.path, line, rule.code, _severity(rule, overrides),  # type: ignore[union-attr, arg-type]
                                 render(rule.message, lang, {"code": entry.code})))
     return kept, suppressed

@@ -28,13 +28,17 @@ class _Placeholder(Rule):
     message = tr("řádek obsahuje nevyplněné místo ze šablony (DOPLŇTE/TODO); nahraďte ho skutečným textem",
                  "red sadrži nepopunjeno mjesto iz šablona (DOPUNITE/TODO); zamijenite ga stvarnim tekstom",
                  "the line holds an unfilled template placeholder (FILL IN/TODO); replace it with the real text")
-    rationale = "Scaffolds from `caseconf new` and the printable templates mark what is still to be written."
+    rationale = tr("Šablony z `caseconf new` a tiskopisy označují, co je ještě třeba doplnit.",
+                   "Šabloni iz `caseconf new` i obrasci označavaju šta još treba dopuniti.",
+                   "Scaffolds from `caseconf new` and the printable templates mark what is still to be written.")
 
 
 class RecordPlaceholder(_Placeholder):
     """Unfilled placeholder in a conference record."""
 
     code, name, scope = "FILE016", "file.placeholder", "record"
+    summary = tr("Nevyplněné místo ze šablony v záznamu konference", "Nepopunjeno mjesto iz šablona u zapisu konferencije",
+                 "Unfilled template placeholder in a conference record")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for line in placeholder_lines(ctx.doc):
@@ -45,6 +49,8 @@ class CasePlaceholder(_Placeholder):
     """Unfilled placeholder in case.yml."""
 
     code, name, scope = "FILE017", "file.case_placeholder", "case"
+    summary = tr("Nevyplněné místo ze šablony v case.yml", "Nepopunjeno mjesto iz šablona u case.yml",
+                 "Unfilled template placeholder in case.yml")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         for line in placeholder_lines(ctx.doc):
@@ -55,6 +61,8 @@ class ActivityPlaceholder(_Placeholder):
     """Unfilled placeholder in an activity record."""
 
     code, name, scope = "FILE018", "file.activity_placeholder", "activity"
+    summary = tr("Nevyplněné místo ze šablony v záznamu aktivity", "Nepopunjeno mjesto iz šablona u zapisu aktivnosti",
+                 "Unfilled template placeholder in an activity record")
 
     def check(self, ctx: ActivityContext) -> Iterator[Hit]:  # type: ignore[override]
         for line in placeholder_lines(ctx.doc):

@@ -7,7 +7,13 @@ from typing import Iterator
 from ._text import tr
 from .base import MEETINGS, Hit, RecordContext, Rule
 
-WHY_CONCRETE = "Methodology, 'A good plan': concrete steps - who, what exactly, by when, how we will know."
+WHY_CONCRETE = ("Dobrý plán (IQ, ČH, Chrudim) je konkrétní: kdo, co přesně, do kdy a podle čeho poznáme, že je splněno.",
+                "Dobar plan (IQ, CG) je konkretan: ko, šta tačno, do kada i po čemu ćemo znati da je izvršeno.",
+                "A good plan (IQ, ME, CR) is concrete: who, what exactly, by when, how we will know.")
+
+
+def _why(cs: str, sr: str, en: str):  # type: ignore[no-untyped-def]
+    return tr(*(f"{base} {extra}".strip() for base, extra in zip(WHY_CONCRETE, (cs, sr, en))))
 
 
 def _actions(ctx: RecordContext):  # type: ignore[no-untyped-def]
@@ -20,10 +26,11 @@ class ActionOwner(Rule):
 
     code, name, family = "PLAN001", "plan.action_owner", "PLAN"
     summary = tr("Úkol bez odpovědné osoby", "Mjera bez nosioca", "Action without an owner")
-    message = tr("úkol {id} nemá odpovědnou osobu; doplňte owner: zkratku účastníka (M, F, D1) nebo roli přítomnou na setkání",
-                 "mjera {id} nema nosioca; dopunite owner: oznaku učesnika (M, F, D1) ili ulogu prisutnu na sastanku",
-                 "action {id} has no owner; add owner: a participant ref (M, F, D1) or a role present at the meeting")
-    rationale = WHY_CONCRETE + " Group responsibility dilutes individual responsibility."
+    message = tr("U úkolu {id} není, kdo ho udělá. Doplňte zkratku účastníka (M, F, D1) nebo roli přítomnou na setkání (plan.actions.owner)",
+                 "Kod mjere {id} nije navedeno ko je izvršava. Dopunite oznaku učesnika (M, F, D1) ili ulogu prisutnu na sastanku (plan.actions.owner)",
+                 "Action {id} does not say who will do it. Add a participant ref (M, F, D1) or a role present at the meeting (plan.actions.owner)")
+    rationale = _why("Skupinová odpovědnost rozmělňuje odpovědnost jednotlivce.", "Grupna odgovornost razvodnjava ličnu odgovornost.",
+                     "Group responsibility dilutes individual responsibility.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
@@ -36,10 +43,11 @@ class ActionDue(Rule):
 
     code, name, family = "PLAN002", "plan.action_due", "PLAN"
     summary = tr("Úkol bez termínu", "Mjera bez roka", "Action without a due date")
-    message = tr("úkol {id} nemá termín; doplňte due: RRRR-MM-DD",
-                 "mjera {id} nema rok; dopunite due: GGGG-MM-DD",
-                 "action {id} has no due date; add due: YYYY-MM-DD")
-    rationale = WHY_CONCRETE + " Without a deadline nobody can tell whether the plan is kept."
+    message = tr("U úkolu {id} chybí termín. Dohodněte, do kdy má být hotový (plan.actions.due: RRRR-MM-DD)",
+                 "Kod mjere {id} nedostaje rok. Dogovorite do kada treba da bude izvršena (plan.actions.due: GGGG-MM-DD)",
+                 "Action {id} has no deadline. Agree when it should be done (plan.actions.due: YYYY-MM-DD)")
+    rationale = _why("Bez termínu nikdo nepozná, zda se plán plní.", "Bez roka niko ne može reći da li se plan izvršava.",
+                     "Without a deadline nobody can tell whether the plan is kept.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
@@ -53,10 +61,11 @@ class ActionDueBeforeConference(Rule):
     code, name, family = "PLAN003", "plan.action_due_past", "PLAN"
     summary = tr("Termín úkolu je před datem konference", "Rok mjere je prije datuma konferencije",
                  "Action due before the conference")
-    message = tr("úkol {id} má termín {due}, tedy před konferencí ({date}); zadejte termín v budoucnosti",
-                 "mjera {id} ima rok {due}, prije konferencije ({date}); unesite budući rok",
-                 "action {id} is due {due}, before the conference ({date}); give a date after it")
-    rationale = WHY_CONCRETE + " A deadline in the past cannot be met; it is usually a typo in the year."
+    message = tr("Úkol {id} má termín {due}, tedy dřív než konference ({date}). Nejspíš je překlep v roce: opravte termín (plan.actions.due)",
+                 "Mjera {id} ima rok {due}, prije konferencije ({date}). Vjerovatno je greška u godini: ispravite rok (plan.actions.due)",
+                 "Action {id} is due {due}, before the conference ({date}). Probably a typo in the year: fix the deadline (plan.actions.due)")
+    rationale = _why("Termín v minulosti nejde splnit; bývá to překlep v roce.", "Rok u prošlosti se ne može ispuniti; obično je greška u godini.",
+                     "A deadline in the past cannot be met; it is usually a typo in the year.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
@@ -65,23 +74,69 @@ class ActionDueBeforeConference(Rule):
 
 
 class ActionOwnerKnown(Rule):
-    """Action owner is neither a participant ref nor a role present at the meeting."""
+    """Action owner was not at the meeting."""
 
-    code, name, family = "PLAN004", "plan.action_owner_known", "PLAN"
-    summary = tr("Odpovědná osoba není účastníkem setkání", "Nosilac nije učesnik sastanka",
-                 "Owner is not a participant of the meeting")
-    message = tr("odpovědná osoba „{owner}“ u úkolu {id} není zkratka účastníka ani role přítomná na setkání (možné: {options}); úkol musí převzít někdo, kdo u dohody byl",
-                 "nosilac „{owner}“ mjere {id} nije oznaka učesnika niti uloga prisutna na sastanku (moguće: {options})",
-                 "owner '{owner}' of action {id} is neither a participant ref nor a role present at the meeting (possible: {options}); someone who agreed to it must own it")
-    rationale = "Methodology: tasks are agreed with the people who will carry them out, at the meeting."
+    code, name, family, severity = "PLAN004", "plan.action_owner_known", "PLAN", "warning"
+    summary = tr("Úkol převzal někdo, kdo u dohody nebyl", "Mjeru je preuzeo neko ko nije bio na dogovoru",
+                 "Owner was not at the meeting")
+    message = tr("Úkol {id} má převzít „{owner}“, ale ten u dohody nebyl ({why}). Úkol převezme někdo přítomný (možné: {options}), nebo nepřítomný, který ho po rozeslání zápisu písemně přijal: pak doplňte accepted_in_writing: true (plan.actions.owner)",
+                 "Mjeru {id} treba da preuzme „{owner}“, a nije bio na dogovoru ({why}). Mjeru preuzima neko prisutan (moguće: {options}) ili odsutan koji ju je pismeno prihvatio nakon što je dobio zapisnik: tada dopunite accepted_in_writing: true (plan.actions.owner)",
+                 "Action {id} is owned by '{owner}', who was not part of the agreement ({why}). Someone present owns it (possible: {options}), or someone absent who accepted it in writing once the minutes reached them: then add accepted_in_writing: true (plan.actions.owner)")
+    rationale = tr("Metodika: úkoly se dohodnou s těmi, kdo je budou plnit. Zápis se rozesílá i nepřítomným, aby mohli úkol převzít dodatečně (písemně). Dítě, které bylo jen informováno, úkol nepřebírá.",
+                   "Metodika: mjere se dogovaraju sa onima koji će ih izvršiti. Zapisnik se šalje i odsutnima da bi mogli naknadno (pismeno) preuzeti mjeru. Dijete koje je samo obaviješteno ne preuzima mjeru.",
+                   "CR, ME: tasks are agreed with the people who carry them out. Minutes go to those absent too, so they can take a task on afterwards, in writing. A child who was only informed does not take on a task.")
+
+    _WHY = {
+        "absent": tr("na setkání chyběl", "nije bio prisutan", "absent from the meeting"),
+        "child": tr("dítě bylo jen informováno nebo zastoupeno", "dijete je samo obaviješteno ili zastupljeno",
+                    "the child was only informed or represented"),
+        "unknown": tr("není mezi účastníky", "nije među učesnicima", "not among the participants"),
+    }
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
-        options = sorted(ctx.refs) + sorted(ctx.present_roles)
+        from ..records.i18n import render
+
+        present, absent = _owners_at_meeting(ctx)
+        options = sorted(present)
         for index, action in _actions(ctx):
             owner = action.owner
-            if owner and owner not in ctx.refs and owner not in ctx.present_roles:
-                yield Hit(("plan", "actions", index, "owner"),
-                          {"owner": owner, "id": action.id, "options": ", ".join(options) or "-"})
+            if not owner or owner in present or action.accepted_in_writing:
+                continue
+            reason = absent.get(owner, "unknown")
+            yield Hit(("plan", "actions", index, "owner"),
+                      {"owner": owner, "id": action.id, "options": ", ".join(options) or "-",
+                       "why": render(self._WHY[reason], ctx.repo.lang)})
+
+
+def _owners_at_meeting(ctx: RecordContext) -> tuple[set[str], dict[str, str]]:
+    """Who can own a task agreed here (refs and roles at the meeting), and why the others cannot."""
+    record = ctx.record
+    present: set[str] = set(ctx.present_roles)
+    absent: dict[str, str] = {}
+    child_took_part = record.child is not None and record.child.participation is not None \
+        and record.child.participation.value in ("present", "partial")
+    for person in record.participants:
+        if person.ref is None:
+            continue
+        if person.attendance.value in ("present", "partial"):
+            present.add(person.ref)
+        else:
+            absent[person.ref] = "absent"
+    listed = {p.ref for p in record.participants if p.ref}
+    for member in ctx.case.file.household if ctx.case.file is not None else []:
+        if member.ref in listed:
+            continue
+        if member.role == "child":
+            if child_took_part:
+                present.add(member.ref)
+            else:
+                absent[member.ref] = "child"
+        elif record.kind.value == "evaluation":
+            present.add(member.ref)  # an evaluation sets tasks for people who are not in the room
+    for role in list(absent):
+        if role in present:
+            del absent[role]
+    return present, absent
 
 
 class NextReview(Rule):
@@ -89,10 +144,12 @@ class NextReview(Rule):
 
     code, name, family = "PLAN005", "plan.next_review", "PLAN"
     summary = tr("Chybí termín další revize plánu", "Nedostaje datum sljedeće revizije plana", "No next review planned")
-    message = tr("plán nemá next_review, ačkoli případ pokračuje; doplňte datum následné konference nebo revize plánu",
-                 "plan nema next_review, iako se slučaj nastavlja; dopunite datum revizione konferencije ili revizije plana",
-                 "the plan has no next_review while the case stays open; add the date of the follow-up conference or plan review")
-    rationale = "Methodology: every plan names when it will be reviewed; plans without follow-up are the most common failure."
+    message = tr("Plán neříká, kdy se znovu sejdete, ačkoli případ pokračuje. Doplňte datum následné konference nebo vyhodnocení plánu (plan.next_review)",
+                 "Plan ne kaže kada je sljedeći susret, iako se slučaj nastavlja. Dopunite datum revizione konferencije ili evaluacije plana (plan.next_review)",
+                 "The plan does not say when you will meet again, though the case goes on. Add the date of the follow-up conference or plan review (plan.next_review)")
+    rationale = tr("Metodika Chrudim a ČH: každý plán říká, kdy se vyhodnotí; plán bez pokračování je nejčastější selhání.",
+                   "Metodika i analiza (CG): svaki plan navodi kada se ocjenjuje; plan bez praćenja je najčešći propust.",
+                   "CR, ME: every plan names when it will be reviewed; plans without follow-up are the most common failure.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         plan = ctx.record.plan
@@ -105,10 +162,12 @@ class ActionIndicator(Rule):
 
     code, name, family, severity = "PLAN006", "plan.action_indicator", "PLAN", "warning"
     summary = tr("Úkol bez ukazatele splnění", "Mjera bez pokazatelja", "Action without an indicator")
-    message = tr("úkol {id} nemá indicator; napište, podle čeho poznáme, že je splněn (např. „zpráva lékaře předána OSPOD“)",
-                 "mjera {id} nema indicator; napišite po čemu ćemo znati da je izvršena",
-                 "action {id} has no indicator; say how exactly we will know it is done (e.g. 'doctor's note handed to the case manager')")
-    rationale = "Methodology: a plan is evaluable only with objective indicators."
+    message = tr("U úkolu {id} chybí, podle čeho poznáme, že je splněný. Napište to konkrétně, např. „zpráva lékaře předána OSPOD“ (plan.actions.indicator)",
+                 "Kod mjere {id} nedostaje pokazatelj po kojem ćemo znati da je izvršena. Napišite ga konkretno, npr. „izvještaj ljekara dostavljen CSR“ (plan.actions.indicator)",
+                 "Action {id} does not say how we will know it is done. Say it concretely, e.g. 'doctor's note handed to the case manager' (plan.actions.indicator)")
+    rationale = tr("Pozice IQ, ČH: plán lze vyhodnotit jen s objektivními ukazateli („jak přesně poznáme, že je cíl splněn?“).",
+                   "IQ, analiza (CG): plan se može ocijeniti samo uz objektivne pokazatelje.",
+                   "IQ, ME: a plan is evaluable only with objective indicators ('how exactly will we know the goal is met?').")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
@@ -127,10 +186,12 @@ class PlanB(Rule):
 
     code, name, family, severity = "PLAN007", "plan.plan_b", "PLAN", "warning"
     summary = tr("Plán bez plánu B", "Plan bez rezervnog plana", "Plan without a plan B")
-    message = tr("plán nemá plan_b; dohodněte, co se stane, když se plán nedodrží (if: … then: …)",
-                 "plan nema plan_b (rezervni plan); dogovorite šta se dešava ako se plan ne ispoštuje (if: … then: …)",
-                 "the plan has no plan_b; agree what happens if the plan is not kept (if: … then: …)")
-    rationale = "Methodology, 'A good plan': it contains a plan B."
+    message = tr("Plán nemá plán B. Dohodněte s rodinou, co se stane, když se plán nedodrží: „když …, pak …“ (plan.plan_b: if, then)",
+                 "Plan nema rezervni plan. Dogovorite sa porodicom šta se dešava ako se plan ne ispoštuje: „ako …, onda …“ (plan.plan_b: if, then)",
+                 "The plan has no plan B. Agree with the family what happens if the plan is not kept: 'if …, then …' (plan.plan_b: if, then)")
+    rationale = tr("Pozice IQ, ČH, Chrudim: dobrý plán obsahuje plán B.",
+                   "IQ, analiza (CG): dobar plan sadrži rezervni plan.",
+                   "IQ, ME, CR ('a good plan'): it contains a plan B.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         yield from _plan_field_missing(ctx, "plan_b")
@@ -142,10 +203,12 @@ class InformationSharing(Rule):
     code, name, family, severity = "PLAN008", "plan.information_sharing", "PLAN", "warning"
     summary = tr("Plán neříká, jak si budou účastníci předávat informace", "Plan ne navodi kako se razmjenjuju informacije",
                  "Plan without an information-sharing arrangement")
-    message = tr("plán nemá information_sharing; doplňte jak (how) a jak často (frequency) se budou informace předávat",
-                 "plan nema information_sharing; dopunite kako (how) i koliko često (frequency)",
-                 "the plan has no information_sharing; add how and how often information is passed on")
-    rationale = "Methodology: coordination between meetings needs an agreed route and rhythm."
+    message = tr("Plán neříká, jak a jak často si budete předávat informace. Doplňte způsob a četnost, např. telefonicky jednou za 14 dní (plan.information_sharing: how, frequency)",
+                 "Plan ne kaže kako i koliko često razmjenjujete informacije. Dopunite način i učestalost, npr. telefonom svake dvije sedmice (plan.information_sharing: how, frequency)",
+                 "The plan does not say how and how often information is passed on. Add how and how often, e.g. a phone call every fortnight (plan.information_sharing: how, frequency)")
+    rationale = tr("Metodika Chrudim a IQ: koordinace mezi setkáními potřebuje dohodnutou cestu a rytmus.",
+                   "Metodika i IQ: koordinacija između sastanaka traži dogovoren put i ritam.",
+                   "CR, IQ: coordination between meetings needs an agreed route and rhythm.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         yield from _plan_field_missing(ctx, "information_sharing")
@@ -156,10 +219,12 @@ class PlanCaseManager(Rule):
 
     code, name, family, severity = "PLAN009", "plan.case_manager", "PLAN", "warning"
     summary = tr("Plán nejmenuje case managera", "Plan ne imenuje voditelja slučaja", "Plan names no case manager")
-    message = tr("plán nemá case_manager; určete, kdo plán koordinuje a hlídá (např. role: ospod_worker)",
-                 "plan nema case_manager; odredite ko koordinira i prati plan (npr. role: csr_worker)",
-                 "the plan has no case_manager; name who coordinates and watches the plan (e.g. role: ospod_worker)")
-    rationale = "Methodology: one coordinating body; someone must watch the plan between meetings."
+    message = tr("Plán nejmenuje case managera. Určete, kdo plán koordinuje a hlídá mezi setkáními, např. role: ospod_worker (plan.case_manager)",
+                 "Plan ne imenuje voditelja slučaja. Odredite ko koordinira i prati plan između sastanaka, npr. role: csr_worker (plan.case_manager)",
+                 "The plan names no case manager. Say who coordinates and watches the plan between meetings, e.g. role: ospod_worker (plan.case_manager)")
+    rationale = tr("Zásady (Chrudim, IQ): jeden koordinující subjekt; někdo musí plán mezi setkáními hlídat.",
+                   "Načela: jedan koordinator; neko mora pratiti plan između sastanaka.",
+                   "Principles (CR, IQ): one coordinating body; someone must watch the plan between meetings.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         yield from _plan_field_missing(ctx, "case_manager")
@@ -170,10 +235,12 @@ class MeetingPlan(Rule):
 
     code, name, family, kinds = "PLAN010", "plan.missing", "PLAN", MEETINGS
     summary = tr("Konference bez plánu", "Konferencija bez plana", "Conference without a plan")
-    message = tr("záznam konference nemá plan; konference končí plánem (úkoly, termíny, revize), pokud se jí případ neuzavírá",
-                 "zapis konferencije nema plan; konferencija se završava planom zaštite, osim ako se njome slučaj zatvara",
-                 "the conference has no plan; a conference ends with a plan (actions, deadlines, review) unless the case closes at it")
-    rationale = "Spec 'What each kind needs'; methodology: the output of a conference is a plan."
+    message = tr("Záznam konference nemá plán. Konference končí plánem (kdo, co, do kdy, kdy se znovu sejdeme), pokud se jí případ neuzavírá (plan)",
+                 "Zapis konferencije nema plan. Konferencija se završava planom zaštite (ko, šta, do kada, kada je sljedeći susret), osim ako se njome slučaj zatvara (plan)",
+                 "The conference record has no plan. A conference ends with a plan (who, what, by when, when we meet again) unless the case closes at it (plan)")
+    rationale = tr("Metodika a ČH: výstupem konference je plán; specifikace záznamu: co který druh potřebuje.",
+                   "Metodika i analiza (CG): ishod konferencije je plan zaštite.",
+                   "CR, ME: the output of a conference is a plan; record format 'What each kind needs'.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         if ctx.record.plan is None and not ctx.closes_case:
@@ -185,10 +252,10 @@ class ActionWhat(Rule):
 
     code, name, family = "PLAN011", "plan.action_do", "PLAN"
     summary = tr("Úkol bez popisu, co se má udělat", "Mjera bez opisa", "Action without a description")
-    message = tr("úkol {id} nemá do; popište konkrétně, co se má udělat",
-                 "mjera {id} nema do; opišite konkretno šta treba uraditi",
-                 "action {id} has no `do`; describe concretely what is to be done")
-    rationale = WHY_CONCRETE
+    message = tr("U úkolu {id} není popsáno, co se má udělat. Napište to konkrétně, slovy rodiny (plan.actions.do)",
+                 "Kod mjere {id} nije opisano šta treba uraditi. Napišite to konkretno, riječima porodice (plan.actions.do)",
+                 "Action {id} does not say what is to be done. Describe it concretely, in the family's words (plan.actions.do)")
+    rationale = _why("", "", "")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
@@ -196,5 +263,63 @@ class ActionWhat(Rule):
                 yield Hit(("plan", "actions", index), {"id": action.id})
 
 
+class FamilyTaskCap(Rule):
+    """More tasks for the family than the methodology's cap."""
+
+    code, name, family, severity = "PLAN012", "plan.family_task_cap", "PLAN", "warning"
+    thresholds = ("family_tasks_max",)
+    summary = tr("Rodina má v plánu příliš mnoho úkolů", "Porodica ima previše mjera u planu", "Too many tasks for the family")
+    message = tr("Rodina dostala v tomto plánu {count} úkolů, víc než {limit}. Přetížená rodina to často vzdá: nechte jí nejdůležitější úkoly a aspoň polovinu převezměte odborníci (plan.actions)",
+                 "Porodica je u ovom planu dobila {count} mjera, više od {limit}. Preopterećena porodica često odustane: ostavite joj najvažnije mjere, a bar polovinu neka preuzmu institucije (plan.actions)",
+                 "The family has {count} tasks in this plan, more than {limit}. An overloaded family often gives up: keep the most important ones for them and let professionals take at least half (plan.actions)")
+    rationale = tr("Metodický balíček (plán, časté chyby): nejvýše pět úkolů pro rodinu, aspoň polovina na odbornících. Známé selhání: přetížení klienta úkoly (IQ, ČH).",
+                   "Metodički paket (prepreke): najviše pet mjera za porodicu, bar polovina na institucijama. Poznat propust: preopterećenje korisnika mjerama (IQ, CG).",
+                   "Methodology pack (plan; common mistakes): at most five tasks for the family, at least half on the professionals. Known failure: overloading the client with tasks (IQ, ME).")
+
+    def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
+        family = _family_refs(ctx)
+        count = sum(1 for _, action in _actions(ctx) if action.owner in family)
+        limit = ctx.thresholds.family_tasks_max
+        if count > limit:
+            yield Hit(("plan", "actions"), {"count": count, "limit": limit})
+
+
+def _family_refs(ctx: RecordContext) -> set[str]:
+    from ..records.vocab import FAMILY_ROLES
+
+    refs = {p.ref for p in ctx.record.participants if p.ref and p.role in FAMILY_ROLES}
+    if ctx.case.file is not None:
+        refs |= {m.ref for m in ctx.case.file.household if m.role in FAMILY_ROLES}
+    return refs | {role for role in FAMILY_ROLES}
+
+
+class PlanBFollowUp(Rule):
+    """A triggered plan B without what followed."""
+
+    code, name, family, severity = "PLAN013", "plan.plan_b_followed", "PLAN", "warning"
+    summary = tr("Spuštěný plán B bez toho, co následovalo", "Aktiviran rezervni plan bez onoga što je uslijedilo",
+                 "Triggered plan B without what followed")
+    message = tr("Je zapsáno, že plán B nastal, ale ne, {missing}. Doplňte, zda se dohodnutý postup použil (applied: true/false) a co následovalo (what_followed) (plan_b_triggered)",
+                 "Upisano je da je rezervni plan aktiviran, ali ne i {missing}. Dopunite da li je dogovoreni postupak primijenjen (applied: true/false) i šta je uslijedilo (what_followed) (plan_b_triggered)",
+                 "The record says a plan B came into force but not {missing}. Add whether the agreed step was taken (applied: true/false) and what followed (what_followed) (plan_b_triggered)")
+    rationale = tr("Dobrý plán obsahuje plán B (IQ, ČH, Chrudim); když nastane, tým zapíše, zda se použil a co následovalo, aby šlo vyhodnotit, jestli fungoval.",
+                   "Dobar plan sadrži rezervni plan (IQ, CG); kad se aktivira, tim upisuje da li je primijenjen i šta je uslijedilo, da bi se moglo ocijeniti da li je djelovao.",
+                   "A good plan contains a plan B (IQ, ME, CR); when it comes into force the team records whether it was applied and what followed, so its effect can be evaluated.")
+
+    _MISSING = {
+        "applied": tr("zda se použil", "da li je primijenjen", "whether it was applied"),
+        "what_followed": tr("co následovalo", "šta je uslijedilo", "what followed"),
+    }
+
+    def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
+        from ..records.i18n import render
+
+        for index, entry in enumerate(ctx.record.plan_b_triggered):
+            for key in ("applied", "what_followed"):
+                if getattr(entry, key) in (None, ""):
+                    yield Hit(("plan_b_triggered", index), {"missing": render(self._MISSING[key], ctx.repo.lang)})
+                    break
+
+
 RULES = [ActionOwner, ActionDue, ActionDueBeforeConference, ActionOwnerKnown, NextReview, ActionIndicator,
-         PlanB, InformationSharing, PlanCaseManager, MeetingPlan, ActionWhat]
+         PlanB, InformationSharing, PlanCaseManager, MeetingPlan, ActionWhat, FamilyTaskCap, PlanBFollowUp]

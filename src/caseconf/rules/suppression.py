@@ -14,7 +14,9 @@ class UnusedSuppression(Rule):
     message = tr("potlačení {code} zde nic nepotlačuje; odstraňte ho z caseconf.ignore",
                  "potiskivanje {code} ovdje ništa ne potiskuje; uklonite ga iz caseconf.ignore",
                  "suppression of {code} matches nothing here; remove it from caseconf.ignore")
-    rationale = "Stale suppressions would silently hide a future problem."
+    rationale = tr("Zapomenuté potlačení by potichu skrylo budoucí problém.",
+                   "Zaboravljeno potiskivanje bi tiho sakrilo budući problem.",
+                   "Stale suppressions would silently hide a future problem.")
 
 
 class SuppressionWithoutReason(Rule):
@@ -25,7 +27,9 @@ class SuppressionWithoutReason(Rule):
     message = tr("potlačení {code} nemá reason; napište, proč se pravidlo zde neuplatní (důvod se ukáže na webu)",
                  "potiskivanje {code} nema reason; napišite zašto se pravilo ovdje ne primjenjuje",
                  "suppression of {code} has no reason; say why the rule does not apply here (the reason shows on the site)")
-    rationale = "Every exception to the methodology is explained, so reviewers can judge it."
+    rationale = tr("Každá výjimka z metodiky je vysvětlená, aby ji kolegové mohli posoudit.",
+                   "Svaki izuzetak od metodike je objašnjen, da bi ga kolege mogle ocijeniti.",
+                   "Every exception to the methodology is explained, so reviewers can judge it.")
 
 
 RULES = [UnusedSuppression, SuppressionWithoutReason]

@@ -23,6 +23,7 @@ import jinja2
 import yaml
 
 from ..errors import CaseconfError, OperationFailed
+from .hosting import PR_TEMPLATE, CaseconfSource, running_caseconf
 
 DEFAULT_LANGUAGE = {"cz": "cs", "me": "sr-Latn"}
 # mkdocs-material language codes: "sr" is Cyrillic, "sh" (Serbo-Croatian) is the Latin script.
@@ -36,9 +37,8 @@ FILES = {
     "mkdocs.yml.j2": "mkdocs.yml",
     "pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
     "gitignore": ".gitignore",
-    "workflow.yml.j2": ".github/workflows/caseconf.yml",
-    "pull_request_template.{language}.md": ".github/pull_request_template.md",
 }
+# the pipeline and the pull-request template go where the hosting (--ci) looks: scaffold/ci.py
 
 
 @dataclass
@@ -47,6 +47,9 @@ class InitOptions:
     language: str | None = None
     team: str | None = None
     offices: dict[str, str] = field(default_factory=dict)
+    ci: str = "github"  # github | gitlab | forgejo
+    caseconf_git: str | None = None  # --caseconf-git; else where pip installed the running caseconf from
+    rollup: bool = False  # the ministry's roll-up repository instead of a team repository
 
 
 @lru_cache(maxsize=1)
@@ -81,15 +84,32 @@ def _env() -> jinja2.Environment:
     return env
 
 
-def render_files(options: InitOptions, team: str) -> dict[str, str]:
+def render_files(options: InitOptions, team: str, source: CaseconfSource | None = None) -> dict[str, str]:
+    from .ci import pipeline_files
+
+    source = source or running_caseconf(options.caseconf_git)
     language = options.language or DEFAULT_LANGUAGE[options.jurisdiction]
     context = {"team": team, "jurisdiction": options.jurisdiction, "language": language,
                "theme_language": THEME_LANGUAGE[language], "offices": options.offices,
-               "site": _texts()[language]}
+               "site": _texts()[language], "profile": _profile_defaults(options.jurisdiction),
+               "caseconf_git": source.git, "caseconf_rev": source.rev}
     out = {target: _env().get_template(template.format(language=language)).render(**context)
            for template, target in FILES.items()}
+    out[PR_TEMPLATE[options.ci]] = _env().get_template(f"pull_request_template.{language}.md").render(**context)
+    out.update(pipeline_files(options.ci))
     out["records/.gitkeep"] = ""
     return out
+
+
+def _profile_defaults(jurisdiction: str) -> dict[str, object]:
+    """The jurisdiction profile's thresholds and rule levels, written out in caseconf.yml so
+    the team sees (and may change) every default, each with its source."""
+    from ..records.profiles import load_profile
+
+    profile = load_profile(jurisdiction)
+    thresholds = [(name, json.dumps(item.value), item.source) for name, item in profile.thresholds.items()]
+    rules = [(code, item.value, item.source) for code, item in sorted(profile.rules.items())]
+    return {"thresholds": thresholds, "rules": rules}
 
 
 def _pack(jurisdiction: str) -> Traversable:
@@ -111,7 +131,8 @@ def _copy_pack(source: Traversable, target: Path) -> int:
 
 
 def _is_empty_dir(path: Path) -> bool:
-    return path.is_dir() and not any(path.iterdir())
+    """Empty, or a fresh clone of an empty repository made on the hosting (only `.git`)."""
+    return path.is_dir() and all(entry.name == ".git" for entry in path.iterdir())
 
 
 def init_repository(directory: Path, options: InitOptions) -> list[str]:
@@ -124,7 +145,12 @@ def init_repository(directory: Path, options: InitOptions) -> list[str]:
         raise CaseconfError(init_message("not_empty", language, path=directory),
                             "caseconf init DIR: choose a new folder name")
     team = (options.team or directory.name).strip() or directory.name
-    files = render_files(options, team)
+    if options.rollup:
+        from .ci import rollup_files
+
+        files = rollup_files(options.ci, running_caseconf(options.caseconf_git))
+    else:
+        files = render_files(options, team)
     directory.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.init-", dir=directory.parent))
     written: list[str] = []
@@ -135,18 +161,20 @@ def init_repository(directory: Path, options: InitOptions) -> list[str]:
             with open(path, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
             written.append(rel)
-        methodology = staging / "methodology"
-        pack = _pack(options.jurisdiction)
-        if pack.is_dir():
-            _copy_pack(pack, methodology)
-        methodology.mkdir(exist_ok=True)  # the site plugin generates the home page (index.md)
-        written.extend(sorted(p.relative_to(staging).as_posix() for p in methodology.rglob("*") if p.is_file()))
+        if not options.rollup:
+            methodology = staging / "methodology"
+            pack = _pack(options.jurisdiction)
+            if pack.is_dir():
+                _copy_pack(pack, methodology)
+            methodology.mkdir(exist_ok=True)  # the site plugin generates the home page (index.md)
+            written.extend(sorted(p.relative_to(staging).as_posix() for p in methodology.rglob("*") if p.is_file()))
         os.chmod(staging, 0o777 & ~_umask())
         if directory.exists():
             if not _is_empty_dir(directory):  # filled while we worked: still never overwrite
                 raise CaseconfError(init_message("not_empty", language, path=directory))
-            directory.rmdir()
-        os.rename(staging, directory)
+            _move_into_place(staging, directory)
+        else:
+            os.rename(staging, directory)
     except CaseconfError:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -155,6 +183,48 @@ def init_repository(directory: Path, options: InitOptions) -> list[str]:
         raise OperationFailed(f"{directory}: could not create the repository ({exc.strerror}); nothing was written",
                               "check free disk space and permissions") from None
     return written
+
+
+def _move_into_place(staging: Path, directory: Path) -> None:
+    """Replace the empty DIR by the staged tree; a clone's `.git` moves along, and back
+    into DIR if the move fails (the staging folder is deleted after a failure)."""
+    clone_git = directory / ".git"
+    moved = False
+    try:
+        if clone_git.exists():
+            os.rename(clone_git, staging / ".git")
+            moved = True
+        directory.rmdir()
+        os.rename(staging, directory)
+    except OSError:
+        if moved:
+            directory.mkdir(exist_ok=True)
+            os.rename(staging / ".git", clone_git)
+        raise
+
+
+def add_ci(directory: Path, options: InitOptions) -> tuple[list[str], str]:
+    """`caseconf init --ci-only DIR`: the hosting's pipeline and pull-request template for an
+    existing team repository (DIR holds caseconf.yml); nothing is overwritten. Returns the
+    paths written and the team's language (for the messages)."""
+    from .ci import add_pipeline
+
+    config_file = directory / "caseconf.yml"
+    try:
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8")) if config_file.is_file() else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        config = {}  # `caseconf check` explains a broken caseconf.yml; the pipeline does not need it
+    team_language = config.get("language") if isinstance(config, dict) else None
+    language = options.language or (team_language if team_language in THEME_LANGUAGE else None) \
+        or DEFAULT_LANGUAGE[options.jurisdiction]
+    if config is None:
+        raise CaseconfError(init_message("not_team_repo", language, path=directory))
+    context = {"site": _texts()[language]}
+    template = _env().get_template(f"pull_request_template.{language}.md").render(**context)
+    try:
+        return add_pipeline(directory, options.ci, (PR_TEMPLATE[options.ci], template)), language
+    except FileExistsError as exc:
+        raise CaseconfError(init_message("ci_exists", language, path=directory / str(exc))) from None
 
 
 def _umask() -> int:

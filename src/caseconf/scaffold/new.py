@@ -42,6 +42,19 @@ MESSAGES = {
         "sr-Latn": "slučaj „{case}“ nije u records/; otvorite ga komandom `caseconf new case --office KOD`",
         "en": "case '{case}' is not in records/; start it with `caseconf new case --office CODE`",
     },
+    "no_offices": {
+        "cs": "v caseconf.yml nejsou žádná pracoviště (offices); doplňte je, např. `offices: {{JI: OSPOD Jihlava}}`",
+        "sr-Latn": "u caseconf.yml nema centara (offices); dodajte ih, npr. `offices: {{PG: CSR Podgorica}}`",
+        "en": "caseconf.yml lists no offices; add them first, e.g. `offices: {{JI: OSPOD Jihlava}}`",
+    },
+    "closed_case": {
+        "cs": "případ {case} je uzavřený{closed}; nový záznam po uzavření nejde přidat. Pokud se případ znovu "
+              "otevírá, nastavte v {path} `status: open` a smažte `closed` a `closure_reason`",
+        "sr-Latn": "slučaj {case} je zatvoren{closed}; novi zapis posle zatvaranja se ne može dodati. Ako se slučaj "
+                   "ponovo otvara, u {path} postavite `status: open` i obrišite `closed` i `closure_reason`",
+        "en": "case {case} is closed{closed}; a record after the closure cannot be added. If the case is reopened, "
+              "set `status: open` in {path} and remove `closed` and `closure_reason`",
+    },
     "bad_case_id": {
         "cs": "„{case}“ není kód případu (např. JI-2025-014)",
         "sr-Latn": "„{case}“ nije oznaka slučaja (npr. JI-2025-014)",
@@ -106,7 +119,9 @@ def new_case(repo: Repository, office: str, opened: dt.date | None = None) -> Pa
     """Create records/<OFFICE-YEAR-SEQ>/case.yml with the next free sequence; returns the path."""
     opened = opened or dt.date.today()
     offices = repo.config.offices if repo.config is not None else {}
-    if offices and office not in offices:
+    if not offices:  # a case id starts with its office code: an unknown code is a typo
+        raise CaseconfError(message("no_offices", repo.lang))
+    if office not in offices:
         raise CaseconfError(message("unknown_office", repo.lang, office=office, known=", ".join(sorted(offices))))
     if not re.fullmatch(r"[A-Z]{2,6}", office):
         raise CaseconfError(message("unknown_office", repo.lang, office=office, known=", ".join(sorted(offices))))
@@ -175,6 +190,18 @@ def write_unique(folder: Path, stem: str, text: str, lang: str) -> Path:
     raise CaseconfError(message("no_free_name", lang, path=folder / stem))
 
 
+def closed_after(case: Case, day: dt.date) -> str | None:
+    """When the case was closed before `day`: the closing date as words for the message
+    (" 2025-12-01"), or "" when case.yml gives no date; None when a record may be added.
+    A record dated on or before the closing day (written up late) is fine."""
+    file = case.file
+    if file is None or file.status.value != "closed":
+        return None
+    if file.closed is None:
+        return ""
+    return f" {file.closed.isoformat()}" if day > file.closed else None
+
+
 def new_conference(repo: Repository, case_id: str, kind: str, day: dt.date | None = None) -> Path:
     day = day or dt.date.today()
     if not re.fullmatch(CASE_ID_PATTERN, case_id):
@@ -182,6 +209,10 @@ def new_conference(repo: Repository, case_id: str, kind: str, day: dt.date | Non
     case = repo.cases.get(case_id)
     if case is None:
         raise CaseconfError(message("unknown_case", repo.lang, case=case_id))
+    closed = closed_after(case, day)
+    if closed is not None:
+        raise CaseconfError(message("closed_case", repo.lang, case=case_id, closed=closed,
+                                    path=f"{case.folder}/case.yml"))
     conference_kind = ConferenceKind(kind)
     text = render_conference(repo, case, conference_kind, day)
     return write_unique(repo.root / case.folder, f"{day.isoformat()}-{conference_kind.value}", text, repo.lang)

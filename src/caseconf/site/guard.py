@@ -6,9 +6,12 @@ Both are kept per file in the model cache, so `mkdocs serve` re-scans only what 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import re
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Iterable
 
 from ..pii import scan_files
 from ..records.findings import Finding
@@ -166,3 +169,84 @@ def update_suppressed(entry: Entry, changes: Changes) -> dict[str, list]:  # typ
     for item in result.suppressed:
         entry.suppressed.setdefault(item.finding.path, []).append(item)
     return entry.suppressed
+
+
+# ---------------------------------------------------------------- what the site publishes
+# Files of docs_dir the guard reads as text: pages and whatever else a browser shows as text.
+TEXT_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt", ".csv", ".json", ".yml", ".yaml", ".svg", ".xml",
+                 ".js", ".css", ".ics")
+_INHERIT = re.compile(r"^INHERIT\s*:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
+
+
+def published_sources(root: Path, files: Iterable[Any]) -> list[str]:
+    """Repository paths of the files of docs_dir that the site publishes (not generated ones)."""
+    paths = []
+    for file in files:
+        source = getattr(file, "abs_src_path", None)
+        if source and not file.generated and str(source).lower().endswith(TEXT_SUFFIXES):
+            try:
+                paths.append(Path(source).absolute().relative_to(root).as_posix())
+            except ValueError:
+                continue  # outside the root: refused by outside_sources, never scanned
+    return sorted(set(paths))
+
+
+def scan_published(root: Path, paths: list[str], words: list[str], lang: str) -> list[Finding]:
+    """The personal-data scan of the written pages (methodology/ and the like), which are
+    published as they are: the same scanner and allowlist as `caseconf pii`."""
+    return _scan(root, paths, words, lang) if paths else []
+
+
+def _outside(root: Path, path: Path) -> bool:
+    try:
+        return not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
+    except (OSError, ValueError):
+        return True
+
+
+def outside_sources(root: Path, files: Iterable[Any], lang: str) -> list[tuple[Any, Finding]]:
+    """Files MkDocs found in docs_dir that a symbolic link leads out of the repository."""
+    refused = []
+    for file in files:
+        source = getattr(file, "abs_src_path", None)
+        if source and not file.generated and _outside(root, Path(source)):
+            refused.append((file, _outside_finding(root, Path(source), lang)))
+    return refused
+
+
+def outside_config(root: Path, config: Any, lang: str) -> list[Finding]:
+    """Folders and includes of mkdocs.yml that lead out of the repository: docs_dir, the
+    theme's custom_dir (site_templates/) with every link inside it, and INHERIT."""
+    found: list[Finding] = []
+    folders = [Path(config.docs_dir)]
+    custom_dir = config.theme.custom_dir if config.theme is not None else None
+    if custom_dir:
+        folders.append(Path(custom_dir))
+    for folder in folders:
+        if _outside(root, folder):
+            found.append(_outside_finding(root, folder, lang))
+        elif folder.is_dir() and folder != folders[0]:  # docs_dir files are checked one by one
+            for dirpath, dirnames, filenames in os.walk(folder):
+                for name in dirnames + filenames:
+                    if _outside(root, Path(dirpath) / name):
+                        found.append(_outside_finding(root, Path(dirpath) / name, lang))
+    config_file = Path(config.config_file_path or "")
+    try:
+        text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    for match in _INHERIT.finditer(text):
+        included = config_file.parent / match.group(1).strip()
+        if _outside(root, included):
+            found.append(_outside_finding(root, included, lang))
+    return found
+
+
+def _outside_finding(root: Path, path: Path, lang: str) -> Finding:
+    from ..records.i18n import loader_message
+
+    try:
+        rel = path.absolute().relative_to(root).as_posix()
+    except ValueError:
+        rel = str(path)
+    return Finding(rel, 1, "FILE010", "error", loader_message("outside_root", lang))

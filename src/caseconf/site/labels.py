@@ -151,6 +151,17 @@ UI: dict[str, dict[str, str]] = {
     "load_problems": {"cs": "Soubory, které nejde načíst (spusťte caseconf check)",
                       "sr-Latn": "Datoteke koje se ne mogu učitati (pokrenite caseconf check)",
                       "en": "Files that do not load (run caseconf check)"},
+    "broken_title": {"cs": "Některé záznamy nejde načíst – údaje níže jsou bez nich neúplné",
+                     "sr-Latn": "Neki zapisi se ne mogu učitati – podaci ispod su bez njih nepotpuni",
+                     "en": "Some records cannot be read – the figures below are incomplete without them"},
+    "broken_intro": {"cs": "Úkoly, revize a počty z těchto souborů tu chybějí, dokud je neopravíte "
+                           "(podrobnosti ukáže caseconf check):",
+                     "sr-Latn": "Mjere, revizije i brojevi iz ovih datoteka ovdje nedostaju dok ih ne ispravite "
+                                "(detalje pokazuje caseconf check):",
+                     "en": "Actions, reviews and counts from these files are missing here until you fix them "
+                           "(caseconf check shows the details):"},
+    "broken_record": {"cs": "Záznam nejde načíst", "sr-Latn": "Zapis se ne može učitati",
+                      "en": "Record cannot be read"},
     "back_to_case": {"cs": "Zpět na případ", "sr-Latn": "Nazad na slučaj", "en": "Back to the case"},
     "closure_reason": {"cs": "Důvod uzavření", "sr-Latn": "Razlog zatvaranja", "en": "Closure reason"},
     "consent": {"cs": "Souhlas se sdílením", "sr-Latn": "Saglasnost za razmjenu", "en": "Consent to share"},

@@ -6,14 +6,19 @@ so a thousand records there would make the build quadratic); index pages link to
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from ..records.pack_order import ORDER_FILE, FolderOrder, folder_order
 from .labels import FOLDER_ORDER, FOLDER_TITLES, Labels
 from .views import ACTIONS, ACTIVITIES, CASES, HOME, REVIEWS, RULES, STATS, TAGS
+
+log = logging.getLogger("mkdocs.plugins.caseconf")
 
 GROUPS: tuple[tuple[str | None, tuple[str, ...]], ...] = (
     (None, (HOME,)),
@@ -59,6 +64,63 @@ def _rename(item: Any) -> None:
         item.title = FOLDER_TITLES.get(folder, item.title)
 
 
+def _docs_dir(items: list[Any]) -> Path | None:
+    """methodology/ on disk, from any written page (generated pages have no source file)."""
+    for item in items:
+        for page in _pages(item):
+            if page.file.abs_src_path and not page.file.generated_by:
+                return Path(page.file.abs_src_path).parents[page.file.src_uri.count("/")]
+    return None
+
+
+def _name(item: Any, depth: int) -> str:
+    """The file or folder name an order file lists for `item` at `depth` below methodology/."""
+    pages = _pages(item)
+    if not pages:
+        return ""
+    parts = pages[0].file.src_uri.split("/")
+    return parts[depth] if len(parts) > depth else ""
+
+
+def _order(folder: Path) -> FolderOrder:
+    order = folder_order(folder)
+    if order.problem:
+        log.warning("caseconf: %s: %s; the pages of that folder keep file-name order",
+                    (folder / ORDER_FILE).as_posix(), order.problem)
+    return order
+
+
+def _pack_order(section: Section, docs_dir: Path, depth: int) -> None:
+    """A section's pages in the order of its folder's order file, and its title from it."""
+    pages = _pages(section)
+    if not pages:
+        return
+    folder_rel = "/".join(pages[0].file.src_uri.split("/")[:depth])
+    order = _order(docs_dir / folder_rel)
+    if order.names:
+        section.children.sort(key=lambda child: order.rank(_name(child, depth)))
+    if order.title:
+        section.title = order.title
+    for child in section.children:
+        if isinstance(child, Section):
+            _pack_order(child, docs_dir, depth + 1)
+
+
+def _written(items: list[Any]) -> list[Any]:
+    """The team's own pages: in the pack's order when it has order files, else the known folders first."""
+    docs_dir = _docs_dir(items)
+    top = _order(docs_dir) if docs_dir is not None else FolderOrder()
+    if top.names:
+        items.sort(key=lambda item: top.rank(_name(item, 0)))
+    else:
+        items.sort(key=_folder_rank)  # stable: unknown folders keep their order, after the known ones
+    for item in items:
+        _rename(item)
+        if docs_dir is not None and isinstance(item, Section):
+            _pack_order(item, docs_dir, 1)
+    return items
+
+
 def arrange(nav: Navigation, files: Files, labels: Labels, generated: set[str]) -> Navigation:
     items: list[Any] = []
     for key, uris in GROUPS:
@@ -66,11 +128,7 @@ def arrange(nav: Navigation, files: Files, labels: Labels, generated: set[str]) 
             items.extend(f.page for uri in uris if (f := files.get_file_from_path(uri)) and f.page)
         elif (section := _section(labels.t(key), uris, files)) is not None:
             items.append(section)
-    written = [item for item in nav.items if not _is_generated(item, generated)]
-    written.sort(key=_folder_rank)  # stable: unknown folders keep their order, after the known ones
-    for item in written:
-        _rename(item)
-        items.append(item)
+    items.extend(_written([item for item in nav.items if not _is_generated(item, generated)]))
     trailing = _section(labels.t(TRAILING[0]), TRAILING[1], files)
     if trailing is not None:
         items.append(trailing)

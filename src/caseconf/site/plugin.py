@@ -24,13 +24,14 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from ..errors import CaseconfError
+from ..records.findings import Finding
 from ..records.paths import RECORDS_DIR
 from ..records.repository import LoadedDoc
-from . import cache, guard, nav
+from . import cache, guard, nav, search
 from .config import CaseconfConfig
 from .render import PACKAGED_TEMPLATES, Renderer, template_env, toc_tokens
-from .sanitize import render_untrusted
-from .views import CSV_URI, ICS_URI, PageSpec, SiteData
+from .sanitize import escape_text, html_text, render_untrusted, sanitize_page_html
+from .views import CSV_URI, ICS_URI, TAGS, PageSpec, SiteData
 
 log = logging.getLogger("mkdocs.plugins.caseconf")
 
@@ -49,6 +50,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         self.renderer: Renderer | None = None
         self.specs: dict[str, PageSpec] = {}
         self.pending: guard.PendingScan | None = None
+        self.published: list = []  # personal-data findings in the written pages (methodology/)
         self.lang = "en"
 
     # ---------------------------------------------------------------- configuration
@@ -60,8 +62,10 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         self.root = (base / self.config.root).resolve() if self.config.root else base
         lang = _team_language(self.root)
         self.lang = lang or "en"
+        _refuse("nothing read from outside", guard.outside_config(self.root, config, self.lang))
         if self.config.theme_language and lang:
             config.theme["language"] = THEME_LANGUAGES.get(lang, "en")
+        search.use_folding_search(config, lang)  # diacritics and endings as people type them
         if str(PACKAGED_TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(PACKAGED_TEMPLATES))
         for css in ASSETS_CSS:
@@ -86,6 +90,10 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.root is None:
             return None
+        refused = guard.outside_sources(self.root, files, self.lang)
+        for file, _finding in refused:
+            files.remove(file)  # never read, never published
+        _refuse("nothing read from outside", [finding for _file, finding in refused])
         # A first build of a large repository scans every file in a second process: start
         # that process now, so that its interpreter is up by the time the model has loaded.
         prewarmed = guard.Prewarmed(self.lang) if self.config.pii_guard and cache.stats(self.root) is None \
@@ -99,6 +107,10 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
                 raise PluginError(f"caseconf: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")) from None
             raise
         if self.config.pii_guard:
+            # the written pages are published as they are: the same guard as the records
+            words = entry.repo.config.pii_allow_words() if entry.repo.config else []
+            self.published = guard.scan_published(self.root, guard.published_sources(self.root, files),
+                                                  words, entry.repo.lang)
             # A large scan runs in a second process while pages render; on_env awaits it
             # before MkDocs writes any page. A small one finishes here.
             self.pending = guard.start_pii(entry, changes, prewarmed)
@@ -109,6 +121,11 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         suppressed = guard.update_suppressed(entry, changes)
         data = SiteData(entry.repo, as_of=self._as_of(), suppressed=suppressed,
                         body_html=lambda doc: _body_html(entry, doc))
+        # A record that cannot be read stays on the pages as a banner; as a warning it also
+        # stops `mkdocs build --strict` (`caseconf site build --strict`, the generated CI).
+        for broken in data.broken:
+            log.warning("caseconf: %s cannot be read, so the pages that would count it are incomplete: %s",
+                        broken.path, broken.finding.to_text())
         self.renderer = Renderer(template_env(config.theme.dirs), data)
         self.specs = {}
         for spec in data.pages():
@@ -117,15 +134,16 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
                 config, spec.src_uri, content=self.renderer.stub(spec),
                 inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV))
         self._downloads(files, config, data)
+        self._documents(files, config, data)
         return files
 
     def _stop_on_personal_data(self) -> None:
         pending, self.pending = self.pending, None
-        if pending is None:
-            return
-        errors = guard.finish_pii(pending)
+        errors = guard.finish_pii(pending) if pending is not None else []
+        errors += [finding for finding in self.published if finding.severity == "error"]
+        self.published = []
         if errors:
-            lines = "\n".join(f"  {finding.to_text()}" for finding in errors)
+            lines = "\n".join(f"  {finding.to_text()}" for finding in sorted(set(errors), key=Finding.sort_key))
             raise PluginError(f"caseconf: personal data found, the site is not built:\n{lines}\n"
                               "  -> anonymise these places (roles and short references only), "
                               "then build again; `caseconf pii` lists the same findings")
@@ -155,17 +173,52 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         _replace(files, File.generated(config, ICS_URI, content=calendar_ics(data.actions, data.reviews,
                                                                               team=data.team)))
 
+    def _documents(self, files: Files, config: MkDocsConfig, data: SiteData) -> None:
+        """Each record's paperwork as a print-ready page (its own print stylesheet), linked
+        from the record page: the same templates as `caseconf doc`, the team's overrides included."""
+        from .. import docs
+        from ..docs.layout import to_html
+        from .views import document_uri
+
+        for case in data.cases:
+            for doc in case.conferences:
+                for kind in docs.available(doc.model):
+                    uri = document_uri(doc.path, kind)
+                    if uri is None:
+                        continue
+                    made = docs.documents(kind, data.repo, case, doc, lang=data.repo.lang)
+                    _replace(files, File.generated(config, uri, content=to_html(made, data.repo.root)))
+
     # ---------------------------------------------------------------- arrange
     def on_nav(self, navigation: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        if not self.specs or self.renderer is None or config.nav:
-            return None  # a team that wrote its own nav keeps it
-        return nav.arrange(navigation, files, self.renderer.data.labels, set(self.specs))
+        if not self.config.enabled:
+            return None
+        if self.specs and self.renderer is not None and not config.nav:  # a team's own nav is kept
+            navigation = nav.arrange(navigation, files, self.renderer.data.labels, set(self.specs))
+        _plain_section_titles(navigation.items)  # folder names are file names too
+        return navigation
 
     # ---------------------------------------------------------------- render
+    @event_priority(100)  # before the theme's tags plugin collects the tags
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.root is None:
+            return None
+        tags = page.meta.get("tags")
+        if isinstance(tags, list):
+            page.meta["tags"] = [escape_text(tag) for tag in tags if isinstance(tag, (str, int, float))]
+        if page.file.src_uri not in self.specs:
+            _guard_render(page, self.root, self.lang)
+        return None
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
         spec = self.specs.get(page.file.src_uri)
         if spec is None or self.renderer is None:
-            return None
+            # a written page (methodology/): its HTML comes from MkDocs' Markdown with raw HTML
+            _plain_titles(page, generated=False)
+            return sanitize_page_html(html)
+        _plain_titles(page, generated=True)
 
         def url(uri: str, anchor: str | None = None) -> str | None:
             path, _, fragment = uri.partition("#")
@@ -176,11 +229,70 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
             return get_relative_url(target.url, page.file.url) + (f"#{fragment}" if fragment else "")
 
         body = self.renderer.render(spec, url)
-        page.toc = get_toc(toc_tokens(body))
+        toc = get_toc(toc_tokens(body))
+        if spec.src_uri == TAGS:
+            # The tags plugin marks where its listing goes with a heading of the stub and finds
+            # it again in the table of contents: keep that entry, or the tags page stays empty.
+            toc.items.extend(page.toc)
+        page.toc = toc
         placeholder = self.renderer.placeholder()
         if placeholder not in html:
             raise PluginError(f"caseconf: the page stub of {spec.src_uri} was changed by another plugin")
         return html.replace(placeholder, body, 1)
+
+
+def _refuse(what: str, findings: list[Finding]) -> None:
+    """Stop the build over links out of the repository: nothing refused is ever used."""
+    if findings:
+        lines = "\n".join(f"  {finding.to_text()}" for finding in findings)
+        raise PluginError(f"caseconf: a link or path leads out of the repository, {what}; the site is not built:\n"
+                          f"{lines}\n  -> replace the link with the file itself (inside the repository)")
+
+
+def _guard_render(page: Page, root: Path, lang: str) -> None:
+    """A crash of the Markdown or HTML parser on one page (`<![><img src="]>` trips an
+    assertion in Python's HTML parser) becomes a warning on that file, not a failed build."""
+    render = page.render
+
+    def guarded(config: MkDocsConfig, files: Files) -> None:
+        try:
+            render(config, files)
+        except Exception as exc:  # noqa: BLE001 - any third-party parser error on hostile input
+            from ..records.i18n import loader_message
+
+            source = Path(page.file.abs_src_path or page.file.src_uri)
+            rel = source.relative_to(root).as_posix() if source.is_relative_to(root) else page.file.src_uri
+            finding = Finding(rel, 1, "FILE001", "warning",
+                              loader_message("page_unreadable", lang, detail=type(exc).__name__))
+            log.warning("caseconf: %s", finding.to_text())
+            page.content = f"<p>{escape_text(finding.message)}</p>"
+            page.toc = get_toc([])
+
+    page.render = guarded  # type: ignore[method-assign]
+
+
+def _plain_titles(page: Page, generated: bool) -> None:
+    """Titles as text: MkDocs and the theme print page titles, table-of-contents entries and
+    tags without escaping, in every page's navigation and in the search index."""
+    if generated or "title" in page.meta:
+        title = str(page.meta.get("title") or page.title or "")  # text from front matter
+    elif page._title_from_render:  # the first heading, as HTML
+        title = html_text(page._title_from_render)
+    else:
+        title = str(page.title or "")  # from the file name
+    page.meta["title"] = escape_text(title)
+    stack = list(page.toc or [])
+    while stack:
+        item = stack.pop()
+        item.title = escape_text(html_text(item.title))
+        stack.extend(item.children)
+
+
+def _plain_section_titles(items: list[Any]) -> None:
+    for item in items:
+        if not isinstance(item, Page) and isinstance(getattr(item, "title", None), str):
+            item.title = escape_text(item.title)
+        _plain_section_titles(getattr(item, "children", None) or [])
 
 
 def _replace(files: Files, file: File) -> None:

@@ -19,12 +19,18 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .charts import bar_chart
-from .views import TAGS, PageSpec, SiteData
+from .views import ACTIONS, CASES, STATS, TAGS, PageSpec, SiteData
 
 PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
 _HEADING = re.compile(r'<h([23]) id="([a-z0-9-]+)"[^>]*>(.*?)</h\1>', re.S)
 _TAGS_MARKER = "<!-- material/tags -->"
+# Between adjacent table cells and rows: the search index takes the page's text without
+# tags, and "PřípadPracoviště" (cells run together) is neither found nor readable.
+_CELL_GAP = re.compile(r"(</t[dhr]>)(?=<t[dhr][\s>])")
 MACROS = "caseconf/macros.html"
+# Pages whose tables have many columns: without the table of contents beside them they fit
+# a 1280 px screen whole (the status and record columns were cut off).
+WIDE_PAGES = frozenset({ACTIONS, CASES, STATS})
 
 
 def template_env(dirs: Iterable[str | Path]) -> jinja2.Environment:
@@ -65,7 +71,8 @@ class Renderer:
     def stub(self, spec: PageSpec) -> str:
         # JSON is YAML: the title and tags are quoted safely without a YAML dump per page.
         # generated pages are mostly wide tables: give them the left sidebar's width too
-        lines = [f"title: {json.dumps(spec.title, ensure_ascii=False)}", 'hide: ["navigation"]']
+        hide = '["navigation", "toc"]' if spec.src_uri in WIDE_PAGES else '["navigation"]'
+        lines = [f"title: {json.dumps(spec.title, ensure_ascii=False)}", f"hide: {hide}"]
         if spec.tags:
             lines.append(f"tags: {json.dumps(spec.tags, ensure_ascii=False)}")
         body = f"{self.token}\n"
@@ -79,7 +86,7 @@ class Renderer:
     def render(self, spec: PageSpec, url: Callable[..., str | None]) -> str:
         self._url = url
         context = {"title": spec.title, "page_uri": spec.src_uri, **spec.context()}
-        return self.env.get_template(spec.template).render(**context)
+        return _CELL_GAP.sub(r"\1 ", self.env.get_template(spec.template).render(**context))
 
 
 def _packaged(env: jinja2.Environment, name: str) -> bool:

@@ -20,7 +20,7 @@ from ..index.stats import compute_stats, publishable
 from ..records.repository import LoadedDoc
 from ..records.models import CASE_ID_PATTERN
 from ..records.paths import ACTIVITIES_DIR, RECORDS_DIR
-from ..records.repository import RECORD_NAME, Case, Repository
+from ..records.repository import RECORD_NAME, BrokenRecord, Case, Repository
 from ..records.vocab import EVALUATING_KINDS, OPEN_STATES
 from .labels import Labels
 
@@ -51,6 +51,26 @@ def record_uri(path: str) -> str | None:
     if len(parts) == 3 and _CASE_ID.match(parts[1]):
         return f"cases/{parts[1]}/{parts[2]}"
     return None
+
+
+def _file_date(path: str) -> dt.date | None:
+    """The date in a record's file name (an unreadable record has no other)."""
+    match = RECORD_NAME.match(path.rsplit("/", 1)[-1])
+    if match is None:
+        return None
+    try:
+        return dt.date.fromisoformat(match["date"])
+    except ValueError:
+        return None
+
+
+def document_uri(record_path: str, kind: str) -> str | None:
+    """The print-ready page of one document of a record (`caseconf doc` as HTML)."""
+    uri = record_uri(record_path)
+    if uri is None or not uri.startswith("cases/"):
+        return None
+    _, case_id, name = uri.split("/")
+    return f"documents/{case_id}/{name[:-3]}-{kind}.html"
 
 
 def safe_case(case: Case) -> bool:
@@ -88,6 +108,7 @@ class SiteData:
         self.cases = [case for case in repo.cases.values() if safe_case(case)]
         self.actions = open_actions(repo, as_of=as_of)
         self.reviews = planned_reviews(repo, as_of=as_of)
+        self.broken = repo.broken()  # files that would have counted: every page they affect says so
         self._case_ids: frozenset[str] | None = None
         self._actions_by_case: dict[str, list[OpenAction]] = defaultdict(list)
         for action in self.actions:
@@ -116,6 +137,20 @@ class SiteData:
             tags.append(office)
         tags.extend(self.labels.v(indication) for indication in record.indications)
         return tags
+
+    def broken_rows(self, entries: list[BrokenRecord] | None = None) -> list[dict[str, Any]]:
+        """The banner lines of unreadable files (file, line, finding; the case page when it has one)."""
+        rows = []
+        for entry in self.broken if entries is None else entries:
+            finding = entry.finding
+            case_page = case_uri(entry.case) if entry.case and _CASE_ID.match(entry.case) else None
+            rows.append({"path": entry.path, "line": finding.line, "code": finding.code,
+                         "message": finding.message, "case": entry.case, "case_uri": case_page})
+        return rows
+
+    def _case_broken(self) -> list[BrokenRecord]:
+        """Unreadable files that can change actions and reviews: case files, records, caseconf.yml."""
+        return [entry for entry in self.broken if entry.case is not None or entry.path == "caseconf.yml"]
 
     def _soon(self) -> dt.date:
         return self.as_of + dt.timedelta(days=SOON_DAYS)
@@ -177,7 +212,6 @@ class SiteData:
         year = self.as_of.year
         activities = [a for _, a in self.repo.activity_records() if a.date.year == year]
         overdue = [a for a in self.actions if a.overdue_days > 0]
-        load_problems = sorted({f.path for f in self.repo.load_findings() if f.severity == "error"})
         return {
             "counts": {
                 "open_cases": sum(1 for r in rows if r["status"] == "open"),
@@ -195,7 +229,7 @@ class SiteData:
             "last_records": [{"case": c.id, "date": d.model.date, "kind": d.model.kind.value,
                               "uri": record_uri(d.path), "case_uri": case_uri(c.id)}
                              for c, d in records[:LAST_RECORDS]],
-            "load_problems": load_problems,
+            "broken": self.broken_rows(),
         }
 
     def cases_table(self) -> dict[str, Any]:
@@ -217,8 +251,15 @@ class SiteData:
                              "uri": record_uri(e.record)} for e in state.history],
             })
         timeline = []
-        for doc in case.conferences:
+        broken = {entry.path: entry for entry in case.broken}
+        for doc in case.documents:
             record = doc.model
+            if record is None:
+                entry = broken.get(doc.path)
+                if entry is not None:  # in date order by its file name; says what is wrong
+                    timeline.append({"broken": True, "path": doc.path, "date": _file_date(doc.path),
+                                     "finding": entry.finding})
+                continue
             attended = sum(1 for p in record.participants if p.attendance.value in ("present", "partial"))
             timeline.append({
                 "date": record.date, "kind": record.kind.value, "uri": record_uri(doc.path),
@@ -231,6 +272,7 @@ class SiteData:
         return {
             "case": case, "file": file, "row": self.case_row(case), "timeline": timeline, "plan": plan,
             "attendance": self._attendance(case), "office_name": self.offices.get(case_office(case)),
+            "broken": self.broken_rows(case.broken),
         }
 
     def _attendance(self, case: Case) -> dict[str, Any]:
@@ -268,7 +310,19 @@ class SiteData:
             "actions": actions, "evaluation": evaluation,
             "suppressed": self.suppressed.get(doc.path, []),
             "body": self.body_html(doc), "office": case_office(case),
+            **self._documents(doc),
         }
+
+    def _documents(self, doc: LoadedDoc) -> dict[str, Any]:
+        """Links to the record's print-ready documents (the plugin writes them)."""
+        from ..docs import links
+        from ..docs.model import Words
+
+        words = Words(self.repo.lang)
+        found = [{"kind": kind, "title": title, "uri": document_uri(doc.path, kind)}
+                 for kind, title in links(doc.model, self.repo.lang)]
+        return {"documents": [d for d in found if d["uri"]], "documents_heading": words.t("documents"),
+                "documents_hint": words.t("documents_hint")}
 
     def activity_page(self, doc: LoadedDoc) -> dict[str, Any]:
         if self._case_ids is None:  # once per build, not once per activity page
@@ -298,11 +352,12 @@ class SiteData:
                   sorted(by_owner.items(), key=lambda kv: (-kv[1]["overdue"], -kv[1]["open"], kv[0]))]
         offices = [{"key": k, "label": self.office_label(k), **c} for k, c in sorted(by_office.items())]
         return {"rows": rows, "owners": owners, "offices": offices, "soon_days": SOON_DAYS,
-                "csv_uri": CSV_URI, "ics_uri": ICS_URI}
+                "csv_uri": CSV_URI, "ics_uri": ICS_URI, "broken": self.broken_rows(self._case_broken())}
 
     def reviews_page(self) -> dict[str, Any]:
         return {"overdue": [self._review_row(r) for r in self.reviews if r.status == "overdue"],
-                "planned": [self._review_row(r) for r in self.reviews if r.status != "overdue"], "ics_uri": ICS_URI}
+                "planned": [self._review_row(r) for r in self.reviews if r.status != "overdue"], "ics_uri": ICS_URI,
+                "broken": self.broken_rows(self._case_broken())}
 
     def _years(self) -> list[int]:
         years = {doc.model.date.year for case in self.cases for doc in case.conferences}
@@ -330,7 +385,7 @@ class SiteData:
                 stats = compute_stats(self._repo_within(since, until), since=since, until=until)
                 periods.append({"label": half_year_label(key, lang), "year": "-H" not in key,
                                 "since": since, "until": until, "stats": publishable(stats, self.min_cell)})
-        return {"whole": whole, "periods": periods, "min_cell": self.min_cell,
+        return {"whole": whole, "periods": periods, "min_cell": self.min_cell, "broken": self.broken_rows(),
                 "w": lambda key, **params: word(key, lang, **params),
                 "num": lambda value: format_number(value, lang),
                 "half": lambda key: half_year_label(key, lang)}
@@ -343,7 +398,7 @@ class SiteData:
 
     def rules_page(self) -> dict[str, Any]:
         families: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for rule in rules_reference(self.repo.lang):
+        for rule in rules_reference(self.repo.lang, self.repo.config):  # the team's levels (profile, rules:)
             rule = dict(rule)
             rule["link"] = rule["methodology"].get(self.jurisdiction)
             families[rule["family"]].append(rule)

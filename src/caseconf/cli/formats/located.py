@@ -18,27 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from ...records.findings import Finding
-
-try:  # one escaping for every output (helper of the hostile-input work)
-    from ...records.findings import visible
-except ImportError:  # pragma: no cover - until that helper is on this branch
-    import unicodedata
-
-    def visible(text: object) -> str:
-        """Control characters (C0, C1, bidi controls, line separators) written out."""
-        out = []
-        for char in str(text):
-            code = ord(char)
-            if char in "\n\r\t":
-                out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[char])
-            elif code < 0x20 or 0x7F <= code < 0xA0:
-                out.append(f"\\x{code:02x}")
-            elif unicodedata.category(char) in ("Cf", "Zl", "Zp") and code != 0x200D and code != 0xAD:
-                out.append(f"\\u{code:04x}")
-            else:
-                out.append(char)
-        return "".join(out)
+from ...records.findings import Finding, visible
 
 FINGERPRINT_VERSION = "caseconf/v1"
 MAX_LINE_SOURCE_BYTES = 20 * 1024 * 1024  # a file bigger than this is not read for line hashes
@@ -52,7 +32,9 @@ class Located:
 
     @property
     def message(self) -> str:
-        return visible(self.finding.message)
+        """The finding's message, with the commit of a history finding (its file may be gone)."""
+        where = f" (commit {self.finding.commit[:12]})" if self.finding.commit else ""
+        return visible(self.finding.message + where)
 
 
 @dataclass(frozen=True)

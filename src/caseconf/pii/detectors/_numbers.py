@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 # a gap between two digit groups: one or two spaces, a slash (birth numbers), or a line
 # break, Markdown's hard break ("  \n", "\\\n") included
-_GAP = r"(?:[ \t]{1,2}|[ \t]?/[ \t]?|[ \t]*\\?\n[ \t]*)"
+_GAP = r"(?:[ \t]{1,2}|[ \t]?/[ \t]?(?:\\?\n[ \t]*)?|[ \t]*\\?\n[ \t]*(?:/[ \t]?)?)"
 _CHAIN = re.compile(r"(?<![\d/.\-+])\d+(?:" + _GAP + r"\d+)*")
 _DIGITS9 = re.compile(r"\d(?:\D{0,4}\d){8}")  # nine digits close together: the least any of them needs
 MAX_GROUPS = 8

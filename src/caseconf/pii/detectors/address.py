@@ -26,7 +26,8 @@ _STREET_KW = re.compile(
     rf"(?P<name>(?:[{_UP}{_LO}0-9][\w.'’]*\s+){{0,4}}?)" + _HOUSE + r"\b" + _NOT_AFTER_NUM
 )
 # every keyword of _STREET_KW (after fold) holds one of these
-_STREET_KW_PARTS = ("ulic", "ul.", "bul", "nám", "nábř", "tříd", "tř.", "sídl", "trg", "obala", "put", "šetal")
+_STREET_KW_PARTS = ("ulic", "ul.", "bul", "nám", "nábř", "tříd", "tř.", "sídl", "trg", "obala", "put", "šetal",
+                    "č. p", "č.p", "čp.", "č. ev", "č.ev", "popisn")
 
 
 def may_hold_street_keyword(low: str) -> bool:
@@ -48,7 +49,8 @@ _NOT_TOWNS = frozenset(
 _INSTITUTION_BEFORE = re.compile(
     r"(?i:\b(?:zš|mš|sš|zuš|ddm|ospod|úřad|ú[rř]ad|mú|múm|magistr[aá]t|nno|ngo|škola|školy|škole|csr|"
     r"centar|centr[ua]m?|policie|policija|soud|sud|nemocnice|bolnica|dom zdravlja|osnovna škola|gimnazij[ae]|"
-    r"charita|diakonie|klinika|poliklinika|sídlo|sídlem|se sídlem|adresa úřadu|ordinace)\b[^\n]{0,40})$"
+    r"charita|diakonie|klinika|poliklinika|sídlo|sídlem|se sídlem|adresa úřadu|ordinace|úřadu|úřadem|městský úřad|"
+    r"obecní úřad|kontaktní adresa|podatelna|sjedište|sjedišta|adresa centra|adresa suda)\b[^\n]{0,60})$"
 )
 
 
@@ -77,6 +79,9 @@ def find_addresses(text: str) -> list[Hit]:
                 continue
             hits.append(Hit("address", start, m.end("num"), m.group(0)[: m.end("num") - start]))
     for m in _POSTAL.finditer(text) if capitals else ():
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if _INSTITUTION_BEFORE.search(text[ls:m.start()]):
+            continue  # a public body's address
         code = m.group("code")
         if m.group("town").lower() in _NOT_TOWNS:
             continue
@@ -87,6 +92,47 @@ def find_addresses(text: str) -> list[Hit]:
             # 5 digits starting 19/20 are CZ-style codes only with a space; no ME/RS codes start with 19/20
             pass
         hits.append(Hit("address", m.start(), m.end(), m.group(0)))
+    if "p" in low or "ev" in low:
+        for m in _HOUSE_NO.finditer(text):
+            hits.append(Hit("address", m.start(), m.end(), m.group(0)))
+    if capitals:
+        hits += _village_numbers(text)
+    return hits
+
+
+# "č. p. 94", "čp. 94", "č. ev. 12", "číslo popisné 94": a house number on its own is an address
+_HOUSE_NO = re.compile(r"(?<![\w.])(?i:č\.\s?p\.|čp\.|č\.\s?ev\.|čísl[oa]\s+popisn[éá]\w*)\s*\d{1,4}(?![\d.,]\d)")
+# a municipality or its part, a Roman numeral of a town's part perhaps, and a house number:
+# "Horní Ves 312", "Újezd I. 1234" (the place is checked against the gazetteer)
+_VILLAGE = re.compile(
+    rf"(?<![\w.])(?P<place>[{_UP}][{_LO}]+(?:[\- ](?:nad|pod|u|v|na|[{_UP}][{_LO}]+)){{0,3}})"
+    rf"(?:\s+(?P<roman>[IVX]{{1,4}}\.))?\s+(?P<num>\d{{1,4}}[a-zA-Z]?(?:\s?/\s?\d{{1,4}})?)\b" + _NOT_AFTER_NUM
+)
+
+
+def _village_numbers(text: str) -> list[Hit]:
+    hits = []
+    for m in _VILLAGE.finditer(text):
+        num = m.group("num")
+        if re.fullmatch(r"(?:19|20)\d\d", num):
+            continue  # a year
+        words = m.group("place").replace("-", " ").split()
+        if words[0].lower() == "praha" and num.isdigit() and int(num) <= 22 and not m.group("roman"):
+            continue  # Praha 1 to Praha 22: the city's districts
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if _INSTITUTION_BEFORE.search(text[ls:m.start()]) or _INSTITUTION_AFTER.match(text, m.end("num")):
+            continue
+        from ..names import _context_for, is_place
+
+        if len(words) == 1 and _context_for(frozenset(), "cs").common_word(words[0]):
+            continue  # "Lhůty 14 a 5 dní": an ordinary word that a village is also called
+
+        # the longest tail of the capitalised words that names a place ("Bydlí Horní Ves 312")
+        for k in range(len(words)):
+            if is_place(tuple(words[k:])):
+                start = m.start("place") + m.group("place").find(words[k]) if k else m.start()
+                hits.append(Hit("address", start, m.end("num"), text[start:m.end("num")]))
+                break
     return hits
 
 

@@ -1,4 +1,4 @@
-/* caseconf site: sortable tables and the open-actions filter. No server, no library. */
+/* caseconf site: sortable tables, the open-actions filter, table cards on phones. No server, no library. */
 (function () {
   "use strict";
 
@@ -64,7 +64,31 @@
     });
   }
 
+  /* Phones show each row as a card (caseconf.css): every cell gets its column's heading as
+   * a label. Marked with data-caseconf-stack, so without JavaScript a table just scrolls. */
+  function labelCells(table) {
+    var head = table.tHead;
+    if (!head || !head.rows.length || table.hasAttribute("data-caseconf-stack")) return;
+    var labels = [];
+    Array.prototype.forEach.call(head.rows[head.rows.length - 1].cells, function (th) {
+      var text = th.textContent.replace(/\s+/g, " ").trim();
+      for (var i = 0; i < (th.colSpan || 1); i++) labels.push(text);
+    });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var column = 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          if (labels[column] && cell.tagName === "TD" && !cell.hasAttribute("data-label"))
+            cell.setAttribute("data-label", labels[column]);
+          column += cell.colSpan || 1;
+        });
+      });
+    });
+    table.setAttribute("data-caseconf-stack", "");
+  }
+
   function init() {
+    document.querySelectorAll("table[data-caseconf-table]").forEach(labelCells);
     document.querySelectorAll("table[data-caseconf-sortable]").forEach(makeSortable);
     document.querySelectorAll("form[data-caseconf-filter]").forEach(function (form) {
       if (form.getAttribute("data-caseconf-ready")) return;

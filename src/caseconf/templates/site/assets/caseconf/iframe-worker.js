@@ -4,7 +4,7 @@
  * offline plugin would load a shim from a CDN; the team site must not load anything from
  * the internet, so this small replacement runs the worker script in a hidden same-origin
  * iframe and relays messages. Over http(s) it does nothing. Only what the search worker
- * uses is supported: postMessage, message events and terminate.
+ * uses is supported: postMessage, message events, importScripts and terminate.
  */
 (function () {
   "use strict";
@@ -35,10 +35,23 @@
       scope.postMessage = function (data) {
         window.setTimeout(function () { deliver(host, data); }, 0);
       };
-      scope.importScripts = function () {
-        throw new Error("importScripts is not available in the file:// worker stand-in");
-      };
       var script = scope.document.createElement("script");
+      /* The search worker loads its language support (caseconf's folding of diacritics)
+       * with importScripts; here that is script tags in order, awaited by the worker. */
+      scope.importScripts = function () {
+        var urls = Array.prototype.slice.call(arguments);
+        return urls.reduce(function (done, url) {
+          return done.then(function () {
+            return new Promise(function (resolve, reject) {
+              var extra = scope.document.createElement("script");
+              extra.src = new URL(url, script.src).href;
+              extra.onload = function () { resolve(); };
+              extra.onerror = function () { reject(new Error("could not load " + url)); };
+              scope.document.body.appendChild(extra);
+            });
+          });
+        }, Promise.resolve());
+      };
       script.src = new URL(url, document.baseURI).href;
       script.onload = function () {
         host.ready = true;
@@ -68,4 +81,5 @@
   }
 
   window.Worker = IFrameWorker;
+  window.IFrameWorker = IFrameWorker; /* how the search worker finds its scripts' folder */
 })();

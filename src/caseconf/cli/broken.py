@@ -1,0 +1,42 @@
+"""What `caseconf actions|reviews|stats` say about records they could not read.
+
+A broken record would have changed the answer (a new action, an action it closed, a
+meeting it counted), so the answer is incomplete: say so on stderr, name the file and the
+finding, and exit 1 unless the person asked for the partial answer with `--allow-broken`.
+"""
+
+from __future__ import annotations
+
+import click
+
+from ..records.repository import Repository
+from .output import echo
+
+ALLOW_BROKEN = click.option(
+    "--allow-broken", "allow_broken", is_flag=True,
+    help="Exit 0 even when some records cannot be read (they are still listed on stderr).")
+
+HEAD = {
+    "cs": "Pozor: {n} soubor(y) nejde načíst, výsledek je bez nich neúplný:",
+    "sr-Latn": "Pažnja: {n} datoteka se ne može učitati, rezultat je bez njih nepotpun:",
+    "en": "Warning: {n} file(s) cannot be read, so this result is incomplete without them:",
+}
+HINT = {
+    "cs": "-> opravte je (podrobnosti ukáže `caseconf check`); neúplný výsledek bez chyby: --allow-broken",
+    "sr-Latn": "-> ispravite ih (detalje pokazuje `caseconf check`); nepotpun rezultat bez greške: --allow-broken",
+    "en": "-> fix them (`caseconf check` shows the details); to accept the incomplete result: --allow-broken",
+}
+
+
+def report_broken(repo: Repository, *, allow: bool) -> int:
+    """Print the broken records on stderr; the exit code they call for (0 or 1)."""
+    entries = repo.broken()
+    if not entries:
+        return 0
+    lang = repo.lang if repo.lang in HEAD else "en"
+    lines = [HEAD[lang].format(n=len(entries))]
+    lines += [f"  {entry.finding.to_text()}" for entry in entries]
+    if not allow:
+        lines.append(HINT[lang])
+    echo("\n".join(lines), err=True)
+    return 0 if allow else 1

@@ -1,0 +1,316 @@
+"""The form's own checks, generated from the project's registries at site build (issue 17).
+
+The browser cannot run the Python checker, so the site build hands it *data*: the shape of
+every record (from the pydantic models: which keys are required at which depth, closed
+vocabularies, patterns, limits), the codes, severities and messages of the checks (from the
+rules registry and the personal-data code registry, in the team's language), and what the
+personal-data detectors look for (their lexicon of names; the patterns and checksums are
+ported once in `static/checks.js`). `static/checks.js` evaluates that data before a save.
+
+Which codes the browser evaluates is declared here (`BROWSER_CODES`); every other code of
+the registries is listed as `ci_only`: the form cannot judge it (it needs the whole case's
+history, the git log or the file system), so only `caseconf check`/`caseconf pii` on the
+pull request blocks it. `tests/editor/test_parity.py` runs both sides on the whole test
+corpus and compares findings for the codes the browser claims; new codes from the
+registries land in `ci_only` automatically until someone ports them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import types
+import typing
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+from pydantic import AfterValidator, BaseModel
+
+from ..records.models import SCHEMAS, TeamConfig
+
+# Codes `static/checks.js` implements with the same meaning as the Python side.
+BROWSER_RULES = frozenset({
+    "SCHEMA001", "SCHEMA002", "SCHEMA003", "SCHEMA004", "SCHEMA005",
+    "PLAN001", "PLAN002", "PLAN003", "PLAN004", "PLAN005", "PLAN006", "PLAN007", "PLAN008", "PLAN009",
+    "PLAN010", "PLAN011", "REV007", "SUPP002",
+})
+# Personal-data kinds the browser looks for (detector ports in checks.js).
+BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name"})
+
+SCHEMA_NAMES = ("conference", "case", "activity")
+
+
+def schema_tree(model: type[BaseModel], context: dict[str, Any]) -> dict[str, Any]:
+    """A plain-data description of a model: what checks.js validates against."""
+    fields: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        node = _type_node(info.annotation, list(getattr(info, "metadata", []) or []), context)
+        node["required"] = bool(info.is_required())
+        fields[key] = node
+    return {"type": "object", "fields": fields}
+
+
+def _type_node(annotation: Any, meta: list[Any], context: dict[str, Any]) -> dict[str, Any]:
+    tp, nullable, more = _unwrap(annotation)
+    meta = meta + more
+    origin = typing.get_origin(tp)
+    node: dict[str, Any]
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        node = schema_tree(tp, context)
+    elif origin in (list, set, frozenset):
+        (item,) = typing.get_args(tp)[:1] or (str,)
+        node = {"type": "list", "item": _type_node(item, [], context)}
+    elif origin is tuple:
+        node = {"type": "list", "item": _type_node(typing.get_args(tp)[0], [], context)}
+    elif origin is dict:
+        node = {"type": "map"}
+    elif isinstance(tp, type) and issubclass(tp, enum.Enum):
+        node = {"type": "enum", "values": [m.value for m in tp]}
+    elif origin is Literal:
+        node = {"type": "enum", "values": [str(v) for v in typing.get_args(tp)]}
+    elif tp is bool:
+        node = {"type": "bool"}
+    elif tp is int or tp is float:
+        node = {"type": "int" if tp is int else "number"}
+        for m in meta:
+            if getattr(m, "ge", None) is not None:
+                node["min"] = m.ge
+            if getattr(m, "le", None) is not None:
+                node["max"] = m.le
+    elif tp is dt.date:
+        node = {"type": "date"}
+    else:
+        node = {"type": "string"}
+        for m in meta:
+            if getattr(m, "pattern", None):
+                node["pattern"] = m.pattern
+            if getattr(m, "min_length", None):
+                node["min_length"] = m.min_length
+            if isinstance(m, AfterValidator):
+                vocab = vocabulary_of(m)
+                if vocab is not None:
+                    key, everything = vocab
+                    allowed = context.get(key) or set(everything)
+                    node["vocabulary"] = sorted(allowed)
+    node["nullable"] = nullable
+    return node
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool, list[Any]]:
+    meta: list[Any] = []
+    nullable = False
+    tp = annotation
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            args = typing.get_args(tp)
+            tp = args[0]
+            for extra in args[1:]:
+                meta.append(extra)
+                meta.extend(getattr(extra, "metadata", []) or [])
+            continue
+        if origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            nullable = nullable or len(args) < len(typing.get_args(tp))
+            tp = args[0] if len(args) == 1 else str
+            continue
+        return tp, nullable, meta
+
+
+def vocabulary_of(validator: AfterValidator) -> tuple[str, tuple[str, ...]] | None:
+    """The (context key, full list) a `models._vocabulary` validator checks against."""
+    func = validator.func
+    names = getattr(getattr(func, "__code__", None), "co_freevars", ())
+    cells = getattr(func, "__closure__", None) or ()
+    closure = {name: cell.cell_contents for name, cell in zip(names, cells)}
+    if "allowed_key" in closure and "everything" in closure:
+        return closure["allowed_key"], tuple(closure["everything"])
+    return None
+
+
+def registry_codes(lang: str) -> dict[str, dict[str, Any]]:
+    """Every code of both registries: severity, message template, kinds it applies to."""
+    from ..rules.registry import all_rules
+
+    out: dict[str, dict[str, Any]] = {}
+    for rule in all_rules():
+        out[rule.code] = {
+            "severity": rule.severity,
+            "message": rule.message.get(lang) or rule.message["en"],
+            "summary": rule.summary.get(lang) or rule.summary["en"],
+            "kinds": sorted(str(getattr(k, "value", k)) for k in rule.kinds),
+            "scope": rule.scope,
+        }
+    for code in _pii_codes():
+        out[code.code] = {"severity": code.severity, "summary": code.summary.get(lang) or code.summary["en"],
+                          "message": code.summary.get(lang) or code.summary["en"], "kind": code.kind,
+                          "scope": "pii"}
+    return out
+
+
+def _pii_codes() -> tuple[Any, ...]:
+    from ..pii import codes
+
+    return tuple(codes.all_codes())
+
+
+def browser_codes(codes: dict[str, dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """(codes the browser evaluates, codes only CI can evaluate)."""
+    supported, ci_only = [], []
+    for code, entry in sorted(codes.items()):
+        if code in BROWSER_RULES or (entry.get("scope") == "pii" and entry.get("kind") in BROWSER_PII_KINDS):
+            supported.append(code)
+        else:
+            ci_only.append(code)
+    return supported, ci_only
+
+
+@lru_cache(maxsize=1)
+def name_lexicon() -> tuple[str, ...]:
+    """The personal-data guard's lexicon of first names and surnames (lower case)."""
+    text = (resources.files("caseconf.pii") / "data" / "names.txt").read_text(encoding="utf-8")
+    return tuple(w.strip().lower() for w in text.split() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def place_lexicon() -> tuple[str, ...]:
+    text = (resources.files("caseconf.pii") / "data" / "places.txt").read_text(encoding="utf-8")
+    return tuple(w.strip().lower() for w in text.split() if w.strip() and not w.startswith("#"))
+
+
+def pii_data(config: TeamConfig | None) -> dict[str, Any]:
+    # The guard's own tables, read where they live, so that a change there reaches the form.
+    core = _pii_module("core")
+    names = _pii_module("names", "detectors.name", "detectors.names")
+    normalize = _pii_module("normalize")
+
+    allow = list(config.pii_allow_words()) if config is not None else []
+    return {
+        "names": list(name_lexicon()),
+        "places": list(place_lexicon()),
+        "titles": sorted(getattr(names, "TITLES", ())),
+        "institutions": sorted(getattr(names, "INSTITUTION_WORDS", ())),
+        "not_names": sorted(getattr(names, "NOT_NAMES", ())),
+        "allow_words": allow,
+        "street_after": sorted(getattr(names, "STREET_AFTER", ())),
+        "naming_words": sorted(getattr(names, "NAMING_WORDS", ())),
+        "regions": list(_phone_regions()),
+        "national_prefix": _national_prefixes(),
+        "priority": list(getattr(core, "PRIORITY", ())),
+        "cyrillic": dict(getattr(normalize, "_CYR", {})),
+    }
+
+
+def _pii_module(*names: str) -> Any:
+    """A module of the personal-data guard by its current or its newer name (the detectors
+    are moving to pii/detectors/<kind>.py); an empty stand-in when none exists, so the site
+    still builds and the parity test names what the browser lost."""
+    import importlib
+
+    for name in names:
+        try:
+            return importlib.import_module(f"caseconf.pii.{name}")
+        except ImportError:
+            continue
+    return types.SimpleNamespace()
+
+
+def _phone_regions() -> tuple[str, ...]:
+    for module in (_pii_module("detectors.phone", "detectors"),):
+        regions = getattr(module, "PHONE_REGIONS", None)
+        if regions:
+            return tuple(regions)
+    return ("CZ", "SK", "ME", "RS", "BA", "HR")
+
+
+def _national_prefixes() -> dict[str, str]:
+    """Each phone region's national prefix ("0" in SK, ME, RS …): Python's matcher (leniency
+    VALID) wants it on a number written without the country code; libphonenumber-js skips
+    that test, so checks.js makes it from this table."""
+    import phonenumbers
+
+    out = {}
+    for region in _phone_regions():
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        out[region] = (meta.national_prefix or "") if meta is not None else ""
+    return out
+
+
+def case_contexts(repo: Any) -> dict[str, dict[str, Any]]:
+    """Per case what the plan rules read besides the record: household refs, closed or not."""
+    out: dict[str, dict[str, Any]] = {}
+    for case_id, case in repo.cases.items():
+        file = case.file
+        out[case_id] = {
+            "household": [m.ref for m in file.household] if file is not None else [],
+            "closed": bool(file is not None and file.status.value == "closed"),
+        }
+    return out
+
+
+def collections_meta(decap: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+    """Which record schema (and case) each collection of the Decap configuration edits."""
+    out: dict[str, dict[str, Any]] = {}
+    for collection in (decap or {}).get("collections", []):
+        name = collection["name"]
+        if name == "cases":
+            out[name] = {"schema": "case"}
+        elif name == "activities":
+            out[name] = {"schema": "activity"}
+        elif name.startswith("records-"):
+            out[name] = {"schema": "conference", "case": collection["folder"].split("/", 1)[1]}
+    return out
+
+
+def browser_checks(repo: Any, decap: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Everything checks.js needs, for this repository, in the team's language."""
+    from ..records.vocab import EVALUATING_KINDS
+
+    config = repo.config
+    context = config.validation_context() if config is not None else {}
+    codes = registry_codes(repo.lang)
+    supported, ci_only = browser_codes(codes)
+    overrides = dict(config.rules) if config is not None else {}
+    return {
+        "lang": repo.lang,
+        "schemas": {name: schema_tree(SCHEMAS[name], context) for name in SCHEMA_NAMES},
+        "codes": codes,
+        "severity_overrides": overrides,
+        "supported": supported,
+        "ci_only": ci_only,
+        "cases": case_contexts(repo),
+        "pii": pii_data(config),
+        "messages": loader_messages(repo.lang),
+        "collections": collections_meta(decap),
+        "evaluating_kinds": sorted(k.value for k in EVALUATING_KINDS),
+        "words": _words(repo.lang),
+    }
+
+
+def loader_messages(lang: str) -> dict[str, str]:
+    """The loader's message templates (SCHEMA findings), in the team's language."""
+    from ..records.i18n import LOADER_MESSAGES
+
+    return {key: entry.get(lang) or entry["en"] for key, entry in LOADER_MESSAGES.items()}
+
+
+def _words(lang: str) -> dict[str, str]:
+    from .labels import UI, pick
+
+    keys = ("refused", "refused_pii", "ci_only_note", "missing_field", "wrong_value", "not_in_list", "bad_date",
+            "unknown_key", "pii_found")
+    return {key: pick(UI, key, lang) for key in keys}
+
+
+_SAFE_JSON = re.compile(r"</")
+
+
+def checks_script(data: dict[str, Any]) -> str:
+    """checks-data.js: the data as a script (loaded before checks.js; no fetch needed)."""
+    import json
+
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    return "window.CASECONF_CHECKS = " + _SAFE_JSON.sub("<\\/", body) + ";\n"

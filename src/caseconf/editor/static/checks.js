@@ -1,0 +1,599 @@
+/* caseconf's checks in the browser (issue 17): what `caseconf check` and `caseconf pii`
+ * would say about the record the form is about to write, so that the form refuses what the
+ * commit hook and CI would refuse.
+ *
+ * Everything that can be data is data, generated at site build from the project's
+ * registries (caseconf/editor/checks.py -> window.CASECONF_CHECKS): the record shapes from
+ * the pydantic models, the codes, severities and message templates, the team's
+ * vocabularies and severity overrides, the personal-data name lexicon. What is code here is
+ * the few rules and detectors ported by hand; tests/editor/test_parity.py runs this file and
+ * the Python checker on the whole test corpus and compares their findings code by code.
+ *
+ * Runs in the browser (window.CaseconfChecks) and in node (module.exports) for that test.
+ */
+(function (root, factory) {
+  var api = factory(root.libphonenumber);
+  if (typeof module === "object" && module.exports) { module.exports = api; } else { root.CaseconfChecks = api; }
+})(typeof globalThis !== "undefined" ? globalThis : this, function (libphonenumber) {
+  "use strict";
+
+  // ------------------------------------------------------------------ messages
+  function render(template, params) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (all, key) {
+      return Object.prototype.hasOwnProperty.call(params || {}, key) ? String(params[key]) : all;
+    });
+  }
+
+  function dotted(loc) {
+    var out = "";
+    loc.forEach(function (part) {
+      if (typeof part === "number") { out += "[" + part + "]"; } else { out += out ? "." + part : String(part); }
+    });
+    return out;
+  }
+
+  var DIGIT_RUN = /\d{4,}/;
+  function show(value) {  // echo a bad value only when short and digit-poor (as the loader)
+    var text = typeof value === "string" ? value : JSON.stringify(value);
+    if (text === undefined) { text = String(value); }
+    if (typeof value === "boolean") { text = value ? "True" : "False"; }
+    return text.length > 40 || DIGIT_RUN.test(text) ? "…" : text;
+  }
+
+  function isDateString(v) { return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v); }
+  function validDate(v) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    if (!m) { return false; }
+    var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  }
+  function isMap(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+  function blank(v) { return v === undefined || v === null || v === "" || (Array.isArray(v) && !v.length); }
+  function text(v) { return typeof v === "string" ? v.trim() : v; }
+
+  // ------------------------------------------------------------------ the schema
+  function Checker(data) {
+    this.data = data;
+    this.lang = data.lang;
+    this.msg = data.messages;
+  }
+
+  Checker.prototype.finding = function (code, loc, message, extra) {
+    var entry = this.data.codes[code] || {};
+    var severity = this.data.severity_overrides[code] || entry.severity || "error";
+    var f = { code: code, loc: loc, severity: severity, message: message };
+    if (extra) { Object.keys(extra).forEach(function (k) { f[k] = extra[k]; }); }
+    return f;
+  };
+
+  Checker.prototype.loader = function (id, params) { return render(this.msg[id], params); };
+
+  Checker.prototype.validate = function (node, value, loc, out) {
+    var self = this;
+    var field = dotted(loc) || "(root)";
+    if (value === null || value === undefined) {
+      if (!node.nullable && node.type !== "list") {
+        // an explicit null where a value is required: the loader's "wrong value"
+        out.push(self.finding("SCHEMA002", loc, self.loader("bad_value", {
+          field: field, value: "None", detail: self.loader(detailOf(node))})));
+      }
+      return;
+    }
+    switch (node.type) {
+      case "object":
+        if (!isMap(value)) {
+          out.push(self.finding("SCHEMA002", loc, self.loader("bad_value", {field: field, value: show(value),
+            detail: self.loader("expected_mapping")})));
+          return;
+        }
+        Object.keys(node.fields).forEach(function (key) {
+          var child = node.fields[key];
+          if (!(key in value)) {
+            if (child.required) {
+              out.push(self.finding("SCHEMA001", loc.concat([key]), self.loader("missing", {field: dotted(loc.concat([key]))})));
+            }
+            return;
+          }
+          self.validate(child, value[key], loc.concat([key]), out);
+        });
+        return;
+      case "list":
+        if (!Array.isArray(value)) {
+          out.push(self.finding("SCHEMA002", loc, self.loader("bad_value", {field: field, value: show(value),
+            detail: self.loader("expected_list")})));
+          return;
+        }
+        value.forEach(function (item, i) { self.validate(node.item, item, loc.concat([i]), out); });
+        return;
+      case "map":
+        return;
+      case "enum":
+        if (node.values.indexOf(String(value)) < 0 || typeof value === "object") {
+          out.push(self.finding("SCHEMA003", loc, self.loader("vocabulary", {value: show(value), field: field,
+            hint: self.hint(value, node.values)})));
+        }
+        return;
+      case "bool":
+        if (typeof value !== "boolean") {
+          out.push(self.finding("SCHEMA002", loc, self.loader("bad_value", {field: field, value: show(value),
+            detail: self.loader("expected_bool")})));
+        }
+        return;
+      case "int":
+      case "number":
+        if (typeof value !== "number" || (node.type === "int" && !Number.isInteger(value))) {
+          out.push(self.finding("SCHEMA002", loc, self.loader("bad_value", {field: field, value: show(value),
+            detail: self.loader("expected_integer")})));
+        } else if ((node.min !== undefined && value < node.min) || (node.max !== undefined && value > node.max)) {
+          out.push(self.finding("SCHEMA002", loc, self.loader("bad_value", {field: field, value: show(value),
+            detail: self.loader("expected_range")})));
+        }
+        return;
+      case "date":
+        if (!isDateString(value) || !validDate(value)) {
+          out.push(self.finding("SCHEMA005", loc, self.loader("bad_date", {field: field, value: show(value)})));
+        }
+        return;
+      default: {  // string
+        if (typeof value !== "string") {
+          var timeField = node.pattern && node.pattern.indexOf(":") >= 0;
+          out.push(timeField
+            ? self.finding("SCHEMA002", loc, self.loader("bad_time", {field: field, value: show(value)}))
+            : self.finding("SCHEMA002", loc, self.loader("bad_value", {field: field, value: show(value),
+              detail: self.loader("expected_text")})));
+          return;
+        }
+        var stripped = value.trim();
+        if (node.min_length && stripped.length < node.min_length) {
+          out.push(self.finding("SCHEMA002", loc, self.loader("bad_value", {field: field, value: show(value),
+            detail: self.loader("expected_text")})));
+          return;
+        }
+        if (node.pattern && !new RegExp(node.pattern).test(stripped)) {
+          var last = loc[loc.length - 1];
+          out.push(last === "start" || last === "end"
+            ? self.finding("SCHEMA002", loc, self.loader("bad_time", {field: field, value: show(stripped)}))
+            : self.finding("SCHEMA002", loc, self.loader("bad_value", {field: field, value: show(stripped),
+              detail: self.loader("expected_pattern")})));
+          return;
+        }
+        if (node.vocabulary && node.vocabulary.indexOf(stripped) < 0) {
+          out.push(self.finding("SCHEMA003", loc, self.loader("vocabulary", {value: show(stripped), field: field,
+            hint: self.hint(stripped, node.vocabulary)})));
+        }
+      }
+    }
+  };
+
+  function detailOf(node) {
+    return {object: "expected_mapping", list: "expected_list", bool: "expected_bool", int: "expected_integer"}[node.type]
+      || "expected_text";
+  }
+
+  Checker.prototype.hint = function (value, expected) {
+    var best = closeMatch(String(value), expected);
+    if (best) { return this.loader("did_you_mean", {best: best}); }
+    if (expected.length <= 12) { return this.loader("allowed_values", {values: expected.slice().sort().join(", ")}); }
+    return "";
+  };
+
+  // difflib.get_close_matches(word, choices, n=1, cutoff=0.6), close enough for a hint
+  function closeMatch(word, choices) {
+    var best = null, bestScore = 0.6;
+    choices.forEach(function (c) {
+      var s = ratio(word, c);
+      if (s >= bestScore) { best = c; bestScore = s; }
+    });
+    return best;
+  }
+  function ratio(a, b) {
+    var matches = 0, used = {};
+    for (var i = 0; i < a.length; i++) {
+      for (var j = 0; j < b.length; j++) {
+        if (!used[j] && a[i] === b[j]) { used[j] = true; matches++; break; }
+      }
+    }
+    return (2 * matches) / (a.length + b.length || 1);
+  }
+
+  Checker.prototype.unknownKeys = function (node, value, loc, out) {
+    var self = this;
+    if (node.type === "object" && isMap(value)) {
+      Object.keys(value).forEach(function (key) {
+        if (!(key in node.fields)) {
+          var best = closeMatch(key, Object.keys(node.fields));
+          out.push(self.finding("SCHEMA004", loc.concat([key]), self.loader("unknown_key", {key: key,
+            hint: best ? self.loader("did_you_mean", {best: best}) : ""})));
+        } else {
+          self.unknownKeys(node.fields[key], value[key], loc.concat([key]), out);
+        }
+      });
+    } else if (node.type === "list" && Array.isArray(value)) {
+      value.forEach(function (item, i) { self.unknownKeys(node.item, item, loc.concat([i]), out); });
+    }
+  };
+
+  // ------------------------------------------------------------------ the rules it ports
+  Checker.prototype.rule = function (code, loc, params) {
+    var entry = this.data.codes[code];
+    if (!entry || this.data.severity_overrides[code] === "off") { return null; }
+    return this.finding(code, loc, render(entry.message, params || {}));
+  };
+
+  Checker.prototype.applies = function (code, kind) {
+    var entry = this.data.codes[code];
+    return entry && (!entry.kinds || entry.kinds.indexOf(kind) >= 0);
+  };
+
+  Checker.prototype.conferenceRules = function (record, context) {
+    var self = this, out = [];
+    var kind = record.kind;
+    function add(code, loc, params) {
+      if (!self.applies(code, kind)) { return; }
+      var f = self.rule(code, loc, params);
+      if (f) { out.push(f); }
+    }
+    var plan = record.plan;
+    var actions = plan && Array.isArray(plan.actions) ? plan.actions : [];
+    var closes = !!context.closes_case;
+    var refs = {}, present = {};
+    (record.participants || []).forEach(function (p) {
+      if (p.ref) { refs[p.ref] = true; }
+      if (p.attendance === "present" || p.attendance === "partial") { present[p.role] = true; }
+    });
+    (context.household || []).forEach(function (r) { refs[r] = true; });
+    var options = Object.keys(refs).sort().concat(Object.keys(present).sort());
+    actions.forEach(function (action, i) {
+      var where = ["plan", "actions", i];
+      var owner = text(action.owner), due = action.due;
+      if (!owner) { add("PLAN001", where.concat(["owner"]), {id: action.id}); }
+      if (blank(due)) { add("PLAN002", where.concat(["due"]), {id: action.id}); }
+      if (!blank(due) && record.date && due < record.date) {
+        add("PLAN003", where.concat(["due"]), {id: action.id, due: due, date: record.date});
+      }
+      if (owner && !refs[owner] && !present[owner]) {
+        add("PLAN004", where.concat(["owner"]), {owner: owner, id: action.id, options: options.join(", ") || "-"});
+      }
+      if (!text(action.indicator)) { add("PLAN006", where, {id: action.id}); }
+    });
+    if (plan && blank(plan.next_review) && !closes) { add("PLAN005", ["plan", "next_review"]); }
+    if (plan && !closes) {
+      if (blank(plan.plan_b) || !plan.plan_b) { add("PLAN007", ["plan", "plan_b"]); }
+      if (!plan.information_sharing) { add("PLAN008", ["plan", "information_sharing"]); }
+      if (!plan.case_manager) { add("PLAN009", ["plan", "case_manager"]); }
+    }
+    if ((plan === undefined || plan === null) && !closes) { add("PLAN010", ["kind"]); }
+    actions.forEach(function (action, i) {
+      if (!text(action.do)) { add("PLAN011", ["plan", "actions", i], {id: action.id}); }
+    });
+    (Array.isArray(record.evaluation) ? record.evaluation : []).forEach(function (entry, i) {
+      if (blank(entry.result)) { add("REV007", ["evaluation", i, "result"], {id: entry.action}); }
+    });
+    return out;
+  };
+
+  // caseconf.ignore: a reason is required; a finding it names is suppressed (as the engine)
+  Checker.prototype.suppress = function (record, findings) {
+    var self = this;
+    var meta = record && record.caseconf;
+    var ignore = meta && Array.isArray(meta.ignore) ? meta.ignore : [];
+    if (!ignore.length) { return findings; }
+    var reasons = ignore.map(function (e) { return String((e && e.reason) || "").trim(); });
+    var kept = findings.filter(function (f) {
+      if (f.code.indexOf("SUPP") === 0) { return true; }
+      return !ignore.some(function (e, i) { return e && e.code === f.code && reasons[i]; });
+    });
+    ignore.forEach(function (entry, i) {
+      if (!reasons[i]) {
+        var f = self.rule("SUPP002", ["caseconf", "ignore", i], {code: entry && entry.code});
+        if (f) { kept.push(f); }
+      }
+    });
+    return kept;
+  };
+
+  /* Findings of one record: schema first; the rules run only on a record the schema
+   * accepts (as the Python loader: a record that does not load is not judged further). */
+  Checker.prototype.checkRecord = function (schema, record, context) {
+    var node = this.data.schemas[schema];
+    var out = [];
+    if (!isMap(record)) {
+      return [this.finding("SCHEMA002", [], this.loader("bad_value", {field: "(root)", value: "…",
+        detail: this.loader("expected_mapping")}))];
+    }
+    this.validate(node, record, [], out);
+    var loadErrors = out.length;
+    this.unknownKeys(node, record, [], out);
+    if (loadErrors) { return out; }
+    if (schema === "conference") {
+      out = out.concat(this.conferenceRules(record, context || {}));
+    }
+    return this.suppress(record, out);
+  };
+
+  // ------------------------------------------------------------------ personal data
+  var CZ_WEIGHTS = [6, 3, 7, 9, 10, 5, 8, 4, 2, 1];
+
+  function rcValid(num) {  // stdnum.cz.rc.is_valid
+    if (!/^\d{9,10}$/.test(num)) { return false; }
+    var yy = +num.slice(0, 2), mm = +num.slice(2, 4), dd = +num.slice(4, 6);
+    var year = 1900 + yy;
+    if (num.length === 9) { if (year >= 1980) { year -= 100; } if (year > 1953) { return false; } }
+    else if (year < 1954) { year += 100; }
+    if (mm > 70 && year > 2003) { mm -= 70; } else if (mm > 50) { mm -= 50; } else if (mm > 20 && year > 2003) { mm -= 20; }
+    var d = new Date(Date.UTC(year, mm - 1, dd));
+    if (!(d.getUTCFullYear() === year && d.getUTCMonth() === mm - 1 && d.getUTCDate() === dd)) { return false; }
+    if (num.length === 10) {
+      var check = Number(BigInt(num.slice(0, 9)) % 11n) % 10;
+      return check === +num[9];
+    }
+    return true;
+  }
+
+  function emsoValid(num) {  // stdnum.si.emso + the JMBG date rule of the Python detector
+    if (!/^\d{13}$/.test(num) || "90".indexOf(num[4]) < 0) { return false; }
+    var weights = [7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2], sum = 0;
+    for (var i = 0; i < 12; i++) { sum += weights[i] * +num[i]; }
+    var check = (11 - sum % 11) % 11 % 10;
+    if (check !== +num[12]) { return false; }
+    var day = +num.slice(0, 2), month = +num.slice(2, 4), yyy = +num.slice(4, 7);
+    var year = yyy >= 800 ? 1000 + yyy : 2000 + yyy;
+    var d = new Date(Date.UTC(year, month - 1, day));
+    return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  }
+
+  function ibanValid(raw) {
+    var s = raw.replace(/\s+/g, "").toUpperCase();
+    if (!/^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$/.test(s)) { return false; }
+    var lengths = {CZ: 24, SK: 24, ME: 22, RS: 22, BA: 20, HR: 21, DE: 22, AT: 20, SI: 19, PL: 28, HU: 28, GB: 22};
+    var want = lengths[s.slice(0, 2)];
+    if (want && s.length !== want) { return false; }
+    var moved = s.slice(4) + s.slice(0, 4), digits = "";
+    for (var i = 0; i < moved.length; i++) {
+      var c = moved.charCodeAt(i);
+      digits += c >= 65 ? String(c - 55) : moved[i];
+    }
+    return BigInt(digits) % 97n === 1n;
+  }
+
+  function czAccountValid(prefix, number) {  // mod-11 with the ČNB weights
+    function ok(part) {
+      var padded = ("0000000000" + part).slice(-10), sum = 0;
+      for (var i = 0; i < 10; i++) { sum += CZ_WEIGHTS[i] * +padded[i]; }
+      return sum % 11 === 0;
+    }
+    return (!prefix || ok(prefix)) && ok(number) && /[1-9]/.test(number);
+  }
+
+  var L = "\\p{L}";
+  var EMAIL = new RegExp("(?<![" + L + "\\p{N}_.+\\-@])([" + L + "\\p{N}_.+\\-%]{1,64}@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,24})(?![" + L + "\\p{N}_\\-])", "gu");
+  var GENERIC_MAILBOX = ("info podatelna posta pošta office kontakt contact sekretariat sekretarijat ospod " +
+    "noreply no-reply postmaster admin webmaster recepce recepcija kancelarija").split(" ");
+  var RC_SLASH = /(?<![\d/.\-])(\d{6})\s?\/\s?(\d{3,4})(?![\d/])/g;
+  var RC_PLAIN = /(?<![\d/.\-+])(\d{9,10})(?![\d/\-])/g;
+  var RC_KEYWORD = /r\.\s?č\.?|\brč\b|\brc\b|rodn[éého]+\s+č[íi]s|rodné č\.|birth\s*number|rodni\s+broj|r\.\s?b\./i;
+  var JMBG = /(?<![\d\-/.])(\d{13})(?![\d\-/])/g;
+  var IBAN = /(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])/g;
+  var CZ_ACCOUNT = /(?<![\p{L}\p{N}_/.\-])((?:(\d{1,6})\s?-\s?)?(\d{2,10})\s?\/\s?(\d{4}))(?![\p{L}\p{N}_/])/gu;
+  var PHONE_CAND = /(?:\+|\b00)?\(?\d(?:[ \-./()]{0,2}\d){7,15}/g;
+  var DATE_INSIDE = /\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\d{1,2}:\d{2}/;
+
+  function eachMatch(re, s, fn) {
+    re.lastIndex = 0;
+    var m;
+    while ((m = re.exec(s)) !== null) { fn(m); if (m[0] === "") { re.lastIndex++; } }
+  }
+
+  Checker.prototype.piiHits = function (line) {
+    var hits = [];
+    function hit(kind, start, end) { hits.push({kind: kind, start: start, end: end}); }
+    if (line.indexOf("@") >= 0) {
+      eachMatch(EMAIL, line, function (m) {
+        var value = m[1].replace(/^\.+|\.+$/g, "");
+        if (GENERIC_MAILBOX.indexOf(value.split("@")[0].toLowerCase()) < 0) { hit("email", m.index, m.index + value.length); }
+      });
+    }
+    if (/\d{6}/.test(line)) {
+      eachMatch(RC_SLASH, line, function (m) { if (rcValid(m[1] + m[2])) { hit("birth_number", m.index, m.index + m[0].length); } });
+      eachMatch(RC_PLAIN, line, function (m) {
+        if (!rcValid(m[1])) { return; }
+        if (m[1].length === 9 && !RC_KEYWORD.test(line.slice(Math.max(0, m.index - 40), m.index + m[0].length + 20))) { return; }
+        hit("birth_number", m.index, m.index + m[0].length);
+      });
+      eachMatch(JMBG, line, function (m) { if (emsoValid(m[1])) { hit("jmbg", m.index, m.index + m[0].length); } });
+    }
+    eachMatch(IBAN, line, function (m) { if (ibanValid(m[1])) { hit("bank_account", m.index, m.index + m[0].length); } });
+    if (line.indexOf("/") >= 0) {
+      eachMatch(CZ_ACCOUNT, line, function (m) {
+        if (czAccountValid(m[2], m[3]) && !isDateLike(m[1])) { hit("bank_account", m.index, m.index + m[0].length); }
+      });
+    }
+    this.phones(line, hit);
+    var taken = this.resolve(hits);
+    this.names(line, function (kind, start, end) {
+      if (!taken.some(function (a) { return start < a.end && a.start < end; })) { hit(kind, start, end); }
+    });
+    return hits;
+  };
+
+  function isDateLike(s) { return /^\d{1,2}\s?\/\s?\d{1,2}\s?\/\s?\d{2,4}$/.test(s); }
+
+  var REF_BEFORE = /(?<![\p{L}\p{N}_])(?:č\.\s?j\.?|čj\.?|č\.\s?jedn\.?|sp\.\s?zn\.?|spis\.?\s?zn\.?|zn\.|č\.\s?p\.|ref\.?|reference|ref\.\s?no\.?|broj predmeta|predmet(?:\s+br\.?)?|br\.\s?predmeta|case(?:\s+no\.?)?|spis|jednací číslo|číslo jednací|action|akce|id|akt|č\.\s?spisu)\s*[:#=]?\s*$/iu;
+  var DATEISH = /^\s*(?:\d{1,4}[./\-]\s?\d{1,2}[./\-]\s?\d{1,4}\.?|\d{1,2}:\d{2}(?::\d{2})?|(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2})\s*$/;
+  var ONLY_DATES = /^(?:\s|[./\-]|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|\d{1,2}:\d{2})*$/;
+
+  function gluedBefore(text, start) {  // JI-2025-014, A12-603123, x603123456, 2024/…
+    var before = text.slice(Math.max(0, start - 2), start);
+    return /[\p{L}\p{N}]$/u.test(before) || /^[\p{L}\p{N}_]-$/u.test(before) || /\/$/.test(before);
+  }
+  function phoneOk(text, start, end, raw) {  // caseconf.pii.detectors._phone_candidate_ok
+    if ((raw.match(/\d/g) || []).length < 8) { return false; }
+    if (DATEISH.test(raw) || DATE_INSIDE.test(raw) || /^(?:19|20)\d{2}\s?[-/.]/.test(raw)) { return false; }
+    if (gluedBefore(text, start)) { return false; }
+    if (/^(?:[\-/]\d|[\p{L}\p{N}_]|\.\d)/u.test(text.slice(end, end + 6))) { return false; }
+    var lineStart = text.lastIndexOf("\n", start - 1) + 1;
+    return !REF_BEFORE.test(text.slice(Math.max(lineStart, start - 40), start));
+  }
+
+  // phonenumbers' matcher (Python) and libphonenumber-js (here) are ports of one library
+  Checker.prototype.phones = function (line, hit) {
+    if (!libphonenumber) { return; }
+    var regions = this.data.pii.regions, prefixes = this.data.pii.national_prefix || {}, found = {};
+    eachMatch(PHONE_CAND, line, function (cm) {
+      var window = cm[0];
+      if (ONLY_DATES.test(window) || (window.match(/\d/g) || []).length < 8) { return; }
+      regions.forEach(function (region) {
+        libphonenumber.findPhoneNumbersInText(window, {defaultCountry: region, v2: true}).forEach(function (f) {
+          if (!f.number || !f.number.isValid()) { return; }
+          var s = cm.index + f.startsAt, e = cm.index + f.endsAt, key = s + ":" + e;
+          var raw = line.slice(s, e), prefix = prefixes[region];
+          // written without the country code, it needs the region's national prefix
+          if (prefix && !/^\s*\(?\s*(?:\+|00)/.test(raw) && raw.replace(/\D/g, "").indexOf(prefix) !== 0) { return; }
+          if (!found[key] && phoneOk(line, s, e, line.slice(s, e))) { found[key] = {start: s, end: e}; }
+        });
+      });
+    });
+    var spans = Object.keys(found).map(function (k) { return found[k]; })
+      .sort(function (a, b) { return (a.start - b.start) || ((b.end - b.start) - (a.end - a.start)); });
+    var last = null;
+    spans.forEach(function (sp) {
+      if (last && sp.start < last.end) { return; }
+      hit("phone", sp.start, sp.end);
+      last = sp;
+    });
+  };
+
+  // Names: a capitalised word whose base form is in the guard's name lexicon, or that
+  // follows a title or kinship word. A subset of the Python detector (no lemmatiser);
+  // the parity test tells how far it agrees.
+  var ENDINGS = ("ovými ovou ových ovým ového ovému ovi ové ého ému ém ých ými ími ích ým ím ího ímu ou em om ám ách ima ama " +
+    "u a e ě i í o y é ú").split(" ").sort(function (a, b) { return b.length - a.length; });
+  var REPLACEMENTS = ["", "a", "o", "e", "ie", "ia", "ý", "á", "í", "ová", "i", "ek", "ko"];
+  var WORD = /(?<![\p{L}\p{N}_@/\\.])(\p{Lu}[\p{Ll}]+(?:-\p{Lu}[\p{Ll}]+)?)(?![\p{L}\p{N}_@]|\.\p{L})/gu;
+  var STARTERS = ".!?:;\"„“”'([{*#>|•–—=-+`";
+
+  Checker.prototype.nameSets = function () {
+    if (this._names) { return this._names; }
+    var p = this.data.pii;
+    function set(list) { var s = Object.create(null); (list || []).forEach(function (w) { s[String(w).toLowerCase()] = true; }); return s; }
+    var allow = set([]);
+    (p.allow_words || []).forEach(function (phrase) {
+      String(phrase).toLowerCase().split(/[^\p{L}\p{N}]+/u).forEach(function (w) { if (w) { allow[w] = true; } });
+    });
+    this._names = {names: set(p.names), places: set(p.places), titles: set(p.titles), institutions: set(p.institutions),
+      allow: allow, notNames: set(p.not_names), streetAfter: set(p.street_after), naming: set(p.naming_words)};
+    return this._names;
+  };
+
+  function candidates(word) {
+    var out = [word];
+    ENDINGS.forEach(function (end) {
+      if (!word.endsWith(end)) { return; }
+      var stem = word.slice(0, word.length - end.length);
+      if (stem.length < 2) { return; }
+      var stems = [stem];
+      if (stem.length >= 3 && !/[aeiouyáéíóúůýě]/.test(stem[stem.length - 1]) && !/[aeiouyáéíóúůýě]/.test(stem[stem.length - 2])) {
+        stems.push(stem.slice(0, -1) + "e" + stem[stem.length - 1]);
+      }
+      stems.forEach(function (st) { REPLACEMENTS.forEach(function (r) { if (out.indexOf(st + r) < 0) { out.push(st + r); } }); });
+    });
+    return out;
+  }
+
+  var TOKEN = /(?<![\p{L}\p{N}_@/\\.])([\p{L}]+(?:-[\p{L}]+)?)(?![\p{L}\p{N}_@]|\.\p{L})/gu;
+  function isNaming(word, sets) {
+    return candidates(word.toLowerCase()).slice(0, 8).some(function (c) { return sets.naming[c]; });
+  }
+  // ZŠ Komenského, ulica Njegoševa, OŠ Vuk Karadžić: a name of an institution or street
+  function namedAfter(tokens, i, line, sets) {
+    for (var back = 1; back <= 4; back++) {
+      var j = i - back;
+      if (j < 0) { return false; }
+      var w = tokens[j].word;
+      if (isNaming(w, sets)) { return !/[,;:()]/.test(line.slice(tokens[j].end, tokens[i].start)); }
+      if (!(w[0] === w[0].toUpperCase() && w[0] !== w[0].toLowerCase()) && w.length !== 1) { return false; }
+    }
+    return false;
+  }
+
+  Checker.prototype.names = function (line, hit) {
+    var sets = this.nameSets();
+    var tokens = [];
+    eachMatch(TOKEN, line, function (t) { tokens.push({start: t.index, end: t.index + t[1].length, word: t[1]}); });
+    eachMatch(WORD, line, function (m) {
+      var ti = tokens.findIndex(function (t) { return t.start === m.index; });
+      if (ti >= 0 && namedAfter(tokens, ti, line, sets)) { return; }
+      var word = m[1], low = word.toLowerCase();
+      if (sets.allow[low] || sets.institutions[low] || sets.titles[low] || sets.places[low] || sets.notNames[low]) { return; }
+      var after = line.slice(m.index + word.length);
+      var next = /^\s{1,2}([\p{L}.]+)/u.exec(after);
+      if (next && sets.streetAfter[next[1].toLowerCase()]) { return; }  // Masarykovo náměstí
+      if (/^\s+\d+(?:\/\d+)?\b/.test(after)) { return; }  // Husova 54/12: a street (the address check's)
+      var prefix = line.slice(Math.max(0, m.index - 8), m.index).replace(/\s+$/, "");
+      var atStart = !prefix ? !line.slice(0, m.index).trim() : STARTERS.indexOf(prefix[prefix.length - 1]) >= 0;
+      var before = /([\p{L}]+)\.?\s{1,2}$/u.exec(line.slice(Math.max(0, m.index - 40), m.index));
+      var titled = before && sets.titles[before[1].toLowerCase()];
+      var known = low.split("-").some(function (part) {
+        return candidates(part).some(function (c) { return sets.names[c]; });
+      });
+      if (known && (!atStart || titled || low.length > 3)) { hit("name", m.index, m.index + word.length); }
+      else if (titled) { hit("name", m.index, m.index + word.length); }
+    });
+  };
+
+  var PII_CODE_OF = null;
+  Checker.prototype.piiCode = function (kind) {
+    if (!PII_CODE_OF) {
+      PII_CODE_OF = {};
+      var codes = this.data.codes;
+      Object.keys(codes).forEach(function (c) { if (codes[c].kind) { PII_CODE_OF[codes[c].kind] = c; } });
+    }
+    return PII_CODE_OF[kind];
+  };
+
+  // as caseconf.pii.normalize: zero-width marks out, NFKC, odd spaces as spaces, Cyrillic as Latin
+  var ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064\u034f]/g;
+  var SPACES = /[\t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85]/g;
+  Checker.prototype.normalize = function (line) {
+    if (/^[\x20-\x7e]*$/.test(line)) { return line; }
+    var cyr = this.data.pii.cyrillic || {};
+    var s = line.replace(ZERO_WIDTH, "").normalize("NFKC");
+    if (/[\u0400-\u04ff]/.test(s)) { s = s.replace(/[\u0400-\u04ff]/g, function (c) { return c in cyr ? cyr[c] : c; }); }
+    return s.replace(SPACES, " ").replace(/[\r\n]/g, " ").replace(ZERO_WIDTH, "");
+  };
+
+  // Overlapping hits: the kind with the higher priority wins, then the earlier one (as the guard).
+  Checker.prototype.resolve = function (hits) {
+    var prio = {};
+    (this.data.pii.priority || []).forEach(function (k, i) { prio[k] = i; });
+    var accepted = [];
+    hits.slice().sort(function (a, b) { return (prio[a.kind] - prio[b.kind]) || (a.start - b.start); }).forEach(function (h) {
+      if (!accepted.some(function (a) { return h.start < a.end && a.start < h.end; })) { accepted.push(h); }
+    });
+    return accepted;
+  };
+
+  /* Personal data in the text the form will write: findings with their line (1-based). */
+  Checker.prototype.checkText = function (fileText) {
+    var self = this, out = [];
+    var supported = {};
+    this.data.supported.forEach(function (c) { supported[c] = true; });
+    fileText.split("\n").forEach(function (raw, index) {
+      if (/caseconf:\s*allow-pii\b/i.test(raw)) { return; }
+      var line = self.normalize(raw.replace(/\r$/, ""));
+      self.resolve(self.piiHits(line)).forEach(function (h) {
+        var code = self.piiCode(h.kind);
+        if (code && supported[code]) {
+          out.push(self.finding(code, null, (self.data.codes[code] || {}).summary, {line: index + 1, kind: h.kind,
+            start: h.start, end: h.end}));
+        }
+      });
+    });
+    return out;
+  };
+
+  return {
+    Checker: Checker, render: render, dotted: dotted, rcValid: rcValid, emsoValid: emsoValid, ibanValid: ibanValid,
+    candidates: candidates
+  };
+});

@@ -1,0 +1,199 @@
+/* The editor page's own code (issue 17), loaded as a module after Decap's bundle:
+ *  - the record formats that edit a file in place (format.js with the vendored `yaml`);
+ *  - before every save and publish, caseconf's checks (checks.js with the data generated
+ *    at site build) on exactly the record that would be written: an error refuses the save,
+ *    and every finding is shown next to its field, in the team's language;
+ *  - the words Decap cannot be configured to say (plurals of list headings, kinds in lists).
+ */
+import YAML from "./yaml/index.js";
+
+const CMS = window.CMS;
+const DATA = window.CASECONF_CHECKS;
+const PAGE = window.CASECONF_PAGE;
+const formats = window.CaseconfFormat.make(YAML);
+const SOURCE_KEY = window.CaseconfFormat.SOURCE_KEY;
+const checker = new window.CaseconfChecks.Checker(DATA);
+
+CMS.registerCustomFormat("caseconf-frontmatter", "md", formats.frontMatter);
+CMS.registerCustomFormat("caseconf-yaml", "yml", formats.yamlFile);
+
+// ------------------------------------------------------------------ what is written
+// Decap keeps fields the user touched and then emptied ("" / [] / {}); a record holds only
+// what was filled in (an empty value would be a wrong-type finding).
+function prune(value) {
+  if (value && typeof value.toJS === "function") { value = value.toJS(); }
+  if (Array.isArray(value)) {
+    const items = value.map(prune).filter((v) => v !== undefined);
+    return items.length ? items : undefined;
+  }
+  if (value && typeof value === "object") {
+    const out = {};
+    let any = false;
+    for (const key of Object.keys(value)) {
+      const v = prune(value[key]);
+      if (v !== undefined) { out[key] = v; any = true; }
+    }
+    return any ? out : undefined;
+  }
+  if (value === null || value === undefined || value === "") { return undefined; }
+  return value;
+}
+
+function toImmutable(value, emptyMap, emptyList) {
+  if (Array.isArray(value)) {
+    return value.reduce((list, v) => list.push(toImmutable(v, emptyMap, emptyList)), emptyList);
+  }
+  if (value && typeof value === "object") {
+    return Object.keys(value).reduce((map, key) => map.set(key, toImmutable(value[key], emptyMap, emptyList)), emptyMap);
+  }
+  return value;
+}
+
+// A record kind that does not evaluate actions gets no evaluation list: the one the form
+// pre-fills from the case's open actions is dropped while nobody filled in a result.
+function dropUnusedEvaluation(record) {
+  const evaluating = DATA.evaluating_kinds || [];
+  if (!Array.isArray(record.evaluation) || evaluating.indexOf(record.kind) >= 0) { return; }
+  if (record.evaluation.every((e) => e && Object.keys(e).every((k) => k === "action"))) { delete record.evaluation; }
+}
+
+function recordOf(pruned) {
+  const record = {};
+  for (const key of Object.keys(pruned)) { if (key !== SOURCE_KEY && key !== "body") { record[key] = pruned[key]; } }
+  return record;
+}
+
+// ------------------------------------------------------------------ findings by their field
+const FIELD_OF = {PLAN011: "do", PLAN006: "indicator"};  // rules that point at an action, shown at this field
+
+function controlFor(loc) {
+  let scope = document.querySelector("[class*='ControlPaneContainer']") || document;
+  let node = null;
+  for (let i = 0; i < loc.length; i++) {
+    const part = loc[i];
+    if (typeof part === "number") {
+      const next = loc[i + 1];
+      if (typeof next !== "string") { continue; }
+      const all = scope.querySelectorAll(`[id^="${CSS.escape(next)}-field-"]`);
+      node = all[part] || null;
+      if (!node) { return null; }
+      i += 1;
+    } else {
+      node = scope.querySelector(`[id^="${CSS.escape(part)}-field-"]`);
+      if (!node) { return null; }
+    }
+    scope = node;
+  }
+  return node;
+}
+
+function labelFor(loc) {
+  const keys = loc.filter((p) => typeof p === "string");
+  return keys.map((k) => (PAGE.labels[k] || k)).join(" › ");
+}
+
+function clearFindings() {
+  document.querySelectorAll(".caseconf-finding, #caseconf-findings").forEach((el) => el.remove());
+  document.querySelectorAll("[data-caseconf-invalid]").forEach((el) => {
+    el.removeAttribute("data-caseconf-invalid");
+    el.removeAttribute("aria-invalid");
+  });
+}
+
+function showFindings(findings) {
+  clearFindings();
+  const panel = document.createElement("div");
+  panel.id = "caseconf-findings";
+  panel.setAttribute("role", "alert");
+  const title = document.createElement("strong");
+  title.textContent = PAGE.words.refused;
+  panel.appendChild(title);
+  const list = document.createElement("ul");
+  for (const f of findings) {
+    const loc = (f.loc || []).slice();
+    if (FIELD_OF[f.code]) { loc.push(FIELD_OF[f.code]); }
+    const item = document.createElement("li");
+    const where = f.line ? `${PAGE.words.line} ${f.line}` : labelFor(loc);
+    item.textContent = `${where ? where + ": " : ""}${f.message} (${f.code})`;
+    list.appendChild(item);
+    const control = f.loc ? controlFor(loc) : null;
+    if (control) {
+      const note = document.createElement("div");
+      note.className = "caseconf-finding";
+      note.setAttribute("role", "alert");
+      note.dataset.code = f.code;
+      note.textContent = `${f.message} (${f.code})`;
+      control.setAttribute("data-caseconf-invalid", f.code);
+      control.setAttribute("aria-invalid", "true");
+      control.insertAdjacentElement("afterend", note);
+    }
+  }
+  panel.appendChild(list);
+  document.body.appendChild(panel);
+}
+
+function check(collectionName, pruned, fileText) {
+  const meta = (DATA.collections || {})[collectionName];
+  if (!meta) { return []; }
+  const context = Object.assign({}, (DATA.cases || {})[meta.case] || {}, {closes_case: false});
+  const findings = checker.checkRecord(meta.schema, recordOf(pruned), context);
+  return findings.concat(checker.checkText(fileText)).filter((f) => f.severity === "error");
+}
+
+function guard(event) {
+  const entry = event.entry;
+  const data = entry.get("data");
+  const body = data.get("body");
+  const emptyMap = data.clear();
+  const pruned = prune(data) || {};
+  if (body !== undefined) { pruned.body = body || ""; }
+  dropUnusedEvaluation(pruned);
+  const collection = entry.get("collection");
+  const meta = (DATA.collections || {})[collection] || {};
+  const format = meta.schema === "case" ? formats.yamlFile : formats.frontMatter;
+  const errors = check(collection, pruned, format.toFile(pruned));
+  if (errors.length) {
+    showFindings(errors);
+    // Decap aborts the save on an exception from a preSave handler: nothing is written.
+    throw new Error(`${PAGE.words.refused} ${errors.map((f) => f.code).join(", ")}`);
+  }
+  clearFindings();
+  return toImmutable(pruned, emptyMap, emptyMap.toList());
+}
+
+CMS.registerEventListener({name: "preSave", handler: ({entry}) => guard({entry})});
+CMS.registerEventListener({name: "prePublish", handler: ({entry}) => { guard({entry}); }});
+
+// ------------------------------------------------------------------ words Decap gets wrong
+// List headings: Decap writes "<count> <label>", with the label's plural for every count
+// but 1 ("0 úkoly"). The plural forms come from the site build, the rule from CLDR (Intl).
+const plural = new Intl.PluralRules(PAGE.lang);
+const kindNames = PAGE.kinds || {};
+function fixWords(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const changes = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue;
+    const m = /^(\d+) (.+)$/.exec(text);
+    if (m) {
+      const forms = PAGE.plurals[m[2].toLowerCase()];
+      if (forms) {
+        const form = forms[plural.select(Number(m[1]))] || forms.other;
+        const want = `${m[1]} ${form}`;
+        if (want !== text) { changes.push([node, want]); }
+        continue;
+      }
+    }
+    const k = /^(.*· )([a-z_]+)$/.exec(text);  // a list's summary "2026-06-23 · review"
+    if (k && kindNames[k[2]]) { changes.push([node, k[1] + kindNames[k[2]]]); }
+  }
+  for (const [node, text] of changes) { node.nodeValue = text; }
+}
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.type === "characterData" && r.target.parentNode) { fixWords(r.target.parentNode); }
+    for (const n of r.addedNodes || []) { if (n.nodeType === 1) { fixWords(n); } else if (n.nodeType === 3 && n.parentNode) { fixWords(n.parentNode); } }
+  }
+}).observe(document.body, {childList: true, subtree: true, characterData: true});
+
+CMS.init({config: PAGE.config});

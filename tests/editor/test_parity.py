@@ -1,0 +1,96 @@
+"""One source of truth: the form's browser checks (static/checks.js, fed with data generated
+from the registries) and `caseconf check` / `caseconf pii` agree on the whole test corpus.
+
+For every code the browser claims (`supported` in the generated data) the findings must be
+the same, file by file and line by line: on every rule case of tests/rules (fail and pass
+variants), the demo repository, and the personal-data corpus of tests/pii (planted and
+clean records). Codes the browser cannot judge are listed as `ci_only` and only compared
+for being declared: new codes from the registries land there until someone ports them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from caseconf.editor.checks import BROWSER_RULES, browser_checks, registry_codes
+from caseconf.pii import scan_text
+from caseconf.records.repository import Repository
+
+from ..pii import corpus
+from ..rules.apply import materialise
+from . import parity
+
+pytestmark = [pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed"), pytest.mark.slow]
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent.parent
+RULE_DIRS = sorted(p for p in (HERE.parent / "rules").iterdir() if (p / "case.yml").is_file())
+
+
+def rule_variants() -> list[tuple[str, list]]:
+    out: list[tuple[str, list]] = [("base", [])]
+    for folder in RULE_DIRS:
+        spec = yaml.safe_load((folder / "case.yml").read_text(encoding="utf-8"))
+        out += [(f"{folder.name}-fail", spec["fail"]), (f"{folder.name}-pass", spec["pass"])]
+    return out
+
+
+def test_every_registry_code_is_either_checked_in_the_browser_or_declared_ci_only() -> None:
+    data = browser_checks(Repository.load(PROJECT))
+    codes = set(registry_codes("en"))
+    assert set(data["supported"]) | set(data["ci_only"]) == codes
+    assert not set(data["supported"]) & set(data["ci_only"])
+    assert BROWSER_RULES <= set(data["supported"]) | set(data["ci_only"])
+    # the form's refusals rest on these; losing one would let such a record reach a branch
+    assert {"SCHEMA001", "PLAN001", "PLAN002", "PLAN011", "SUPP002", "PII003", "PII008"} <= set(data["supported"])
+
+
+def test_browser_and_python_agree_on_every_rule_case_and_the_demo_repository(tmp_path: Path) -> None:
+    mismatches = []
+    roots = [(name, materialise(tmp_path / name, edits)) for name, edits in rule_variants()]
+    demo = tmp_path / "demo"
+    shutil.copytree(PROJECT / "records", demo / "records")
+    shutil.copy(PROJECT / "caseconf.yml", demo / "caseconf.yml")
+    roots.append(("demo", demo))
+    seen: set[str] = set()
+    browser_side = parity.browser_findings_many([root for _, root in roots])
+    for (name, root), (data, browser) in zip(roots, browser_side):
+        python = parity.python_findings(root)
+        claimed = set(data["supported"])
+        want, got = parity.keys(python, claimed), parity.keys(browser, claimed)
+        seen |= {code for _, _, code in want}
+        if want != got:
+            mismatches.append((name, sorted(want - got), sorted(got - want)))
+    assert not mismatches, "\n".join(f"{n}: python only {a}, browser only {b}" for n, a, b in mismatches)
+    # the corpus really exercises every rule the browser claims
+    assert BROWSER_RULES - seen == set(), BROWSER_RULES - seen
+
+
+def test_browser_and_python_agree_on_the_personal_data_corpus() -> None:
+    repo = Repository.load(PROJECT)
+    data = browser_checks(repo)
+    allow = list(corpus.ALLOW_WORDS) + list(repo.config.pii_allow_words())  # type: ignore[union-attr]
+    data["pii"]["allow_words"] = allow
+    texts = [(p.relative_to(PROJECT).as_posix(), p.read_text(encoding="utf-8"))
+             for p in sorted((PROJECT / "records").rglob("*")) if p.is_file() and p.suffix in (".md", ".yml")]
+    for seed in (7, 8):
+        texts += [(f"planted-{seed}-{i}.md", text) for i, (text, _) in enumerate(corpus.planted_records(seed=seed))]
+    texts += [(f"clean-{i}.md", text) for i, text in enumerate(corpus.clean_records())]
+    results = parity.run_js({"op": "check", "data": data,
+                             "items": [{"schema": None, "text": t, "format": "fm", "pii": True} for _, t in texts]})
+    claimed = {c for c in data["supported"] if c.startswith("PII")}
+    mismatches, per_code = [], {c: 0 for c in claimed}
+    for (name, text), result in zip(texts, results):
+        want = {(f.line, f.code) for f in scan_text(text, name, allow_words=allow, lang="cs") if f.code in claimed}
+        got = {(f["line"], f["code"]) for f in result["pii"]}
+        for _, code in want:
+            per_code[code] += 1
+        if want != got:
+            lines = text.split("\n")
+            mismatches += [f"{name}:{ln} {code} python" + (" only" if (ln, code) in want - got else " misses")
+                           + f": {lines[ln - 1][:100]}" for ln, code in sorted(want ^ got)]
+    assert not mismatches, "\n".join(mismatches[:40])
+    assert all(n >= 20 for n in per_code.values()), per_code
