@@ -21,6 +21,11 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+	@# the editor tests: node runs the form's own JavaScript, npm installs decap-server (tests/editor)
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); $$SUDO apt-get update -qq && \
+	  $$SUDO apt-get install -y -qq nodejs >/dev/null && \
+	  { command -v npm >/dev/null 2>&1 || $$SUDO apt-get install -y -qq npm >/dev/null; }; }
 
 # What WeasyPrint (PDF of `caseconf doc`) and the document tests need from Debian:
 # Pango and HarfBuzz for text layout, DejaVu fonts (Czech and Montenegrin letters), poppler.

@@ -201,6 +201,11 @@ def _meeting(rng: random.Random, case: _Case, kind: str, date: dt.date, open_act
     ]
     still_open, evaluation = _evaluate(rng, date, open_actions)
     lines += evaluation
+    if kind == "crisis":  # a crisis says whether the earlier plan B came into force (REV009)
+        triggered = _d(date - dt.timedelta(days=2))
+        lines += ["plan_b_triggered:",
+                  f'  - {{condition: "plán se nedaří plnit", date: {triggered}, applied: true, '
+                  'what_followed: "svolána tato krizová konference"}']
     lines += ['needs: ["pravidelná docházka do školy", "stabilní ranní režim"]',
               "conclusions:", '  - "Rodina dostane podporu podle plánu níže."']
     next_review = None

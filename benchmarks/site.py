@@ -22,7 +22,12 @@ pages' tables of contents, its CSS/JS links, and the `caseconf-editor` plugin.
 
 Builds alternate (before, caseconf, plain) `--repeat` times; the first caseconf build
 (which makes the pages the plain site copies) is the first sample. Medians and each
-run's ratio are printed (target: <= 1.3 at 1,000 cases; growth 1,000 -> 5,000 <= 5.5).
+run's ratio are printed (target: <= 1.1 at 1,000 cases; growth 1,000 -> 5,000 <= 5.5).
+
+Also printed (issue 19, "one model per build"), each against a floor of the same run:
+- `--rebuild`: a one-record edit under `mkdocs serve` (same process, new configuration,
+  as serve's rebuild does it) against the full build of that process (target <= 0.25);
+- `--memory N`: the peak memory of a build of N cases (target: 10,000 cases <= 1.5 GB).
 """
 
 from __future__ import annotations
@@ -251,7 +256,7 @@ def plain_site(team: Path, built: Path, dest: Path) -> Path:
         tags = _TAG.findall(html[: body.start()] + body.group(1)[:2000])
         # the same front matter as the plugin's stubs (title, hidden navigation sidebar, tags)
         front = f"title: {json.dumps(unescape(title.group(1)) if title else rel, ensure_ascii=False)}\n"
-        front += 'hide: ["navigation"]\n'
+        front += f"hide: {json.dumps(_hidden(rel))}\n"
         if tags:
             front += f"tags: {json.dumps(tags, ensure_ascii=False)}\n"
         if rel == "tags":  # the tags plugin renders the index into the marker, as in the plugin's build
@@ -263,6 +268,72 @@ def plain_site(team: Path, built: Path, dest: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"---\n{front}---\n\n{content}\n", encoding="utf-8")
     return dest
+
+
+def _hidden(rel: str) -> list[str]:
+    """What the plugin's stub hides on this page (the widest tables also hide the toc)."""
+    sys.path.insert(0, str(PROJECT / "src"))
+    from caseconf.site.render import WIDE_PAGES
+
+    return ["navigation", "toc"] if f"{rel}.md" in WIDE_PAGES else ["navigation"]
+
+
+# A rebuild as `mkdocs serve` does it after a file changed: the same process (caseconf's
+# model cache survives), a new configuration, a full (not --dirty) build.
+REBUILD = r"""
+import json, os, sys, time
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+root, site, record = sys.argv[1:4]
+def timed(config):
+    start = time.perf_counter()
+    build(config)
+    return time.perf_counter() - start
+config = load_config(os.path.join(root, "mkdocs.yml"), site_dir=site)
+config.plugins.on_startup(command="serve", dirty=False)
+full = timed(config)
+with open(os.path.join(root, record), "a", encoding="utf-8") as fh:
+    fh.write("\nDoplněno po schválení zápisu.\n")
+rebuild = timed(load_config(os.path.join(root, "mkdocs.yml"), site_dir=site))
+print(json.dumps({"full": full, "rebuild": rebuild}))
+"""
+
+
+def rebuild_ratio(team: Path, site_dir: Path) -> tuple[float, float]:
+    """(full build, one-record rebuild) seconds inside one serve-like process."""
+    record = next(p for p in sorted((team / "records").glob("*/*.md")) if p.parent.name != "activities")
+    backup = record.read_bytes()
+    try:
+        result = subprocess.run([sys.executable, "-c", REBUILD, str(team), str(site_dir),
+                                 record.relative_to(team).as_posix()],
+                                capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    finally:
+        record.write_bytes(backup)
+    if result.returncode != 0:
+        raise SystemExit(f"rebuild benchmark failed:\n{result.stderr[-3000:]}")
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    return data["full"], data["rebuild"]
+
+
+def peak_memory(config: Path, site_dir: Path) -> tuple[float, float]:
+    """(seconds, peak resident memory in MB) of one `mkdocs build` in a child process."""
+    import resource
+
+    shutil.rmtree(site_dir, ignore_errors=True)
+    script = ("import resource, runpy, sys; sys.argv = ['mkdocs'] + sys.argv[1:]\n"
+              "try:\n    runpy.run_module('mkdocs', run_name='__main__')\n"
+              "finally:\n    print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+              "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n")
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", script, "build", "-q", "-f", str(config), "-d", str(site_dir)],
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    elapsed = time.perf_counter() - start
+    peaks = [line for line in result.stderr.splitlines() if line.startswith("PEAK ")]
+    if result.returncode != 0 or not peaks:
+        raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")
+    own, children = (int(x) for x in peaks[-1].split()[1:3])
+    return elapsed, max(own, children) / 1024  # ru_maxrss is in KiB on Linux
 
 
 def timed_build(config: Path, site_dir: Path, *, src: Path | None = None) -> float:
@@ -291,6 +362,10 @@ def main(argv: list[str] | None = None) -> int:
                              "src/ folder), in the same run, for a before/after comparison")
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep the generated repositories here (and reuse them when present)")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="also time a one-record rebuild under serve against that process's full build")
+    parser.add_argument("--memory", type=int, default=None, metavar="N",
+                        help="also build N cases once and print the peak memory (target: 10000 within 1.5 GB)")
     args = parser.parse_args(argv)
     sizes = [int(part) for part in args.cases.split(",")]
     base = args.keep or Path(tempfile.mkdtemp(prefix="caseconf-bench-"))
@@ -326,7 +401,22 @@ def main(argv: list[str] | None = None) -> int:
                 before = [b / p for b, p in zip(times["before"], times["plain"])]
                 line += f"; before {statistics.median(times['before']):6.1f} s, ratio {statistics.median(before):.2f}"
             print(line, flush=True)
+            print(f"{'':>6} ratio to plain mkdocs-material {statistics.median(ratios):.2f} "
+                  f"(target <= 1.1): {'met' if statistics.median(ratios) <= 1.1 else 'NOT met'}", flush=True)
             results.append((size, plugin_time, plain_time))
+            if args.rebuild:
+                full, rebuild = rebuild_ratio(team, base / f"site-serve-{size}")
+                ratio = rebuild / full
+                print(f"{'':>6} one-record rebuild under serve {rebuild:6.1f} s, full build {full:6.1f} s, "
+                      f"ratio {ratio:.2f} (target <= 0.25): {'met' if ratio <= 0.25 else 'NOT met'}", flush=True)
+        if args.memory:
+            team = base / f"team-{args.memory}"
+            if not (team / "mkdocs.yml").exists():
+                shutil.rmtree(team, ignore_errors=True)
+                generate_repository(team, args.memory)
+            seconds, megabytes = peak_memory(team / "mkdocs.yml", base / f"site-team-{args.memory}")
+            print(f"{args.memory:>6} cases: build {seconds:6.1f} s, peak memory {megabytes:,.0f} MB "
+                  f"(target <= 1,536 MB): {'met' if megabytes <= 1536 else 'NOT met'}", flush=True)
         if len(results) > 1:
             (n0, p0, b0), (n1, p1, b1) = results[0], results[-1]
             print(f"growth {n0} -> {n1} cases (x{n1 / n0:.0f}): caseconf x{p1 / p0:.2f}, plain material x{b1 / b0:.2f}")

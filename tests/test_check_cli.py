@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .helpers import PROJECT, run_caseconf, write
@@ -86,7 +87,9 @@ def test_usage_errors_exit_2() -> None:
 def test_help_for_every_command() -> None:
     english = {"CASECONF_LANG": "en"}  # the demo team is Czech; tests/i18n checks the translations
     run = run_caseconf("--help", env=english)
-    commands = [line.split()[0] for line in run.out.split("Commands:")[1].splitlines() if line.strip()]
+    # a command's line: two spaces, its name, two or more spaces (a wrapped help line has no name)
+    commands = [m.group(1) for line in run.out.split("Commands:")[1].splitlines()
+                if (m := re.match(r"^  (\S+)\s{2,}", line))]
     assert "check" in commands
     for command in commands:
         sub = run_caseconf(command, "--help", env=english)

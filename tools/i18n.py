@@ -79,7 +79,8 @@ def _leaves(node: Any) -> Iterator[Leaf]:
 
 # ---------------------------------------------------------------- finding tables
 
-LOCALE_CODE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4}){0,2}$")  # cs, sh, hbs, sr_Latn_ME, en-GB
+LOCALE_CODE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4}){1,2}$")  # sr_Latn_ME, en-GB, sr-Latn
+BARE_CODES = frozenset({"cs", "sk", "sr", "sh", "hr", "bs", "hbs", "cnr", "me", "cz", "en", "de"})  # not "ano", "da"
 
 
 def _is_lang_keyed(node: ast.AST) -> bool:
@@ -96,7 +97,7 @@ def _str(node: ast.AST) -> str | None:
 def _looks_like_codes(values: Iterable[ast.AST]) -> bool:
     """{"cs": "cs", "sr-Latn": "sh"}: a table of locale codes, not of words."""
     texts = [t for v in values for t in _all_strings(v)]
-    return bool(texts) and all(t is not None and LOCALE_CODE.match(t) for t in texts)
+    return bool(texts) and all(t is not None and (t in BARE_CODES or LOCALE_CODE.match(t)) for t in texts)
 
 
 def _all_strings(node: ast.AST) -> list[str | None]:
@@ -345,20 +346,20 @@ def add_to_catalogs(sites: list[Site]) -> list[str]:
 
 # ---------------------------------------------------------------- rewriting the code
 
-def _call(leaf: Leaf) -> str:
+def _call(leaf: Leaf, name: str = "msg") -> str:
     if leaf.context:
-        return f"msg({leaf.source}, {json.dumps(leaf.context, ensure_ascii=False)})"
-    return f"msg({leaf.source})"
+        return f"{name}({leaf.source}, {json.dumps(leaf.context, ensure_ascii=False)})"
+    return f"{name}({leaf.source})"
 
 
-def _code(node: Any, indent: str) -> str:
+def _code(node: Any, indent: str, name: str = "msg") -> str:
     if isinstance(node, Leaf):
-        return _call(node)
+        return _call(node, name)
     inner = indent + "    "
     if isinstance(node, dict):
-        body = "".join(f"{inner}{key!r}: {_code(value, inner)},\n" for key, value in node.items())
+        body = "".join(f"{inner}{key!r}: {_code(value, inner, name)},\n" for key, value in node.items())
         return "{\n" + body + indent + "}"
-    items = "".join(f"{inner}{_code(value, inner)},\n" for value in node)
+    items = "".join(f"{inner}{_code(value, inner, name)},\n" for value in node)
     return ("(\n" if isinstance(node, tuple) else "[\n") + items + indent + (")" if isinstance(node, tuple) else "]")
 
 
@@ -373,17 +374,38 @@ def rewrite(path: Path, sites: list[Site]) -> str:
     def at(pos: tuple[int, int]) -> int:
         return offsets[pos[0] - 1] + pos[1]
 
+    taken = _module_names(source)
+    # a module with its own `msg` (the guard's messages) gets the catalogue's under another name
+    alias = {name: name if name not in taken else f"catalogue_{name}" for name in ("msg", "per_language")}
     used = set()
     for site in sorted(sites, key=lambda s: s.start, reverse=True):
         indent = " " * (len(lines[site.start[0] - 1]) - len(lines[site.start[0] - 1].lstrip()))
-        code = _code(site.structure, indent)
+        code = _code(site.structure, indent, alias["msg"])
         if site.shape == "per_language":
-            code = f"per_language({code})"
+            code = f"{alias['per_language']}({code})"
             used.add("per_language")
         used.add("msg")
         data = data[:at(site.start)] + code.encode("utf-8") + data[at(site.end):]
     text = data.decode("utf-8")
-    return _drop_unused_helpers(_add_import(text, path, sorted(used)))
+    names = [name if alias[name] == name else f"{name} as {alias[name]}" for name in sorted(used)]
+    return _drop_unused_helpers(_add_import(text, path, names))
+
+
+def _module_names(source: str) -> set[str]:
+    """Names the module binds itself, other than the catalogue's (to avoid shadowing them)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("catalogue"):
+                continue
+            names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, ast.arg):
+            names.add(node.arg)
+    return names
 
 
 def _add_import(text: str, path: Path, names: list[str]) -> str:
@@ -507,10 +529,15 @@ def extract() -> int:
     from babel.messages.pofile import write_po
 
     catalog = Catalog(project="caseconf", domain="caseconf")
-    keywords = {"msg": (1, (2, "c")), "nmsg": (1, 2, (4, "c")), "tx": (2, (3, "c")), "ntx": (2, 3, (5, "c"))}
+    # by number of arguments: msg's second one is its msgctxt
+    # (keyword arguments count as arguments too, so tx/ntx carry no msgctxt: use msg for that)
+    keywords = {"msg": {1: (1,), 2: (1, (2, "c"))}, "nmsg": {None: (1, 2)}, "tx": {None: (2,)},
+                "ntx": {None: (2, 3)}}
     method_map = [("src/caseconf/**.py", "python")]
     for filename, lineno, message, comments, context in extract_from_dir(
-            str(ROOT), method_map, keywords=_babel_keywords(keywords), comment_tags=("i18n:",)):
+            str(ROOT), method_map, keywords=keywords, comment_tags=("i18n:",)):
+        if isinstance(message, str) and re.fullmatch(r"[a-z0-9_]+", message):
+            continue  # a key passed to another function called msg (the guard's msg(key, lang))
         catalog.add(message, locations=[(filename, lineno)], auto_comments=comments, context=context)
     for text, where in help_texts():
         catalog.add(text, locations=[(where, 0)], context="help")
@@ -519,13 +546,6 @@ def extract() -> int:
         write_po(handle, catalog, width=100, sort_output=True)
     print(f"{len(catalog)} messages -> {(LOCALE / 'caseconf.pot').relative_to(ROOT)}", file=sys.stderr)
     return 0
-
-
-def _babel_keywords(spec: dict[str, tuple[Any, ...]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for name, args in spec.items():
-        result[name] = tuple(a if isinstance(a, int) else (a[0], a[1]) for a in args)
-    return result
 
 
 def help_texts() -> list[tuple[str, str]]:
@@ -537,15 +557,23 @@ def help_texts() -> list[tuple[str, str]]:
 
 
 def update() -> int:
+    """Add the template's new msgids (empty) to every .po; nothing is ever dropped (entries the
+    extractor cannot see, such as metavars and plural helpers, stay)."""
     from babel.messages.pofile import read_po
 
     with (LOCALE / "caseconf.pot").open("rb") as handle:
         template = read_po(handle)
     for lang in LANGS:
         catalog = read_catalog(lang)
-        catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
-        catalog.obsolete.clear()
+        added = 0
+        for message in template:
+            if message.id and catalog.get(message.id, context=message.context) is None:
+                empty = ("",) * len(message.id) if isinstance(message.id, (tuple, list)) else ""
+                catalog.add(message.id, empty, locations=message.locations, context=message.context,
+                            flags=message.flags)
+                added += 1
         write_catalog(catalog, lang)
+        print(f"{po_file(lang).relative_to(ROOT)}: {added} new", file=sys.stderr)
     return 0
 
 

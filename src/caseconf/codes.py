@@ -88,24 +88,46 @@ def code_by_name() -> dict[str, CodeEntry]:
     return {entry.code: entry for entry in all_codes()}
 
 
+def can_disable(code: str) -> bool:
+    """Whether `rules: {CODE: off}` may switch the code off. Asks the rules registry first
+    (already loaded by any check) and the guard's registry only for PII codes, so that a
+    check without the personal-data scan never loads the detectors."""
+    from .rules.registry import rule_by_code
+
+    rule = rule_by_code().get(code)
+    if rule is not None:
+        return rule.can_disable
+    if code.startswith("PII"):
+        from .pii.codes import all_codes as pii_codes
+
+        return next((p.can_disable for p in pii_codes() if p.code == code), True)
+    return True
+
+
+def is_known(code: str) -> bool:
+    """Whether any registry knows the code (the guard's is asked only for PII codes)."""
+    from .rules.registry import rule_by_code
+
+    if code in rule_by_code():
+        return True
+    return code.startswith("PII") and code in code_by_name()
+
+
 def apply_levels(findings: Iterable[Finding], levels: dict[str, str]) -> list[Finding]:
     """The team's levels over every finding: re-levelled, or dropped when `off`, except
     for codes that cannot be switched off (CFG003 says so where the setting is)."""
     if not levels:
         return list(findings)
-    known = code_by_name()
     out = []
     for finding in findings:
         level = levels.get(finding.code)
         if level is None or level == finding.severity:
             out.append(finding)
-            continue
-        entry = known.get(finding.code)
-        if level == "off":
-            if entry is not None and not entry.can_disable:
+        elif level == "off":
+            if not can_disable(finding.code):
                 out.append(finding)
-            continue
-        out.append(replace(finding, severity=level))  # type: ignore[arg-type]
+        else:
+            out.append(replace(finding, severity=level))  # type: ignore[arg-type]
     return out
 
 

@@ -72,23 +72,38 @@ def demo_repo():  # type: ignore[no-untyped-def]
     return Repository.load(PROJECT)
 
 
-@pytest.fixture(scope="session")
-def demo_documents(demo_repo) -> dict[tuple[str, str, str], Made]:  # type: ignore[no-untyped-def]
-    """Every document every demo conference record gives, in cs and sr-Latn, as PDF and DOCX.
-    The invitations of one record go into one PDF (one letter per page), as the site prints them."""
-    from caseconf import docs
-    from caseconf.docs import layout
+class DemoDocuments:
+    """Every document every demo conference record gives, in cs and sr-Latn, as PDF and DOCX,
+    made the first time a kind is asked for. The invitations of one record go into one PDF
+    (one letter per page), as the site prints them."""
 
-    made: dict[tuple[str, str, str], Made] = {}
-    for case in demo_repo.cases.values():
-        for doc in case.conferences:
-            for kind in docs.available(doc.model):
-                for lang in LANGS:
-                    documents = docs.documents(kind, demo_repo, case, doc, lang=lang)
-                    pdf = layout.to_pdf(layout.to_html(documents, demo_repo.root), demo_repo.root)
-                    word = " ".join(docx_text(docs.render(d, "docx", demo_repo.root)) for d in documents)
-                    made[(doc.path, kind, lang)] = Made(doc.path, kind, lang, pdf_text(pdf), word, pdf_pages(pdf))
-    return made
+    def __init__(self, repo) -> None:  # type: ignore[no-untyped-def]
+        self.repo = repo
+        self.made: dict[tuple[str, str, str], Made] = {}
+        self.kinds: set[str] = set()
+
+    def kind(self, kind: str) -> dict[tuple[str, str, str], Made]:
+        from caseconf import docs
+        from caseconf.docs import layout
+
+        if kind not in self.kinds:
+            for case in self.repo.cases.values():
+                for doc in case.conferences:
+                    if kind not in docs.available(doc.model):
+                        continue
+                    for lang in LANGS:
+                        documents = docs.documents(kind, self.repo, case, doc, lang=lang)
+                        pdf = layout.to_pdf(layout.to_html(documents, self.repo.root), self.repo.root)
+                        word = " ".join(docx_text(docs.render(d, "docx", self.repo.root)) for d in documents)
+                        self.made[(doc.path, kind, lang)] = Made(doc.path, kind, lang, pdf_text(pdf), word,
+                                                                 pdf_pages(pdf))
+            self.kinds.add(kind)
+        return {key: made for key, made in self.made.items() if key[1] == kind}
+
+
+@pytest.fixture(scope="session")
+def demo_documents(demo_repo) -> DemoDocuments:  # type: ignore[no-untyped-def]
+    return DemoDocuments(demo_repo)
 
 
 def records(repo) -> Iterator[tuple]:  # type: ignore[no-untyped-def]

@@ -42,14 +42,22 @@ def both(made, key):  # type: ignore[no-untyped-def]
 def _assert_all(texts, expected, where):  # type: ignore[no-untyped-def]
     for fmt, text in texts:
         for element in expected:
-            assert flat(element) in text, f"{where} {fmt}: missing {element!r}"
+            assert _found(element, text), f"{where} {fmt}: missing {element!r}"
+
+
+def _found(element: str, text: str) -> bool:
+    # pdftotext joins a compound broken after its hyphen at a line end without the hyphen
+    return flat(element) in text or flat(element).replace("-", "") in text.replace("-", "")
 
 
 def test_every_demo_record_gives_its_documents(demo_repo, demo_documents) -> None:  # type: ignore[no-untyped-def]
     records = [doc for case in demo_repo.cases.values() for doc in case.conferences]
     assert len(records) >= 20
+    made = {}
+    for kind in ("invitation", "attendance", "minutes", "family-plan", "evaluation"):
+        made.update(demo_documents.kind(kind))
     for doc in records:
-        kinds = {kind for (path, kind, lang) in demo_documents if path == doc.path}
+        kinds = {kind for (path, kind, lang) in made if path == doc.path}
         assert "minutes" in kinds, doc.path
         if doc.model.kind.value != "evaluation":
             assert {"invitation", "attendance"} <= kinds, doc.path
@@ -57,12 +65,13 @@ def test_every_demo_record_gives_its_documents(demo_repo, demo_documents) -> Non
             assert "evaluation" in kinds and "invitation" not in kinds, doc.path
         if doc.model.plan and doc.model.plan.actions:
             assert "family-plan" in kinds, doc.path
-    for made in demo_documents.values():
-        assert made.pdf and made.docx, (made.path, made.kind, made.lang)
+    for item in made.values():
+        assert item.pdf and item.docx, (item.path, item.kind, item.lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_invitations_hold_what_an_invitee_needs(demo_repo, demo_documents, lang) -> None:  # type: ignore[no-untyped-def]
+    demo_documents = demo_documents.kind("invitation")
     w = WORDS[lang]
     for case in demo_repo.cases.values():
         for doc in case.conferences:
@@ -85,6 +94,7 @@ def test_invitations_hold_what_an_invitee_needs(demo_repo, demo_documents, lang)
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_attendance_sheets_list_every_participant_with_a_signature_column(demo_repo, demo_documents, lang) -> None:  # type: ignore[no-untyped-def]
+    demo_documents = demo_documents.kind("attendance")
     for case in demo_repo.cases.values():
         office = demo_repo.config.offices
         for doc in case.conferences:
@@ -101,6 +111,7 @@ def test_attendance_sheets_list_every_participant_with_a_signature_column(demo_r
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_minutes_hold_attendance_plan_and_signatures(demo_repo, demo_documents, lang) -> None:  # type: ignore[no-untyped-def]
+    demo_documents = demo_documents.kind("minutes")
     for case in demo_repo.cases.values():
         for doc in case.conferences:
             r = doc.model
@@ -131,6 +142,7 @@ def test_minutes_hold_attendance_plan_and_signatures(demo_repo, demo_documents, 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_family_plans_speak_plainly(demo_repo, demo_documents, lang) -> None:  # type: ignore[no-untyped-def]
+    demo_documents = demo_documents.kind("family-plan")
     for case in demo_repo.cases.values():
         refs = {m.ref for m in case.file.household} if case.file else set()
         for doc in case.conferences:
@@ -148,7 +160,7 @@ def test_family_plans_speak_plainly(demo_repo, demo_documents, lang) -> None:  #
                 expected.append(WORDS[lang]["you"])
             for fmt, text in both(demo_documents, key):
                 for element in expected:
-                    assert flat(element) in text, f"{key} {fmt}: missing {element!r}"
+                    assert _found(element, text), f"{key} {fmt}: missing {element!r}"
                 for code in CODES:
                     assert code not in text, f"{key} {fmt}: a code or key {code!r} on the family's plan"
                 assert case.id not in text, f"{key} {fmt}: the case code on the family's plan"
@@ -158,6 +170,7 @@ def test_family_plans_speak_plainly(demo_repo, demo_documents, lang) -> None:  #
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_evaluations_give_each_result_and_the_conclusion(demo_repo, demo_documents, lang) -> None:  # type: ignore[no-untyped-def]
+    demo_documents = demo_documents.kind("evaluation")
     seen = 0
     for case in demo_repo.cases.values():
         for doc in case.conferences:

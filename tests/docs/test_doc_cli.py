@@ -143,3 +143,16 @@ def test_the_commit_hook_check_does_not_load_weasyprint(demo_copy: Path) -> None
             "sys.exit(2 if 'weasyprint' in sys.modules else 0)")
     proc = subprocess.run([sys.executable, "-c", code, str(demo_copy)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_broken_team_template_or_text_is_named_not_a_traceback(demo_copy: Path, tmp_path: Path) -> None:
+    write(demo_copy / "site_templates" / "doc" / "texts.yml", 'reply_text: {cs: "Odpovězte do {kdy} u {who}."}\n')
+    write(demo_copy / "site_templates" / "doc" / "attendance.html", '{% extends "_base.html" %}{% block content %}{{ b.blocks(d.blocks) }\n')
+    broken = run_caseconf("doc", "attendance", RECORD, "--format", "html", "-o", str(tmp_path / "a.html"),
+                          "--root", str(demo_copy), cwd=demo_copy)
+    assert broken.code == 2 and "attendance.html" in broken.err and "Traceback" not in broken.err
+    assert not (tmp_path / "a.html").exists()
+    letter = run_caseconf("doc", "invitation", RECORD, "--to", "M", "--format", "html", "-o", str(tmp_path / "i.html"),
+                          "--root", str(demo_copy), cwd=demo_copy)
+    assert letter.code == 0, letter.err  # the unknown {kdy} falls back to the packaged wording
+    assert "potvrďte" in (tmp_path / "i.html").read_text(encoding="utf-8")

@@ -130,3 +130,32 @@ def test_write_in_cells_have_room_and_tables_stay_on_the_page(site: Path, printe
     assert measured["heights"], f"{name}: no write-in cells found"
     assert min(measured["heights"]) >= 8 * MM, f"{name}: a write-in cell is {min(measured['heights']) / MM:.1f} mm high"
     assert max(measured["widths"]) <= measured["page"] + 1, f"{name}: a table is wider than the page"
+
+
+PACKS = Path(__file__).resolve().parents[2] / "src" / "caseconf" / "templates" / "packs"
+PRINT_CSS = Path(__file__).resolve().parents[2] / "src" / "caseconf" / "templates" / "site" / "assets" / "caseconf" / "print.css"
+
+
+@pytest.mark.parametrize("pack", ["cz/sablony", "me/obrasci"])
+def test_every_skeleton_of_every_pack_is_the_last_section_the_print_stylesheet_hides(pack: str) -> None:
+    """The print stylesheet hides the skeleton heading (#kostra, #kostur) and all after it: so in
+    every template of both packs the skeleton comes last, under such a heading."""
+    css = PRINT_CSS.read_text(encoding="utf-8")
+    pages = [p for p in sorted((PACKS / pack).glob("*.md")) if "<!-- caseconf:skeleton" in p.read_text(encoding="utf-8")]
+    assert len(pages) >= 6
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        headings = re.findall(r"^## .*\{#([\w-]+)[^}]*\}\s*$", text, re.MULTILINE)
+        skeleton_at = text.index("<!-- caseconf:skeleton")
+        last_heading = text.rfind("\n## ", 0, skeleton_at)
+        anchor = re.search(r"\{#([\w-]+)", text[last_heading:skeleton_at]).group(1)  # type: ignore[union-attr]
+        assert anchor == headings[-1], f"{page.name}: a section follows the skeleton"
+        assert f"h2#{anchor} ~ *" in css, f"{page.name}: the print stylesheet does not hide #{anchor}"
+
+
+@pytest.mark.parametrize("page", ["cz/sablony/informace-pro-rodinu.md", "me/obrasci/informacija-za-porodicu.md"])
+def test_the_family_leaflets_mark_the_worker_note(page: str) -> None:
+    text = (PACKS / page).read_text(encoding="utf-8")
+    first_paragraph = text.split("\n\n")[1]
+    assert first_paragraph.startswith("*") and first_paragraph.endswith("{: .caseconf-worker-note }")
+    assert ".caseconf-worker-note" in PRINT_CSS.read_text(encoding="utf-8")

@@ -223,3 +223,45 @@ def test_gitea_has_no_editorial_workflow_in_decap(tmp_path: Path) -> None:
     assert config["publish_mode"] == "simple"  # Decap: "The Gitea backend does not support editorial workflow."
     assert config["backend"] == {**config["backend"], "name": "gitea", "branch": "zaznamy",
                                  "api_root": "https://git.example.org/api/v1", "app_id": "abc"}
+
+
+def test_every_label_hint_and_plural_exists_in_all_three_languages(team_repo: Repository) -> None:
+    from caseconf.editor.labels import FIELDS, HINTS, PATH_LABELS, PLURALS, UI
+
+    for table in (FIELDS, HINTS, PATH_LABELS, UI):
+        for key, entry in table.items():
+            assert set(entry) >= {"cs", "sr-Latn", "en"} and all(entry.values()), key
+    # CLDR plural categories of whole numbers: cs one/few/other, sr one/few/other, en one/other
+    needed = {"cs": {"one", "few", "other"}, "sr-Latn": {"one", "few", "other"}, "en": {"one", "other"}}
+    for key, entry in PLURALS.items():
+        for lang, categories in needed.items():
+            assert categories <= set(entry[lang]), (key, lang)
+    form = build_decap_config(team_repo)
+    list_fields = {path.rsplit(".", 1)[-1] for coll in form["collections"]
+                   for path, field in fields_by_path(coll["fields"]).items()
+                   if field.get("widget") == "list"}
+    assert list_fields - set(PLURALS) <= {"indications", "approved_by", "offices", "channels"}, list_fields - set(PLURALS)
+
+
+@pytest.mark.parametrize("lang,counts", [("cs", {0: "0 úkolů", 1: "1 úkol", 3: "3 úkoly", 5: "5 úkolů"}),
+                                         ("sr-Latn", {0: "0 mjera", 1: "1 mjera", 3: "3 mjere", 21: "21 mjera"}),
+                                         ("en", {0: "0 actions", 1: "1 action", 2: "2 actions"})])
+def test_list_headings_count_with_the_languages_plural_rules(team_repo: Repository, lang: str, counts: dict) -> None:
+    """form.js rewrites Decap's "<count> <label>" with the page's forms and the browser's
+    CLDR rules (Intl.PluralRules); node has the same rules as Chromium."""
+    import json
+    import shutil
+    import subprocess
+
+    from caseconf.editor.assets import page_data
+
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed")
+    page = page_data(build_decap_config(team_repo), lang)
+    label = {"cs": "úkoly", "sr-Latn": "mjere", "en": "actions"}[lang]
+    forms = page["plurals"][label]
+    script = ("const forms = %s, rules = new Intl.PluralRules(%s);"
+              "console.log(JSON.stringify(%s.map((n) => n + ' ' + (forms[rules.select(n)] || forms.other))))"
+              % (json.dumps(forms), json.dumps(lang), json.dumps(list(counts))))
+    out = json.loads(subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout)
+    assert out == list(counts.values())

@@ -157,3 +157,35 @@ def test_list_items_added_and_removed_touch_only_their_lines() -> None:
     assert out[0]["text"] == text.replace("then: b}\n", "then: b}\n    - {if: c, then: d}\n")
     assert out[1]["text"] == text.replace("[M, F]", "[M]")
     assert out[2]["text"] == text.replace("owner: M\n", "owner: M\n      due: 2025-05-01\n")
+
+
+TRICKY = ["a: b", "#not a comment", "- not an item", "it's", 'say "hi"', "yes", "no", "on", "14:00", "1:30:00",
+          "null", "~", "012345", "1e3", "0x1F", "2025-13-45", "  leading", "trailing  ", "tab\there", "ä ž ć Ђ",
+          "{curly}", "[square]", "a, b", "@at", "`tick`", "!bang", "&amp", "*star", "%percent", "|pipe", ">gt",
+          "two\nlines", "ends with colon:", "? question", "=", "<<"]
+
+
+def test_tricky_text_values_are_read_back_exactly_as_typed() -> None:
+    """Whatever a person types into a text field, caseconf reads back exactly that (in block
+    and in flow context), and only that value's line changes."""
+    import random
+
+    rng = random.Random(17)
+    alphabet = list("aá :#-'\"{}[],&*!|>%@`\\\t") + ["14:00", "yes", "ž"]
+    values = TRICKY + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(150)]
+    values = [v for v in values if v.strip() == v or "\n" in v or "\t" in v or v.startswith("  ") or v.endswith("  ")]
+    text = '---\ncase: JI-2025-014\ngoal: "old"\nroles:\n  convener: {role: ospod_worker, org: JI}\n---\nBody\n'
+    jobs = []
+    for value in values:
+        jobs.append({"text": text, "format": "fm", "set": [[["goal"], value]]})
+        jobs.append({"text": text, "format": "fm", "set": [[["roles", "convener", "org"], value]]})
+    out = run_js({"op": "roundtrip", "files": jobs})
+    for index, result in enumerate(out):
+        value = values[index // 2]
+        front, body = split(result["text"], "fm")
+        data = yaml.safe_load(front)
+        got = data["goal"] if index % 2 == 0 else data["roles"]["convener"]["org"]
+        assert got == value, (value, front)
+        assert body == "Body\n"
+        assert len([d for d in difflib.ndiff(split(text, "fm")[0].splitlines(), front.splitlines())
+                    if d[:1] == "-"]) == 1, (value, front)

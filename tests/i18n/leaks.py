@@ -46,7 +46,7 @@ _STRIP = [
     re.compile(r"(?<!\w)--?[A-Za-z][\w-]*"),  # options
     re.compile(r"\bcaseconf[ -]\w+"),  # command names (caseconf check, caseconf-pii)
     re.compile(r"\b[\w.+-]+@[\w.-]+\b"),  # e-mail-like ids (UIDs)
-    re.compile(r"\[[a-z|-]+\]"),  # [table|json|csv]: the values one types
+    re.compile(r"\[[a-z|-]+\]"), re.compile(r"\{[a-z|\s-]+\}"),  # [table|json|csv], {a|b}: values one types
 ]
 _WORD = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z_]*(?![\w-])")
 

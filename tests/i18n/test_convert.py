@@ -107,3 +107,16 @@ def test_a_missing_translation_is_reported_and_falls_back_to_english(tool, tmp_p
     assert module.LABEL["cs"] == "Případ" and module.LABEL["sr-Latn"] == "Case"
     assert ("sr-Latn", "caseconf", None, "Case") in catalogue.MISSES
     assert tool.check() == 1  # make i18n fails on the untranslated entry
+
+
+def test_the_code_wins_over_an_older_catalogue_text(tool, tmp_path):  # type: ignore[no-untyped-def]
+    first = tmp_path / "first.py"
+    first.write_text('A = {"cs": "stará věta", "sr-Latn": "stara", "en": "Sentence"}\n', encoding="utf-8")
+    tool.convert([first], write=True)
+    second = tmp_path / "second.py"
+    second.write_text('B = {"cs": "nová věta", "sr-Latn": "nova", "en": "Sentence"}\n', encoding="utf-8")
+    tool.convert([second], write=True)
+    catalogue.translations.cache_clear()
+    # one English text, two Czech wordings: the second place gets its own msgctxt, both stay
+    assert _load(first, "first_after").A["cs"] == "stará věta"
+    assert _load(second, "second_after").B["cs"] == "nová věta"

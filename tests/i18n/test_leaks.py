@@ -23,7 +23,8 @@ from .leaks import leaks
 
 AS_OF = "2026-05-01"
 LANGS = ("cs", "sr-Latn")
-COMMAND_WORDS = frozenset({"actions", "check", "init", "new", "pii", "reviews", "rules", "schema", "site", "stats",
+COMMAND_WORDS = frozenset({"actions", "check", "doc", "init", "migrate", "new", "pii", "reviews", "rules", "schema",
+                           "site", "stats",
                            "case", "conference", "activity", "build", "serve"})  # what one types after caseconf
 SITE_PARTS = ("caseconf.yml", "records", "methodology", "mkdocs.yml", "site_templates")
 
@@ -43,7 +44,7 @@ OUTPUTS = [
     ("bad root", ["actions", "--root", "/nonexistent/team"], ""),
     ("unknown command", ["nosuchcommand"], ""),
     ("bad kind", ["new", "conference", "--case", "JI-2025-014", "--kind", "nonsense"], ""),
-    ("new conference in the team's words", ["new", "conference", "--case", "JI-2025-014", "--kind", "{initial}",
+    ("new conference in the team's words", ["new", "conference", "--case", "TR-2026-009", "--kind", "{initial}",
                                             "--date", "2026-05-02"], ""),
     ("check", ["check", "--no-pii"], "rules and loader messages (H22 / lead's conversion)"),
     ("rules", ["rules"], "rules registry text (H22)"),
@@ -52,8 +53,11 @@ OUTPUTS = [
     ("new case", ["new", "case", "--office", "JI"], "scaffold messages (lead's conversion)"),
     ("pii", ["pii", "records"], "guard messages (lead's conversion)"),
 ]
-HELP = [[], ["actions"], ["reviews"], ["check"], ["pii"], ["rules"], ["schema"], ["stats"], ["new"], ["new", "case"],
+HELP = [[], ["actions"], ["reviews"], ["check"], ["pii"], ["rules"], ["schema"], ["stats"], ["doc"], ["migrate"],
+        ["new"], ["new", "case"],
         ["new", "conference"], ["new", "activity"], ["init"], ["site"], ["site", "build"], ["site", "serve"]]
+ME_VOCABULARY = ((r"ospod_worker", "csr_worker"), (r"ospod_office", "csr_office"),
+                 (r"(?m)^basis: court_petition", "basis: level_2"), (r"(?m)^basis: other", "basis: level_1"))
 INITIAL_WORD = {"cs": "úvodní", "sr-Latn": "inicijalna"}
 
 
@@ -70,6 +74,12 @@ def make_team(root: Path, lang: str) -> Path:
         config = re.sub(r"(?m)^jurisdiction: cz", "jurisdiction: me", config)
         config = re.sub(r"(?m)^language: cs", "language: sr-Latn", config)
         (root / "caseconf.yml").write_text(config, encoding="utf-8")
+        for path in (root / "records").rglob("*"):  # the same cases in the Montenegrin vocabularies
+            if path.suffix in (".md", ".yml"):
+                text = path.read_text(encoding="utf-8")
+                for czech, montenegrin in ME_VOCABULARY:
+                    text = re.sub(czech, montenegrin, text)
+                path.write_text(text, encoding="utf-8")
     return root
 
 

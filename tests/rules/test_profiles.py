@@ -55,7 +55,7 @@ def test_init_me_writes_the_montenegrin_defaults_and_a_me_record_gets_no_warning
     assert settings["rules"]["CONF003"] == "off" and settings["rules"]["CONF004"] == "off"
     assert settings["thresholds"]["followup_min_days"] == 0
     shutil.copytree(BASES["me"] / "records" / "PG-2025-001", repo / "records" / "PG-2025-001")
-    code, findings = _findings(repo, capsys, "--no-pii")
+    code, findings = _findings(repo, capsys)  # the personal-data scan included
     assert code == 0 and findings == [], findings
 
 

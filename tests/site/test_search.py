@@ -35,16 +35,26 @@ def typed_search(page, query: str) -> tuple[int, list[str]]:
         page.click("label.md-header__button[for=__search]")
     box.click()
     box.fill("")
+    # shown for an empty box, until the theme has an answer
+    placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
+                                ".translations['search.result.placeholder']")
+    page.wait_for_function("""(text) => document.querySelector('.md-search-result__meta')
+                                  .textContent.trim() === text.trim()""", arg=placeholder, timeout=30000)
     box.press_sequentially(query, delay=40)
-    # the theme answers after each key; wait until the answer is for the whole query
+    # The theme answers once its index is built (slow on a loaded machine), then after each
+    # key: wait for an answer to the whole query that stays the same for a moment.
     page.wait_for_function(
-        """([q]) => { const meta = document.querySelector('.md-search-result__meta');
+        """([q, placeholder]) => { const meta = document.querySelector('.md-search-result__meta');
                       const box = document.querySelector('.md-search__input');
-                      return box.value === q && meta && meta.textContent.trim() !== ''
-                             && !meta.textContent.includes(meta.dataset.placeholder || '\\u0000'); }""",
-        arg=[query], timeout=15000)
-    page.wait_for_timeout(400)
-    meta = page.inner_text(".md-search-result__meta")
+                      return box.value === q && meta && meta.textContent.trim() !== placeholder.trim(); }""",
+        arg=[query, placeholder], timeout=30000)
+    previous = None
+    for _ in range(20):
+        page.wait_for_timeout(300)
+        meta = page.inner_text(".md-search-result__meta")
+        if meta == previous:
+            break
+        previous = meta
     numbers = re.findall(r"\d+", meta)
     count = int(numbers[0]) if numbers else 0
     items = page.locator(".md-search-result__item").all_inner_texts()[:3]

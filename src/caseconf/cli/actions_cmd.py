@@ -67,6 +67,16 @@ def print_table(title: str, columns: Sequence[Column], rows: Iterable[Sequence[s
     sys.stdout.flush()
 
 
+def owner_key(typed: str | None) -> str | None:
+    """`--owner "pracovník SAS"` means the role family_worker; a person's ref (M, D1) stays."""
+    if typed is None:
+        return None
+    from ..records.vocab import ALL_ROLES
+    from ..records.vocab_labels import vocab_key
+
+    return vocab_key(typed, ALL_ROLES) or typed
+
+
 def record_name(path: str) -> str:
     """records/<case>/<file>: the case has its own column, so the file name is enough."""
     return path.rsplit("/", 1)[-1]
@@ -101,7 +111,8 @@ def actions(owner: str | None, office: str | None, overdue: bool, due_within: in
     """
     repo = Repository.load(resolve_root(root))
     day = as_of or dt.date.today()
-    items = open_actions(repo, as_of=day, owner=owner, office=office, overdue=overdue, due_within=due_within)
+    items = open_actions(repo, as_of=day, owner=owner_key(owner), office=office, overdue=overdue,
+                         due_within=due_within)
     if fmt == "json":
         emit_json({"as_of": day.isoformat(), "actions": [_json(a) for a in items]})
     elif fmt == "csv":

@@ -35,7 +35,9 @@ def report_broken(repo: Repository, *, allow: bool) -> int:
         return 0
     lang = repo.lang if repo.lang in HEAD else "en"
     lines = [HEAD[lang].format(n=len(entries))]
-    lines += [f"  {entry.finding.to_text()}" for entry in entries]
+    # every entry is an error: the line names the place, the code and the finding, in the
+    # team's language (the English severity word of Finding.to_text would be the only English)
+    lines += [f"  {e.finding.path}:{e.finding.line}: {e.finding.code} {e.finding.message}" for e in entries]
     if not allow:
         lines.append(HINT[lang])
     echo("\n".join(lines), err=True)

@@ -74,27 +74,32 @@ def _as_table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str
     from rich.text import Text
 
     shown = [i for i in range(len(columns)) if i not in moved]
-    table = Table(title=Text(title), box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False,
-                  collapse_padding=True, title_justify="left")
-    for i in shown:
-        # ids and dates are single words: rich never wraps inside a word while the minimum
-        # widths fit, and the check below refuses a layout where it had to
-        table.add_column(Text(columns[i].header), overflow="fold")
-    cells_to_check: list[str] = [columns[i].header for i in shown]
-    for index, row in enumerate(rows):
-        cells: list[Text] = []
+    texts: list[list[str]] = [[] for _ in columns]  # what each shown column must hold
+    for row in rows:
         for i in shown:
             value = row[i]
             if i == main and moved:
                 extra = " · ".join(f"{columns[j].header}: {row[j]}" for j in sorted(moved) if row[j])
-                cell = Text(value)
-                if extra:
-                    cell.append(("\n" if value else "") + extra, style="dim")
-                cells.append(cell)
-                cells_to_check.extend([value, extra])
-            else:
-                cells.append(Text(value))  # Text, not str: never read as rich markup ([link=…])
-                cells_to_check.append(value)
+                value = "\n".join(part for part in (value, extra) if part)
+            texts[i].append(value)
+    widths = _widths([columns[i] for i in shown], [texts[i] for i in shown], width)
+    if widths is None:
+        return None
+    table = Table(title=Text(title), box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False,
+                  collapse_padding=True, title_justify="left")
+    for i, column_width in zip(shown, widths):
+        table.add_column(Text(columns[i].header), overflow="fold", width=column_width)
+    cells_to_check: list[str] = [columns[i].header for i in shown]
+    for index in range(len(rows)):
+        cells: list[Text] = []
+        for i in shown:
+            value = texts[i][index]
+            head, _, extra = value.partition("\n") if i == main and moved else (value, "", "")
+            cell = Text(head)  # Text, not str: a value is never read as rich markup ([link=…])
+            if extra:
+                cell.append("\n" + extra, style="dim")
+            cells.append(cell)
+            cells_to_check.append(value)
         style = "bold red" if index < len(highlight) and highlight[index] else None
         table.add_row(*cells, style=style)
     buffer = io.StringIO()
@@ -106,6 +111,35 @@ def _as_table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str
     if any(len(line) > width for line in plain.splitlines()) or not _words_intact(plain, cells_to_check):
         return None
     return text
+
+
+GAP = 2  # characters between two columns in this table style
+
+
+def _widths(columns: Sequence[Column], texts: Sequence[Sequence[str]], width: int) -> list[int] | None:
+    """Column widths that fit `width` without splitting a word, or None. Ids, dates and
+    numbers get their longest value; free text shares what is left, in proportion to how
+    much it would need on one line, and never less than its longest word."""
+    def words(column: Column, cells: Sequence[str]) -> list[str]:
+        return column.header.split() + [w for cell in cells for w in cell.split()]
+
+    least = [max((len(w) for w in words(c, t)), default=1) for c, t in zip(columns, texts)]
+    most = [max([len(c.header)] + [len(line) for cell in t for line in cell.split("\n")]) for c, t in zip(columns, texts)]
+    budget = width - GAP * (len(columns) - 1)
+    if sum(most) <= budget:
+        return most
+    fixed = [not c.text for c in columns]
+    widths = [max(lo, max((len(line) for cell in t for line in cell.split("\n")), default=lo)) if f else lo
+              for lo, t, f in zip(least, texts, fixed)]
+    if sum(widths) > budget:
+        return None
+    spare = budget - sum(widths)
+    wants = [0 if f else hi - lo for lo, hi, f in zip(widths, most, fixed)]
+    total_want = sum(wants)
+    if total_want:
+        for i, want in enumerate(wants):
+            widths[i] += min(want, spare * want // total_want)
+    return widths
 
 
 def _as_blocks(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]], highlight: Sequence[bool],

@@ -29,6 +29,9 @@ def migrate(dry_run: bool, root: Path | None) -> int:
                      count=len(result.changes)), err=True)
         return 0
     apply(result)
+    if result.found == result.current:  # only the version line was missing
+        echo(message("stamped", result.lang, current=result.current), err=True)
+        return 0
     echo(message("done", result.lang, found=result.found, current=result.current, count=len(result.changes)),
          err=True)
     return 0

@@ -32,18 +32,17 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
     from .. import pii as guard
 
     root_dir = resolve_root(root)
-    # the history's git pass runs while the configuration (and pydantic) loads
+    # the history's git pass runs while the settings load
     started = guard.start_history(root_dir) if history and value is None else None
-    from ..records.repository import load_config
+    from ..pii.settings import read_settings  # not the full configuration model: a hook must start fast
 
-    config_doc = load_config(root_dir)
-    config = config_doc.model if config_doc is not None else None
-    lang = pick_language(config.language.value if config else None)
+    settings = read_settings(root_dir)
+    lang = pick_language(settings.language if settings else None)
     if value is not None:
         echo(f"# {guard.ALLOW_FILE}\n- {{sha256: {guard.fingerprint(value)}, kind: name, reason: \"…\"}}")
         return 0
-    allow = config.pii_allow_words() if config else []
-    excluded = config.pii.exclude if config else []
+    allow = settings.allow_words if settings else []
+    excluded = settings.exclude if settings else []
     if history:
         with progress("caseconf pii --history", fmt="text" if fmt == "text" else "json") as on_progress:
             scanned = guard.scan_history(root_dir, allow_words=allow, lang=lang, on_progress=on_progress,
@@ -66,10 +65,10 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
             findings = guard.scan_files(root_dir, rel_paths, allow_words=allow, lang=lang, report_stale=not paths,
                                         on_progress=on_progress)
         checked = len(rel_paths)
-    if config is not None:  # the team's `rules:` re-level PII codes too (the detectors' never go off)
+    if settings is not None and settings.levels:  # `rules:` re-level PII codes too (the detectors' never go off)
         from ..codes import apply_levels
 
-        findings = apply_levels(findings, config.rule_levels())
+        findings = apply_levels(findings, settings.levels)
     if fmt == "json":
         data = {"findings": [f.to_json() for f in findings]}
         if checked is not None:
@@ -79,6 +78,8 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
         from .formats import render
 
         click.echo(render(fmt, findings, root=root_dir, tool="pii", checked=checked))
+        if history and any(f.severity == "error" for f in findings):  # the job's log says what to do
+            click.echo(guard.purge_instructions(lang), err=True)
         if checked is not None:
             click.echo(summary_line(lang, checked, findings), err=True)
     else:

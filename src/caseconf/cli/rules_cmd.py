@@ -19,10 +19,7 @@ from .common import emit_json, resolve_root, root_option
               help="Show the defaults of this profile instead of the team's own levels.")
 @root_option
 def rules(fmt: str, lang: str | None, jurisdiction: str | None, root: Path | None) -> int:
-    """List every code: severity this team gets, summary, thresholds, rationale.
-
-    Inside a team repository the severity is the team's (profile, then `rules:` in
-    caseconf.yml); `--format md` prints the code table the methodology packs carry."""
+    """List every code with the severity this team gets (its profile, then its `rules:`)."""
     config = None if jurisdiction else _team_config(root)
     language = pick_language(lang or (config.language.value if config else None))
     if fmt == "md":
@@ -32,8 +29,12 @@ def rules(fmt: str, lang: str | None, jurisdiction: str | None, root: Path | Non
     if fmt == "json":
         emit_json(entries)
     else:
+        from ..records.vocab_labels import vocab_label
+
+        levels = {str(e["severity"]): vocab_label(e["severity"], language) for e in entries}
+        width = max(len(label) for label in levels.values())
         for e in entries:
-            click.echo(f"{e['code']:<10} {e['severity']:<8} {e['summary']}")
+            click.echo(f"{e['code']:<10} {levels[str(e['severity'])]:<{width}} {e['summary']}")
     return 0
 
 

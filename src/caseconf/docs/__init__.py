@@ -36,9 +36,10 @@ def links(record: object, lang: str) -> list[tuple[str, str]]:
 
 
 def documents(kind: str, repo: Repository, case: Case, doc: LoadedDoc, *, lang: str,
-              to: str | None = None) -> list[Document]:
-    """What the documents of `kind` for this record say (several for invitations)."""
-    return build(kind, repo, case, doc, words_for(lang, repo.root), to=to)
+              to: str | None = None, one_letter: bool = False) -> list[Document]:
+    """What the documents of `kind` for this record say (several for invitations, unless
+    `one_letter`)."""
+    return build(kind, repo, case, doc, words_for(lang, repo.root), to=to, one_letter=one_letter)
 
 
 def render(document: Document, fmt: str, root: Path | None) -> bytes:

@@ -60,10 +60,21 @@ def team_texts(root: Path | None) -> dict[str, dict[str, str]]:
 
 def to_html(documents: list[Document], root: Path | None) -> str:
     """One HTML page holding the documents (several invitations print one per page)."""
+    from jinja2 import TemplateError, TemplateSyntaxError
+
+    from ..errors import CaseconfError
+
     env = _environment(tuple(template_dirs(root)))
     first = documents[0]
-    template = env.select_template([f"{first.kind}.{first.lang}.html", f"{first.kind}.html"])
-    return str(template.render(documents=documents, doc=first, lang=first.lang))
+    try:
+        template = env.select_template([f"{first.kind}.{first.lang}.html", f"{first.kind}.html"])
+        return str(template.render(documents=documents, doc=first, lang=first.lang))
+    except TemplateError as exc:
+        # a team's own template that does not work: name it and its line, not a traceback
+        where = f"{exc.filename}:{exc.lineno}" if isinstance(exc, TemplateSyntaxError) and exc.filename else \
+            f"{TEAM_DIR}/{first.kind}.html"
+        raise CaseconfError(f"{where}: the document template cannot be used ({exc.message or type(exc).__name__})",
+                            f"fix it, or delete it from {TEAM_DIR}/ to use the packaged one") from None
 
 
 def to_pdf(html: str, root: Path | None) -> bytes:

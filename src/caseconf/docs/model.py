@@ -72,12 +72,17 @@ class Words:
         self.overrides = overrides or {}
 
     def t(self, key: str, **params: Any) -> str:
-        entry = self.overrides.get(key) or TEXTS.get(key) or {}
-        template = entry.get(self.lang) or TEXTS.get(key, {}).get(self.lang) or entry.get("en") or key
+        packaged = TEXTS.get(key, {})
+        entry = self.overrides.get(key) or packaged
+        template = entry.get(self.lang) or packaged.get(self.lang) or entry.get("en") or packaged.get("en") or key
         if not params:
             return template
+        try:
+            text = template.format(**params)
+        except (KeyError, IndexError, ValueError):  # a team's rewording with a placeholder we do not fill
+            text = (packaged.get(self.lang) or packaged.get("en") or key).format(**params)
         # a date that ends in a full stop (sr-Latn: "7. maj 2025.") before a sentence's own
-        return _DOUBLE_STOP.sub(".", template.format(**params))
+        return _DOUBLE_STOP.sub(".", text)
 
     def items(self, key: str) -> list[str]:
         return [item.strip() for item in self.t(key).split("|") if item.strip()]
@@ -208,10 +213,13 @@ class Source:
         return self.doc.model  # type: ignore[no-any-return]
 
 
-def build(kind: str, repo: Repository, case: Case, doc: LoadedDoc, words: Words, *, to: str | None = None
-          ) -> list[Document]:
-    """Every document of `kind` for this record (one per invitee for invitations)."""
+def build(kind: str, repo: Repository, case: Case, doc: LoadedDoc, words: Words, *, to: str | None = None,
+          one_letter: bool = False) -> list[Document]:
+    """Every document of `kind` for this record: one invitation per invitee, or with
+    `one_letter` a single one to copy (the site's print page: the addressee is handwritten anyway)."""
     source = Source(repo, case, doc, words)
+    if kind == "invitation" and one_letter:
+        return _invitations(source, to, one_letter=True)
     builders = {"invitation": _invitations, "attendance": _attendance, "minutes": _minutes,
                 "family-plan": _family_plan, "evaluation": _evaluation}
     if kind not in builders:
@@ -260,7 +268,7 @@ def _is_meeting(record: ConferenceRecord) -> bool:
     return record.kind is not ConferenceKind.evaluation
 
 
-def _invitations(source: Source, to: str | None) -> list[Document]:
+def _invitations(source: Source, to: str | None, one_letter: bool = False) -> list[Document]:
     record, w = source.record, source.words
     if not _is_meeting(record):
         raise NotApplicable("no_meeting")
@@ -272,6 +280,8 @@ def _invitations(source: Source, to: str | None) -> list[Document]:
             raise NotApplicable("no_invitee")
     if not invitees:
         raise NotApplicable("no_participants")
+    if one_letter:
+        return [_invitation(source, people, None, "")]
     documents = []
     used: dict[str, int] = {}
     for person in invitees:
@@ -282,15 +292,17 @@ def _invitations(source: Source, to: str | None) -> list[Document]:
     return documents
 
 
-def _invitation(source: Source, people: People, person: Participant, suffix: str) -> Document:
+def _invitation(source: Source, people: People, person: Participant | None, suffix: str) -> Document:
+    """The letter to `person`, or (None) one letter whose invitee is written in by hand too."""
     record, w = source.record, source.words
     roles = record.roles
     convener = people.role(roles.convener) if roles and roles.convener else "–"
     coordinator = roles.coordinator or roles.convener if roles else None
     kind_words = w.t(f"kind_in_sentence_{record.kind.value}")
-    family = person.role in FAMILY_ROLES or person.role in CHILD_ROLES
+    family = person is not None and (person.role in FAMILY_ROLES or person.role in CHILD_ROLES)
+    invited_as = f"{w.t('invited_as')}: {people.role(person)}" if person is not None else f"{w.t('invited_as')}: " + "_" * 30
     blocks = [
-        Block("address", w.t("addressee"), rows=[w.t("addressee_hint"), f"{w.t('invited_as')}: {people.role(person)}"]),
+        Block("address", w.t("addressee"), rows=[w.t("addressee_hint"), invited_as]),
         Block("text", w.t("salutation_family" if family else "salutation")),
         Block("text", w.t("invite_lead", kind=kind_words, convener=convener)),
         Block("fields", rows=[(w.t("when"), f"{w.date(record.date, 'full')}, {_time_range(record, w)}"),

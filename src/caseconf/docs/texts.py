@@ -42,7 +42,7 @@ TEXTS: dict[str, T] = {
                 "en": "The goal will be stated at the start of the meeting."},
     "convened_by": {"cs": "Svolává", "sr-Latn": "Saziva", "en": "Convened by"},
     "coordinator": {"cs": "Koordinátor", "sr-Latn": "Koordinator", "en": "Coordinator"},
-    "facilitator": {"cs": "Facilitátor", "sr-Latn": "Facilitator", "en": "Facilitator"},
+    "facilitator": {"cs": "Facilitátor", "sr-Latn": "Voditelj sastanka", "en": "Facilitator"},
     "independent": {"cs": "nezávislý", "sr-Latn": "nezavisan", "en": "independent"},
     "minute_taker": {"cs": "Zapisovatel", "sr-Latn": "Zapisničar", "en": "Minute-taker"},
     "role": {"cs": "Role", "sr-Latn": "Uloga", "en": "Role"},

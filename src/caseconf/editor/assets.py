@@ -74,15 +74,17 @@ def config_yaml(config: dict[str, Any]) -> str:
 
 def page_data(config: dict[str, Any], lang: str) -> dict[str, Any]:
     """What form.js needs besides the checks: the Decap configuration and the page's words."""
-    from .labels import FIELDS, KIND_NAMES, PLURALS, UI, pick
+    from .labels import FIELDS, KIND_NAMES, PATH_LABELS, PLURALS, UI, pick
 
     return {
         "config": dict(config, load_config_file=False),
         "lang": lang,
         "labels": {key: pick(FIELDS, key, lang) for key in FIELDS},
-        "words": {key: pick(UI, key, lang) for key in ("refused", "line")},
-        "plurals": {forms["other"].lower(): forms for forms in (entry.get(lang) or entry["en"]
-                                                                for entry in PLURALS.values())},
+        "path_labels": {key: pick(PATH_LABELS, key, lang) for key in PATH_LABELS},
+        "words": {key: pick(UI, key, lang) for key in ("refused", "line", "optional", "not_saved_yet",
+                                                          "required_field")},
+        # Decap heads a list "<count> <label in lower case>": the label's plural forms by CLDR category
+        "plurals": {pick(FIELDS, key, lang).lower(): entry.get(lang) or entry["en"] for key, entry in PLURALS.items()},
         "kinds": {key: pick(KIND_NAMES, key, lang) for key in KIND_NAMES},
     }
 

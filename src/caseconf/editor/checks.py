@@ -30,10 +30,11 @@ from pydantic import AfterValidator, BaseModel
 
 from ..records.models import SCHEMAS, TeamConfig
 
-# Codes `static/checks.js` implements with the same meaning as the Python side.
+# Codes `static/checks.js` implements with the same meaning as the Python side. (PLAN004 left
+# for CI when issue 22 made it read attendance, the child's part and `accepted_in_writing`.)
 BROWSER_RULES = frozenset({
     "SCHEMA001", "SCHEMA002", "SCHEMA003", "SCHEMA004", "SCHEMA005",
-    "PLAN001", "PLAN002", "PLAN003", "PLAN004", "PLAN005", "PLAN006", "PLAN007", "PLAN008", "PLAN009",
+    "PLAN001", "PLAN002", "PLAN003", "PLAN005", "PLAN006", "PLAN007", "PLAN008", "PLAN009",
     "PLAN010", "PLAN011", "REV007", "SUPP002",
 })
 # Personal-data kinds the browser looks for (detector ports in checks.js).
@@ -201,6 +202,7 @@ def pii_data(config: TeamConfig | None) -> dict[str, Any]:
         "national_prefix": _national_prefixes(),
         "priority": list(getattr(core, "PRIORITY", ())),
         "cyrillic": dict(getattr(normalize, "_CYR", {})),
+        "messages": _pii_messages(config.language.value if config is not None else "cs"),
     }
 
 
@@ -224,6 +226,15 @@ def _phone_regions() -> tuple[str, ...]:
         if regions:
             return tuple(regions)
     return ("CZ", "SK", "ME", "RS", "BA", "HR")
+
+
+def _pii_messages(lang: str) -> dict[str, Any]:
+    """The guard's own finding message ("Možný osobní údaj (…): …") and kind names."""
+    messages = _pii_module("messages")
+    templates = getattr(messages, "_T", {}).get("detected", {})
+    labels = getattr(messages, "KIND_LABEL", {})
+    return {"detected": templates.get(lang) or templates.get("en") or "{label}: {excerpt}",
+            "labels": labels.get(lang) or labels.get("en") or {}}
 
 
 def _national_prefixes() -> dict[str, str]:
@@ -273,7 +284,9 @@ def browser_checks(repo: Any, decap: dict[str, Any] | None = None) -> dict[str, 
     context = config.validation_context() if config is not None else {}
     codes = registry_codes(repo.lang)
     supported, ci_only = browser_codes(codes)
-    overrides = dict(config.rules) if config is not None else {}
+    # severity or `off` per code: the jurisdiction profile's, then the team's `rules:`
+    levels = getattr(config, "rule_levels", None)
+    overrides = dict(levels() if callable(levels) else config.rules) if config is not None else {}
     return {
         "lang": repo.lang,
         "schemas": {name: schema_tree(SCHEMAS[name], context) for name in SCHEMA_NAMES},
@@ -284,10 +297,19 @@ def browser_checks(repo: Any, decap: dict[str, Any] | None = None) -> dict[str, 
         "cases": case_contexts(repo),
         "pii": pii_data(config),
         "messages": loader_messages(repo.lang),
+        "limits": _loader_limits(),
         "collections": collections_meta(decap),
         "evaluating_kinds": sorted(k.value for k in EVALUATING_KINDS),
         "words": _words(repo.lang),
     }
+
+
+def _loader_limits() -> dict[str, int]:
+    """Sizes past which the loader refuses a file (YAML005/007/008, checked only in CI)."""
+    from ..records import yamlsafe
+
+    return {"depth": getattr(yamlsafe, "MAX_DEPTH", 40), "scalar_chars": getattr(yamlsafe, "MAX_SCALAR_CHARS", 20_000),
+            "int_digits": getattr(yamlsafe, "MAX_INT_DIGITS", 100)}
 
 
 def loader_messages(lang: str) -> dict[str, str]:

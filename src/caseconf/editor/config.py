@@ -98,7 +98,8 @@ MARKED_REQUIRED: dict[tuple[str, str], str] = {
 # How dates read in the lists of records (Decap's summary `date` filter, moment.js formats).
 DATE_DISPLAY = {"cs": "D. M. YYYY", "sr-Latn": "D. M. YYYY.", "en": "D MMM YYYY"}
 
-FORMATS = {"md": "caseconf-frontmatter", "yml": "caseconf-yaml"}  # static/format.js: edits files in place
+# static/format.js (registered by static/form.js): edits files in place; new files in model order
+FORMATS = {"conference": "caseconf-conference", "case": "caseconf-case", "activity": "caseconf-activity"}
 
 # Patterns the models leave to rules (CASE001 checks the case id of case.yml).
 EXTRA_PATTERNS: dict[tuple[str, str], tuple[str, str]] = {
@@ -218,7 +219,7 @@ def conference_collection(repo: Repository, case_id: str) -> dict[str, Any]:
                        + pick(UI, "required_legend", lang),
         "folder": f"records/{case_id}",
         "extension": "md",
-        "format": FORMATS["md"],
+        "format": FORMATS["conference"],
         "create": True,
         "delete": False,
         "identifier_field": "kind",
@@ -240,7 +241,7 @@ def case_collection(repo: Repository) -> dict[str, Any]:
         "folder": "records",
         "path": "{{id}}/case",
         "extension": "yml",
-        "format": FORMATS["yml"],
+        "format": FORMATS["case"],
         "create": False,
         "delete": False,
         "identifier_field": "id",
@@ -259,7 +260,7 @@ def activity_collection(repo: Repository) -> dict[str, Any]:
         "description": pick(UI, "required_legend", repo.lang),
         "path": "{{year}}/{{year}}-{{month}}-{{day}}-{{kind}}",
         "extension": "md",
-        "format": FORMATS["md"],
+        "format": FORMATS["activity"],
         "create": True,
         "delete": False,
         "identifier_field": "kind",
@@ -367,7 +368,8 @@ def _field(key: str, path: str, annotation: Any, info: Any, ctx: _Ctx, in_item: 
             if pattern:
                 field["pattern"] = [_js_pattern(pattern), pick(UI, message_key or "pattern_text", lang)]
             if path == "participants.reason":
-                field["hint"] = pick(UI, "reason_hint", lang).format(options=", ".join(ABSENCE_REASONS))
+                field["hint"] = pick(UI, "reason_hint", lang).format(
+                    options=", ".join(pick(VOCAB, r, lang, r) for r in ABSENCE_REASONS))
             if key in ("approved_by", "core_group", "supports", "responsible"):
                 field["hint"] = pick(UI, "ref_list_hint", lang)
 

@@ -36,16 +36,28 @@ class EditorPluginConfig(Config):
 
 class EditorPlugin(BasePlugin[EditorPluginConfig]):
     def on_post_build(self, *, config: Any) -> None:
-        root = Path(self.config.root) if self.config.root else Path(config.config_file_path).parent
+        root = (Path(self.config.root) if self.config.root else Path(config.config_file_path).parent).resolve()
+        shared = _site_repository(config, root)
         # settings first: a team without the editor should not pay for loading every record
-        config_doc = load_config(root)
+        config_doc = shared.config_doc if shared is not None else load_config(root)
         settings = config_doc.model if config_doc is not None else None
         if settings is None or (settings.editor is None and not self.config.always):
             log.info("caseconf-editor: no `editor:` in caseconf.yml, so no admin/ page")
             return
-        repo = Repository.load(root)
+        repo = shared if shared is not None else Repository.load(root)
         team = repo.config
         assert team is not None  # loaded above
         decap = build_decap_config(repo)
         write_form(Path(config.site_dir), repo, decap, title=f"{team.team} – editor")
         log.info("caseconf-editor: admin/ written (%d collections)", len(decap["collections"]))
+
+
+def _site_repository(config: Any, root: Path) -> Repository | None:
+    """The model the `caseconf` site plugin loaded for this build, when it serves the same
+    repository: one model per build (each record read and validated once)."""
+    plugins = getattr(config, "plugins", None)
+    site = plugins.get("caseconf") if plugins is not None else None
+    repo = getattr(site, "repo", None)
+    if isinstance(repo, Repository) and repo.root == root:
+        return repo
+    return None

@@ -24,6 +24,10 @@ WORDS: dict[str, Message] = {
     "actions": {"cs": "Úkoly z plánů", "sr-Latn": "Mjere iz planova", "en": "Actions from the plans"},
     "reviews": {"cs": "Následné konference a vyhodnocení", "sr-Latn": "Revizije i evaluacije",
                 "en": "Reviews and evaluations"},
+    "plan_b": {"cs": "Plán B", "sr-Latn": "Rezervni plan", "en": "Plan B"},
+    "triggered": {"cs": "nastal", "sr-Latn": "aktiviran", "en": "came into force"},
+    "applied": {"cs": "z toho dohodnutý postup použit", "sr-Latn": "od toga dogovoreni postupak primijenjen",
+                "en": "of which the agreed step was taken"},
     "days": {"cs": "Dny do konference (medián)", "sr-Latn": "Dani do konferencije (medijana)",
              "en": "Days to the conference (median)"},
     "office_basis": {"cs": "Pracoviště a důvod konference", "sr-Latn": "Kancelarija i osnov konferencije",
@@ -191,6 +195,8 @@ def stats_rows(data: dict[str, Any]) -> Iterator[tuple[str, str, str, Any]]:
         yield ("actions", "outcomes", key, value)
     for key, value in data.get("reviews", {}).items():
         yield ("reviews", "", key, value)
+    for key, value in data.get("plan_b", {}).items():  # issue 22
+        yield ("plan_b", "", key, value)
     for key, value in data.get("days", {}).items():
         yield ("days", key, "median", value.get("median"))
         yield ("days", key, "n", value.get("n"))

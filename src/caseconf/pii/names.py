@@ -355,17 +355,24 @@ class NameContext:
         low = word.lower()
         if low in self.first:
             return False
-        return known_lower(low, self.lang) or any(lemma[:1].islower() for lemma in raw_lemmas(word, self.lang))
+        if _COMMON_SHAPE.search(low) and not any(c in self.last for c in candidates(low)[:8]):
+            return True  # "Třídní", "Pracovnice", "Sociální": the ending says so, no dictionary needed
+        return self.ordinary_word(word)
+
+    @lru_cache(maxsize=50_000)  # noqa: B019 - one context per scan, bounded
+    def ordinary_word(self, word: str) -> bool:
+        """The dictionaries know the word in lower case (no guess by its ending)."""
+        return known_lower(word.lower(), self.lang) or any(lemma[:1].islower() for lemma in raw_lemmas(word, self.lang))
 
     @lru_cache(maxsize=50_000)  # noqa: B019 - one context per scan, bounded
     def adjective(self, word: str) -> bool:
         """An adjective made from an ordinary word (Modelová, Případová, Krajský), not a
         surname made from a name or an unknown stem (Nováková, Hanzlíková)."""
         low = word.lower()
-        if low.endswith("á") and known_lower(low[:-1] + "at", self.lang):
-            return True  # a verb: "Uschová koordinátor" (uschovat)
         if re.search(r"[sc]k(?:ý|á|é|ého|ému|ém|ou|ých|ými)$", low):
             return True  # -ský / -cký: an adjective unless the lexicon holds the surname (checked first)
+        if low.endswith("á") and known_lower(low[:-1] + "at", self.lang):
+            return True  # a verb: "Uschová koordinátor" (uschovat)
         for ending in ("ového", "ovému", "ových", "ovými", "ovou", "ová", "ové", "ový", "ovým", "ském", "ská", "ský",
                        "ské", "cká", "cký", "cké", "ní", "ný", "ná"):
             if low.endswith(ending) and len(low) > len(ending) + 2:
@@ -395,13 +402,16 @@ class NameContext:
     def may_be_place(self, word: str) -> bool:
         """Some reading of the word (an inflected form stripped) is a place of the gazetteer."""
         weak = _weak_places()
-        return any(c in self.places or c in weak for c in candidates(word.lower())) or any(
-            lemma in self.places or lemma in weak for lemma in _lemmas(word, self.lang))
+        low = word.lower()
+        if any(c in self.places or c in weak for c in candidates(low)):
+            return True
+        return not _COMMON_SHAPE.search(low) and any(lemma in self.places or lemma in weak
+                                                     for lemma in _lemmas(word, self.lang))
 
     def classify_deep(self, word: str) -> tuple[str, str]:
         """Like classify, but also asks the lemmatiser (slower; used when context suggests a name)."""
         cls, base = self.classify(word)
-        if cls != "none":
+        if cls != "none" or _COMMON_SHAPE.search(word.lower()):
             return cls, base
         for lemma in _lemmas(word, self.lang):
             if lemma in self.allow or lemma in INSTITUTION_WORDS:
@@ -446,7 +456,8 @@ def _named_after(tokens: list[tuple[int, int, str]], i: int, line: str) -> bool:
     return False
 
 
-_SLAVIC = re.compile(r"\b(?:a|i|o|u|v|s|z|k|na|se|si|je|jsme|jsou|do|od|pro|za|po|sa|kod|iz|ili|ali|da|ne|nije|"
+_SLAVIC_LETTER = re.compile("[ěščřžýáíéůúťďňćđĚŠČŘŽÝÁÍÉŮÚŤĎŇĆĐ]")
+_SLAVIC = re.compile(r"\b(?:u|v|s|z|k|na|se|si|je|jsme|jsou|do|od|pro|za|po|sa|kod|iz|ili|ali|da|ne|nije|"
                      r"ve|ze|ale|jako|kao|jeho|jsem|bude|bila|bilo|byl|byla|ide|sam|smo|su)\b")
 _ENGLISH = re.compile(r"\w['’]s\b|\b(?:the|and|of|with|will|was|were|is|are|for|to|by|on|in|or|not|no|but|an|your|this|that|it|be)\b")
 
@@ -519,6 +530,11 @@ def _may_hold_names(line: str, ctx: NameContext) -> bool:
         if len(word) >= 4 and _SURNAME_ENDING.search(word.lower()) and ctx.unknown_word(word):
             return True  # a sentence may open with a surname no list holds
     return False
+
+
+# endings of ordinary words that no given name or surname outside the lexicon has
+_COMMON_SHAPE = re.compile(r"(?:[^aeiouy]ní|[^aeiouy]ný|[^aeiouy]ná|[^aeiouy]né|ost|ení|ání|ice|tel|ství|ismus|ita|"
+                           r"[sc]k[áéý]|utka|átka|istka|ložka)$")
 
 
 # a possessive adjective made from a surname names a street or a school ("Masarykova", "Husovo")
@@ -646,6 +662,8 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
         next_cap = nxt is not None and (i + 1) in capset and _GAP.fullmatch(line[e:nxt[0]]) is not None
         prev_cap = prev is not None and (i - 1) in capset and _GAP.fullmatch(between) is not None
         if cls == "none" and not at_start:
+            if not (titled or initialled or next_cap or prev_cap) and _COMMON_SHAPE.search(w.lower()):
+                continue  # "Třídní", "Pracovnice": an adjective or a role noun by its ending
             cls, base = ctx.classify_deep(w)
             if cls in ("allow", "place"):
                 continue
@@ -672,7 +690,7 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
                 is_name = True
             else:
                 is_name = not at_start or (next_cap and ctx.classify(nxt[2])[0] in ("name", "shape")) or (
-                    not ctx.common_word(w) and not ctx.adjective(w))
+                    not ctx.adjective(w) and not ctx.common_word(w))
         elif cls == "none" and at_start:
             # a sentence that opens with a word no dictionary knows, shaped like a Czech or BCS
             # surname, nor a place or institution: a name ("Hanzlík se omluvil"); a role noun
@@ -688,7 +706,8 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
                 # "Oskarovi"). An ASCII word counts only in a line that reads as Czech or BCS
                 # and not as English (product names in English text: "Vendored Decap CMS")
                 if english is None:
-                    english = _ENGLISH.search(line) is not None or (line.isascii() and not _SLAVIC.search(line))
+                    english = _ENGLISH.search(line) is not None or not (_SLAVIC_LETTER.search(line)
+                                                                        or _SLAVIC.search(line))
                 is_name = not (english and w.isascii())
                 # the allow list may name any base form: the lemma or a form the endings give
                 base = tuple(dict.fromkeys((*_lemmas(w, ctx.lang), *candidates(low)[:16])))

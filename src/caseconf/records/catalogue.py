@@ -61,8 +61,8 @@ def source_hash(po_file: Path) -> str:
 
 
 def compile_po(po_file: Path) -> bytes:
-    """The `.mo` bytes of a `.po` file, with the `.po`'s hash in the header (Babel does the work:
-    it also writes the CLDR plural rule of the language into Plural-Forms)."""
+    """The `.mo` bytes of a `.po` file, carrying the `.po`'s hash (Babel does the work: it also
+    writes the CLDR plural rule of the language into Plural-Forms)."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
@@ -104,7 +104,10 @@ def _mo_bytes(lang: str, domain: str) -> bytes | None:
     data = compile_po(po_file)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(data)
+        # atomically: commit hooks run in parallel and must never read half a file
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        os.replace(partial, cached)
     except OSError:  # a read-only home: compile again next time rather than fail
         pass
     return data

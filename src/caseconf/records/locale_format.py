@@ -10,7 +10,10 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any
 
-from .catalogue import CLDR_LOCALE, tx
+from .catalogue import CLDR_LOCALE, msg
+
+HALF_YEAR = msg("H{half} {year}", "half-year")
+QUARTER = msg("Q{quarter} {year}", "quarter")
 
 
 @lru_cache(maxsize=None)
@@ -37,14 +40,14 @@ def half_year_name(year: int, half: int, lang: str) -> str:
     """`1. pololetí 2025` (cs), `1. polugodište 2025` (sr-Latn), `H1 2025` (en)."""
     if half not in (1, 2):
         raise ValueError(f"half must be 1 or 2, not {half}")
-    return tx(lang, "H{half} {year}", "half-year", half=half, year=year)
+    return HALF_YEAR[lang].format(half=half, year=year)
 
 
 def quarter_name(year: int, quarter: int, lang: str) -> str:
     """`1. čtvrtletí 2025`, `1. kvartal 2025`, `Q1 2025`."""
     if quarter not in (1, 2, 3, 4):
         raise ValueError(f"quarter must be 1-4, not {quarter}")
-    return tx(lang, "Q{quarter} {year}", "quarter", quarter=quarter, year=year)
+    return QUARTER[lang].format(quarter=quarter, year=year)
 
 
 def month_name(year: int, month: int, lang: str) -> str:

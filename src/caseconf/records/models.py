@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from . import vocab
 
+RECORD_FORMAT = 1  # the record format this caseconf reads and writes (`format_version`; scaffold/migrate.py)
 CASE_ID_PATTERN = r"^[A-Z]{2,6}-\d{4}-\d{3,4}$"
 ACTION_ID_PATTERN = r"^A[1-9]\d*$"
 TIME_PATTERN = r"^([01]?\d|2[0-3]):[0-5]\d$"
@@ -110,7 +111,7 @@ class TeamConfig(Strict):
     editor: EditorSettings | None = None
     # The record format these files follow (`caseconf migrate` upgrades older ones) and the
     # git repository CI and pre-commit install caseconf from (HOSTING.md).
-    format_version: int = Field(1, ge=1)
+    format_version: int = Field(1, ge=1)  # at most RECORD_FORMAT (CFG005)
     caseconf_git: str | None = None
 
     @model_validator(mode="before")

@@ -54,7 +54,12 @@ class Case:
     folder: str
     case_doc: LoadedDoc | None = None
     documents: list[LoadedDoc] = field(default_factory=list)  # every record file, loaded or not
+    # Derived once per case and question: the site, the rules, the exports and the figures
+    # all ask (a build derived the same states 95 times for 26 records). Records do not
+    # change after the load; a reload makes new Case objects.
     _actions: dict[str, ActionState] | None = None
+    _actions_as_of: dict[dt.date, dict[str, ActionState]] = field(default_factory=dict)
+    _actions_before: dict[str, dict[str, ActionState]] = field(default_factory=dict)
 
     @property
     def file(self) -> CaseFile | None:
@@ -75,14 +80,24 @@ class Case:
         return doc.model  # type: ignore[no-any-return]
 
     def actions(self, as_of: dt.date | None = None) -> dict[str, ActionState]:
+        """Every action's derived state (as the case stood on `as_of`). Shared: do not change it."""
         if as_of is not None:
-            return derive_actions(self.id, self.conferences, as_of=as_of)
+            docs = self.conferences
+            if docs and docs[-1].model.date > as_of:  # some record is later: that day's own state
+                states = self._actions_as_of.get(as_of)
+                if states is None:
+                    states = self._actions_as_of[as_of] = derive_actions(self.id, docs, as_of=as_of)
+                return states
         if self._actions is None:
             self._actions = derive_actions(self.id, self.conferences)
         return self._actions
 
     def actions_before(self, doc: LoadedDoc) -> dict[str, ActionState]:
-        return derive_actions(self.id, self.conferences, before=doc)
+        """The states as they stood when `doc` was written. Shared: do not change it."""
+        states = self._actions_before.get(doc.path)
+        if states is None:
+            states = self._actions_before[doc.path] = derive_actions(self.id, self.conferences, before=doc)
+        return states
 
     def last_conference(self, as_of: dt.date | None = None) -> LoadedDoc | None:
         docs = [d for d in self.conferences if as_of is None or d.model.date <= as_of]
@@ -147,11 +162,12 @@ class Repository:
 
     @classmethod
     def load(cls, root: Path, *, case_ids: Iterable[str] | None = None, activities: bool = True,
-             require_config: bool = True, on_progress: Callable[[int, int], None] | None = None
-             ) -> "Repository":
+             require_config: bool = True, on_progress: Callable[[int, int], None] | None = None,
+             config_doc: LoadedDoc | None = None) -> "Repository":
         """Load the whole repository, or only `case_ids` (a one-file commit needs just its case).
 
-        `on_progress(done, total)` is called after each case folder."""
+        `on_progress(done, total)` is called after each case folder. `config_doc`: caseconf.yml
+        as the caller already loaded it (the site plugin reads it for the theme language)."""
         root = root.resolve()
         config_path = root / CONFIG_NAME
         if not config_path.is_file():
@@ -159,7 +175,8 @@ class Repository:
                 raise NotARepository(
                     f"{root}: no {CONFIG_NAME} here, so this is not a caseconf team repository",
                     "start one with `caseconf init DIR`, or point --root at your team repository")
-        config_doc = load_config(root)
+        if config_doc is None:
+            config_doc = load_config(root)
         config = config_doc.model if config_doc is not None else None
         lang = pick_language(config.language.value if config else None)
         context = config.validation_context() if config else None

@@ -114,6 +114,7 @@ VOCAB_LABELS: dict[str, dict[str, str]] = {
     "error": msg("error"),
     "warning": msg("warning"),
     "info": msg("info"),
+    "off": msg("switched off"),  # a code the profile or the team's `rules:` switches off (issue 22)
     "phone": msg("phone"),
     "written_report": msg("written report"),
     "case_conference": msg("case conference"),

@@ -13,9 +13,9 @@ class ActivityOffice(Rule):
 
     code, name, family, scope = "ACT001", "act.unknown_office", "ACT", "activity"
     summary = tr("Aktivita uvádí neznámý úřad", "Aktivnost navodi nepoznatu kancelariju", "Activity names an unknown office")
-    message = tr("úřad „{office}“ není v caseconf.yml pod offices; doplňte ho tam nebo opravte kód",
-                 "kancelarija „{office}“ nije u caseconf.yml pod offices; dodajte je ili ispravite šifru",
-                 "office '{office}' is not listed under offices in caseconf.yml; add it there or fix the code")
+    message = tr("Pracoviště „{office}“ není v caseconf.yml mezi offices. Doplňte ho tam, nebo opravte zkratku (offices)",
+                 "Centar „{office}“ nije u caseconf.yml pod offices. Dodajte ga ili ispravite šifru (offices)",
+                 "Office '{office}' is not listed under offices in caseconf.yml. Add it there or fix the code (offices)")
     rationale = tr("Zpráva donorovi: zapojená pracoviště se počítají i z aktivit (projekt Vysočina).",
                    "Izvještaj donatoru: uključeni centri broje se i iz aktivnosti.",
                    "Funder report (VY): offices involved are counted from activities too.")
@@ -34,9 +34,9 @@ class ActivityCase(Rule):
     code, name, family, scope = "ACT002", "act.unknown_case", "ACT", "activity"
     summary = tr("Supervize odkazuje na neexistující případ", "Supervizija upućuje na nepostojeći slučaj",
                  "Supervision names an unknown case")
-    message = tr("případ {case} v records/ není; opravte kód případu",
-                 "slučaj {case} ne postoji u records/; ispravite šifru slučaja",
-                 "case {case} does not exist in records/; fix the case id")
+    message = tr("Supervize odkazuje na případ {case}, který v records/ není. Opravte kód případu (case)",
+                 "Supervizija upućuje na slučaj {case} koji ne postoji u records/. Ispravite oznaku slučaja (case)",
+                 "The supervision names case {case}, which is not in records/. Fix the case id (case)")
     rationale = tr("Odkaz ze supervize na případ musí na webu vést někam.",
                    "Veza sa supervizije na slučaj mora na sajtu negdje voditi.",
                    "Links from supervisions to cases must resolve on the site.")

@@ -412,7 +412,13 @@ class MinutesNotByCaseManager(Rule):
         manager = (plan.case_manager if plan is not None else None) or (ctx.case.file.case_manager if ctx.case.file else None)
         if writer is None or manager is None:
             return
-        if writer.role == manager.role and (writer.org or None) == (manager.org or None) and writer.title == manager.title:
+        same = writer.role == manager.role and (writer.org or None) == (manager.org or None) \
+            and writer.title == manager.title
+        # records name people by role: only when one person at the meeting has that role and
+        # organisation are the minute-taker and the case manager surely the same person
+        holders = [p for p in ctx.record.participants if p.role == writer.role
+                   and (p.org or None) == (writer.org or None) and p.attendance.value in AT_MEETING]
+        if same and len(holders) <= 1:
             yield Hit(("roles", "minutes"), {"role": writer.role})
 
 

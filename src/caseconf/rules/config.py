@@ -15,19 +15,19 @@ class UnknownRuleCode(Rule):
     code, name, family, scope, severity = "CFG001", "cfg.unknown_rule", "CFG", "config", "warning"
     summary = tr("Nastavení zmiňuje neexistující kontrolu", "Podešavanje navodi nepostojeću provjeru",
                  "Settings name a rule that does not exist")
-    message = tr("v rules je kód {code}, žádná taková kontrola není{hint}; seznam: `caseconf rules`",
-                 "u rules je šifra {code}, takva provjera ne postoji{hint}; spisak: `caseconf rules`",
-                 "rules names {code}, which is no rule{hint}; list them with `caseconf rules`")
+    message = tr("Kontrola {code} neexistuje{hint}, takže nastavení nic nezmění. Seznam kontrol vypíše `caseconf rules` (rules)",
+                 "Provjera {code} ne postoji{hint}, pa podešavanje ništa ne mijenja. Spisak provjera daje `caseconf rules` (rules)",
+                 "There is no check {code}{hint}, so the setting changes nothing. `caseconf rules` lists them (rules)")
     rationale = tr("Překlep v kódu by kontrolu potichu nechal na výchozí závažnosti.",
                    "Greška u šifri bi provjeru tiho ostavila na zadatoj ozbiljnosti.",
                    "A misspelt code would silently leave the intended rule at its default.")
 
     def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
-        from ..codes import code_by_name
+        from ..codes import code_by_name, is_known
 
-        known = list(code_by_name())
         for code in ctx.repo.config.rules:  # type: ignore[union-attr]
-            if code not in known:
+            if not is_known(code):
+                known = list(code_by_name())  # the whole registry only to suggest a spelling
                 best = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
                 yield Hit(("rules", code), {"code": code, "hint": f" ({best[0]}?)" if best else ""})
 
@@ -36,7 +36,7 @@ class ThresholdRange(Rule):
     """A threshold range whose low end is above its high end."""
 
     code, name, family, scope, severity = "CFG002", "cfg.threshold_range", "CFG", "config", "warning"
-    summary = tr("Rozpětí v thresholds je obrácené", "Raspon u thresholds je obrnut", "A threshold range is reversed")
+    summary = tr("Rozpětí prahu je obrácené", "Raspon praga je obrnut", "A threshold range is reversed")
     message = tr("rozpětí {name} začíná výš ({low}), než končí ({high}); napište nejdřív menší číslo, např. [90, 120]",
                  "raspon {name} počinje više ({low}) nego što završava ({high}); napišite prvo manji broj, npr. [90, 120]",
                  "the range {name} starts higher ({low}) than it ends ({high}); write the smaller number first, e.g. [90, 120]")
@@ -73,16 +73,15 @@ class CannotSwitchOff(Rule):
     }
 
     def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
-        from ..codes import code_by_name
+        from ..codes import can_disable, code_by_name, is_known
         from ..records.i18n import render
 
-        known = code_by_name()
         for code, level in ctx.repo.config.rules.items():  # type: ignore[union-attr]
-            entry = known.get(code)
-            if level == "off" and entry is not None and not entry.can_disable:
-                why = self._WHY.get(entry.origin, self._WHY["loader"])
-                yield Hit(("rules", code), {"code": code, "severity": entry.severity,
-                                            "why": render(why, ctx.repo.lang)})
+            if level != "off" or not is_known(code) or can_disable(code):
+                continue
+            entry = code_by_name()[code]
+            why = self._WHY.get(entry.origin, self._WHY["loader"])
+            yield Hit(("rules", code), {"code": code, "severity": entry.severity, "why": render(why, ctx.repo.lang)})
 
 
 class UnknownThreshold(Rule):
@@ -111,4 +110,30 @@ class UnknownThreshold(Rule):
     _HINT = tr(" Měli jste na mysli {best}?", " Da li ste mislili {best}?", " Did you mean {best}?")
 
 
-RULES = [UnknownRuleCode, ThresholdRange, CannotSwitchOff, UnknownThreshold]
+class FormatTooNew(Rule):
+    """caseconf.yml names a record format newer than this caseconf reads."""
+
+    code, name, family, scope, severity = "CFG005", "cfg.format_too_new", "CFG", "config", "error"
+    can_disable = False
+    summary = tr("Záznamy jsou v novějším formátu, než tento caseconf zná",
+                 "Zapisi su u novijem formatu nego što ovaj caseconf poznaje",
+                 "The records are in a newer format than this caseconf knows")
+    message = tr("format_version je {found}, tento caseconf zná formát nejvýš {current}; nainstalujte novější "
+                 "caseconf (rev: v .pre-commit-config.yaml), záznamy nepřepisujte",
+                 "format_version je {found}, ovaj caseconf poznaje format najviše {current}; instalirajte noviji "
+                 "caseconf (rev: u .pre-commit-config.yaml), ne prepravljajte zapise",
+                 "format_version is {found}, this caseconf knows formats up to {current}; install a newer "
+                 "caseconf (rev: in .pre-commit-config.yaml) rather than rewriting the records")
+    rationale = tr("Starší caseconf by nový formát četl po svém: kontroly by mlčely nebo hlásily nesmysly.",
+                   "Stariji caseconf bi novi format čitao na svoj način: provjere bi ćutale ili javljale besmislice.",
+                   "An older caseconf would read a newer format its own way: checks would stay silent or misfire.")
+
+    def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
+        from ..records.models import RECORD_FORMAT
+
+        found = ctx.repo.config.format_version  # type: ignore[union-attr]
+        if found > RECORD_FORMAT:
+            yield Hit(("format_version",), {"found": found, "current": RECORD_FORMAT})
+
+
+RULES = [UnknownRuleCode, ThresholdRange, CannotSwitchOff, UnknownThreshold, FormatTooNew]

@@ -20,9 +20,9 @@ class FileName(Rule):
     summary = tr("Název souboru neodpovídá vzoru RRRR-MM-DD-druh.md",
                  "Naziv datoteke ne odgovara obrascu GGGG-MM-DD-vrsta.md",
                  "Record file name is not YYYY-MM-DD-<kind>.md")
-    message = tr("název souboru má být {expected} (datum-druh.md, případně -2, -3 pro další záznam téhož dne)",
-                 "naziv datoteke treba da bude {expected} (datum-vrsta.md, ili -2, -3 za sljedeći zapis istog dana)",
-                 "the file name should be {expected} (date-kind.md, with -2, -3 for another record of the same day)")
+    message = tr("Soubor se má jmenovat {expected}: datum a druh setkání, případně -2, -3 pro další záznam téhož dne. Přejmenujte ho (název souboru)",
+                 "Datoteka treba da se zove {expected}: datum i vrsta sastanka, ili -2, -3 za sljedeći zapis istog dana. Preimenujte je (naziv datoteke)",
+                 "The file should be named {expected}: the date and kind of the meeting, with -2, -3 for another record of the same day. Rename it (file name)")
     rationale = tr("Názvy souborů řadí záznamy v čase a na první pohled říkají, o jaký druh jde.",
                    "Nazivi datoteka ređaju zapise po vremenu i odmah kažu koja je vrsta zapisa.",
                    "Record format: file names sort records in time and say their kind at a glance.")
@@ -37,11 +37,11 @@ class FileDate(Rule):
     """Date in the file name differs from the front matter date."""
 
     code, name, family, scope = "FILE006", "file.name_date", "FILE", "record"
-    summary = tr("Datum v názvu souboru nesouhlasí s polem date", "Datum u nazivu datoteke ne odgovara polju date",
+    summary = tr("Datum v názvu souboru nesouhlasí s datem záznamu", "Datum u nazivu datoteke ne odgovara datumu zapisa",
                  "Date in the file name differs from `date`")
-    message = tr("v názvu souboru je {name_date}, v poli date {date}; sjednoťte je (přejmenujte soubor nebo opravte datum)",
-                 "u nazivu datoteke je {name_date}, u polju date {date}; uskladite ih",
-                 "the file name says {name_date} but date is {date}; make them agree (rename the file or fix the date)")
+    message = tr("Název souboru říká {name_date}, záznam {date}. Sjednoťte je: přejmenujte soubor, nebo opravte datum (date)",
+                 "Naziv datoteke kaže {name_date}, a zapis {date}. Uskladite ih: preimenujte datoteku ili ispravite datum (date)",
+                 "The file name says {name_date} but the record says {date}. Make them agree: rename the file or fix the date (date)")
     rationale = tr("Datum a složka souboru musí souhlasit s údaji v záznamu.",
                    "Datum i fascikla datoteke moraju se slagati sa podacima u zapisu.",
                    "Record format: the file's date and folder must agree with its front matter.")
@@ -57,11 +57,11 @@ class FileKind(Rule):
     """Kind in the file name differs from the front matter kind."""
 
     code, name, family, scope = "FILE007", "file.name_kind", "FILE", "record"
-    summary = tr("Druh v názvu souboru nesouhlasí s polem kind", "Vrsta u nazivu datoteke ne odgovara polju kind",
+    summary = tr("Druh v názvu souboru nesouhlasí s druhem záznamu", "Vrsta u nazivu datoteke ne odgovara vrsti zapisa",
                  "Kind in the file name differs from `kind`")
-    message = tr("v názvu souboru je druh „{name_kind}“, v poli kind „{kind}“; sjednoťte je",
-                 "u nazivu datoteke je vrsta „{name_kind}“, u polju kind „{kind}“; uskladite ih",
-                 "the file name says '{name_kind}' but kind is '{kind}'; make them agree")
+    message = tr("Název souboru říká „{name_kind}“, záznam „{kind}“. Sjednoťte druh setkání v názvu a v záznamu (kind)",
+                 "Naziv datoteke kaže „{name_kind}“, a zapis „{kind}“. Uskladite vrstu sastanka u nazivu i u zapisu (kind)",
+                 "The file name says '{name_kind}' but the record says '{kind}'. Make the kind agree in both (kind)")
     rationale = tr("Název souboru a údaje v záznamu musí souhlasit.",
                    "Naziv datoteke i podaci u zapisu moraju se slagati.",
                    "Record format: the file's name and its front matter must agree.")
@@ -77,11 +77,11 @@ class FileFolder(Rule):
     """The record's `case` differs from its folder."""
 
     code, name, family = "FILE008", "file.case_folder", "FILE"
-    summary = tr("Pole case nesouhlasí se složkou případu", "Polje case ne odgovara folderu slučaja",
+    summary = tr("Kód případu v záznamu nesouhlasí se složkou", "Oznaka slučaja u zapisu ne odgovara fascikli",
                  "`case` differs from the case folder")
-    message = tr("záznam leží ve složce {folder}, ale v poli case má {case}; přesuňte soubor nebo opravte case",
-                 "zapis je u folderu {folder}, a polje case glasi {case}; premjestite datoteku ili ispravite case",
-                 "the record is in folder {folder} but says case {case}; move the file or fix `case`")
+    message = tr("Záznam leží ve složce případu {folder}, ale uvádí případ {case}. Přesuňte soubor do správné složky, nebo opravte kód případu (case)",
+                 "Zapis se nalazi u fascikli slučaja {folder}, a navodi slučaj {case}. Premjestite datoteku u pravu fasciklu ili ispravite oznaku slučaja (case)",
+                 "The record is in the folder of case {folder} but names case {case}. Move the file to the right folder or fix the case id (case)")
     rationale = tr("Jedna složka na případ; složka je totožnost případu.",
                    "Jedna fascikla po slučaju; fascikla je identitet slučaja.",
                    "Record format: one folder per case; the folder is the case's identity on disk.")
@@ -104,8 +104,8 @@ class ActivityDate(FileDate):
     """Activity: date in the file name differs from `date`."""
 
     code, name, scope = "FILE013", "file.activity_name_date", "activity"
-    summary = tr("Datum v názvu souboru aktivity nesouhlasí s polem date",
-                 "Datum u nazivu datoteke aktivnosti ne odgovara polju date",
+    summary = tr("Datum v názvu souboru aktivity nesouhlasí s datem aktivity",
+                 "Datum u nazivu datoteke aktivnosti ne odgovara datumu aktivnosti",
                  "Activity: date in the file name differs from `date`")
 
 
@@ -113,8 +113,8 @@ class ActivityKindName(FileKind):
     """Activity: kind in the file name differs from `kind`."""
 
     code, name, scope = "FILE014", "file.activity_name_kind", "activity"
-    summary = tr("Druh v názvu souboru aktivity nesouhlasí s polem kind",
-                 "Vrsta u nazivu datoteke aktivnosti ne odgovara polju kind",
+    summary = tr("Druh v názvu souboru aktivity nesouhlasí s druhem aktivity",
+                 "Vrsta u nazivu datoteke aktivnosti ne odgovara vrsti aktivnosti",
                  "Activity: kind in the file name differs from `kind`")
 
 
@@ -124,9 +124,9 @@ class ActivityYearFolder(Rule):
     code, name, family, scope, severity = "FILE015", "file.activity_year", "FILE", "activity", "warning"
     summary = tr("Aktivita neleží ve složce svého roku", "Aktivnost nije u folderu svoje godine",
                  "Activity not in the folder of its year")
-    message = tr("aktivita z roku {year} patří do records/activities/{year}/",
-                 "aktivnost iz {year}. godine pripada u records/activities/{year}/",
-                 "an activity of {year} belongs in records/activities/{year}/")
+    message = tr("Aktivita z roku {year} patří do složky records/activities/{year}/. Přesuňte ji tam (date)",
+                 "Aktivnost iz {year}. godine pripada u records/activities/{year}/. Premjestite je tamo (date)",
+                 "An activity of {year} belongs in records/activities/{year}/. Move it there (date)")
     rationale = tr("records/activities/RRRR/ drží aktivity jednoho roku pohromadě pro zprávu donorovi.",
                    "records/activities/GGGG/ drži aktivnosti jedne godine zajedno za izvještaj donatoru.",
                    "Record format: records/activities/YYYY/ keeps a year's activities together for the funder report.")

@@ -24,8 +24,9 @@ import yaml
 
 from ..errors import CaseconfError, OperationFailed
 from ..records.findings import visible
+from ..records.models import RECORD_FORMAT
 
-CURRENT_FORMAT = 1
+CURRENT_FORMAT = RECORD_FORMAT
 CONFIG = "caseconf.yml"
 RECORD_FILES = ("records/*/case.yml", "records/*/*.md", "records/activities/*/*.md")
 _VERSION_LINE = re.compile(r"^(format_version:[ \t]*)([^\s#]*)", re.M)
@@ -40,6 +41,7 @@ MESSAGES = {
         "no_config": "{path} chybí: caseconf migrate běží v repozitáři týmu",
         "nothing": "Záznamy už jsou ve formátu {current}; není co měnit.",
         "dry_run": "Zkouška nanečisto: formát {found} → {current}, změnilo by se souborů: {count}. Nic nebylo zapsáno.",
+        "stamped": "Záznamy jsou ve formátu {current}; caseconf.yml to nově uvádí (format_version: {current}).",
         "done": "Hotovo: formát {found} → {current}, změněno souborů: {count}. Dál: caseconf check, git diff, commit.",
     },
     "sr-Latn": {
@@ -50,6 +52,7 @@ MESSAGES = {
         "no_config": "{path} nedostaje: caseconf migrate radi u repozitorijumu tima",
         "nothing": "Zapisi su već u formatu {current}; nema šta da se mijenja.",
         "dry_run": "Proba: format {found} → {current}, promijenilo bi se datoteka: {count}. Ništa nije upisano.",
+        "stamped": "Zapisi su u formatu {current}; caseconf.yml to sada navodi (format_version: {current}).",
         "done": "Gotovo: format {found} → {current}, promijenjeno datoteka: {count}. Dalje: caseconf check, git diff, commit.",
     },
     "en": {
@@ -60,6 +63,7 @@ MESSAGES = {
         "no_config": "{path} is missing: caseconf migrate runs in a team repository",
         "nothing": "The records are in format {current} already; nothing to change.",
         "dry_run": "Dry run: format {found} → {current}, {count} files would change. Nothing was written.",
+        "stamped": "The records are in format {current}; caseconf.yml now says so (format_version: {current}).",
         "done": "Done: format {found} → {current}, {count} files changed. Next: caseconf check, git diff, commit.",
     },
 }

@@ -113,18 +113,20 @@ def _splice(entry: Entry, root: Path, changes: Changes) -> None:
     entry.partial_loads += 1
 
 
-def load(root: Path) -> tuple[Entry, Changes]:
-    """The cached model for `root`, brought up to date with the files on disk."""
+def load(root: Path, config_doc: LoadedDoc | None = None) -> tuple[Entry, Changes]:
+    """The cached model for `root`, brought up to date with the files on disk.
+
+    `config_doc`: caseconf.yml as this build already read it (used by a full load)."""
     root = root.resolve()
     stamps = snapshot(root)
     entry = _CACHE.get(root)
     if entry is None:
-        entry = Entry(stamps=stamps, repo=Repository.load(root), loads=1)
+        entry = Entry(stamps=stamps, repo=Repository.load(root, config_doc=config_doc), loads=1)
         _CACHE[root] = entry
         return entry, Changes(full=True)
     changes = diff(entry.stamps, stamps)
     if changes.full:
-        fresh = Entry(stamps=stamps, repo=Repository.load(root), loads=entry.loads + 1,
+        fresh = Entry(stamps=stamps, repo=Repository.load(root, config_doc=config_doc), loads=entry.loads + 1,
                       partial_loads=entry.partial_loads)
         fresh.bodies = entry.bodies  # keyed by text: still valid
         _CACHE[root] = fresh

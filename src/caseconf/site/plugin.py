@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 from ..errors import CaseconfError
 from ..records.findings import Finding
 from ..records.paths import RECORDS_DIR
-from ..records.repository import LoadedDoc
+from ..records.repository import LoadedDoc, Repository, load_config
 from . import cache, guard, nav, search
 from .config import CaseconfConfig
 from .render import PACKAGED_TEMPLATES, Renderer, template_env, toc_tokens
@@ -52,6 +52,10 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         self.pending: guard.PendingScan | None = None
         self.published: list = []  # personal-data findings in the written pages (methodology/)
         self.lang = "en"
+        # One model per build: caseconf.yml read once (on_config), the records once (on_files);
+        # the editor plugin takes `repo` from here through MkDocs' plugin collection.
+        self.config_doc: LoadedDoc | None = None
+        self.repo: Repository | None = None
 
     # ---------------------------------------------------------------- configuration
     @event_priority(100)  # before the theme's own plugins read theme.language
@@ -61,7 +65,8 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         _visible_logs()
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve() if self.config.root else base
-        lang = _team_language(self.root)
+        self.config_doc = load_config(self.root)
+        lang = _team_language(self.config_doc)
         self.lang = lang or "en"
         _refuse("nothing read from outside", guard.outside_config(self.root, config, self.lang))
         if self.config.theme_language and lang:
@@ -100,7 +105,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         prewarmed = guard.Prewarmed(self.lang) if self.config.pii_guard and cache.stats(self.root) is None \
             and _many_records(self.root) else None
         try:
-            entry, changes = cache.load(self.root)
+            entry, changes = cache.load(self.root, self.config_doc)
         except BaseException as exc:
             if prewarmed is not None:
                 prewarmed.close()
@@ -119,6 +124,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
                 self._stop_on_personal_data()
         elif prewarmed is not None:
             prewarmed.close()
+        self.repo = entry.repo
         suppressed = guard.update_suppressed(entry, changes)
         data = SiteData(entry.repo, as_of=self._as_of(), suppressed=suppressed,
                         body_html=lambda doc: _body_html(entry, doc))
@@ -187,7 +193,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
                     uri = document_uri(doc.path, kind)
                     if uri is None:
                         continue
-                    made = docs.documents(kind, data.repo, case, doc, lang=data.repo.lang)
+                    made = docs.documents(kind, data.repo, case, doc, lang=data.repo.lang, one_letter=True)
                     _replace(files, File.generated(config, uri, content=to_html(made, data.repo.root)))
 
     # ---------------------------------------------------------------- arrange
@@ -344,11 +350,9 @@ def _many_records(root: Path) -> bool:
         return False
 
 
-def _team_language(root: Path) -> str | None:
-    """The team language without loading the whole repository (on_config runs before files)."""
+def _team_language(config_doc: LoadedDoc | None) -> str | None:
+    """The team language from caseconf.yml alone (on_config runs before the records load)."""
     from ..records.i18n import pick_language
-    from ..records.repository import load_config
 
-    config_doc = load_config(root)
     config = config_doc.model if config_doc is not None else None
     return pick_language(config.language.value if config is not None else None)

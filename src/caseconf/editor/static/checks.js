@@ -52,10 +52,12 @@
   function text(v) { return typeof v === "string" ? v.trim() : v; }
 
   // ------------------------------------------------------------------ the schema
-  function Checker(data) {
+  function Checker(data, options) {
     this.data = data;
     this.lang = data.lang;
     this.msg = data.messages;
+    // how a field is named in a message: the loader's dotted path, or (in the form) its label
+    this.fieldName = (options && options.fieldName) || dotted;
   }
 
   Checker.prototype.finding = function (code, loc, message, extra) {
@@ -70,7 +72,7 @@
 
   Checker.prototype.validate = function (node, value, loc, out) {
     var self = this;
-    var field = dotted(loc) || "(root)";
+    var field = this.fieldName(loc) || "(root)";
     if (value === null || value === undefined) {
       if (!node.nullable && node.type !== "list") {
         // an explicit null where a value is required: the loader's "wrong value"
@@ -90,7 +92,7 @@
           var child = node.fields[key];
           if (!(key in value)) {
             if (child.required) {
-              out.push(self.finding("SCHEMA001", loc.concat([key]), self.loader("missing", {field: dotted(loc.concat([key]))})));
+              out.push(self.finding("SCHEMA001", loc.concat([key]), self.loader("missing", {field: self.fieldName(loc.concat([key]))})));
             }
             return;
           }
@@ -292,6 +294,20 @@
     return kept;
   };
 
+  Checker.prototype.beyondLimits = function (value, depth) {
+    var self = this, limits = this.data.limits || {};
+    if (depth > (limits.depth || 40)) { return true; }
+    if (typeof value === "string") { return value.length > (limits.scalar_chars || 20000); }
+    if (typeof value === "number") { return !Number.isFinite(value) || Math.abs(value) >= Math.pow(10, limits.int_digits || 100); }
+    if (Array.isArray(value)) { return value.some(function (v) { return self.beyondLimits(v, depth + 1); }); }
+    if (isMap(value)) {
+      return Object.keys(value).some(function (k) {
+        return k.length > (limits.scalar_chars || 20000) || self.beyondLimits(value[k], depth + 1);
+      });
+    }
+    return false;
+  };
+
   /* Findings of one record: schema first; the rules run only on a record the schema
    * accepts (as the Python loader: a record that does not load is not judged further). */
   Checker.prototype.checkRecord = function (schema, record, context) {
@@ -301,6 +317,7 @@
       return [this.finding("SCHEMA002", [], this.loader("bad_value", {field: "(root)", value: "…",
         detail: this.loader("expected_mapping")}))];
     }
+    if (this.beyondLimits(record, 0)) { return out; }  // the loader stops there (a CI-only code)
     this.validate(node, record, [], out);
     var loadErrors = out.length;
     this.unknownKeys(node, record, [], out);
@@ -541,6 +558,14 @@
     });
   };
 
+  // the guard's message, with the value masked: what was typed is never shown back whole
+  Checker.prototype.piiMessage = function (kind, value) {
+    var m = this.data.pii.messages || {};
+    var label = (m.labels || {})[kind] || kind;
+    var excerpt = value.length <= 2 ? "…" : value[0] + "…" + (kind === "name" ? "" : "");
+    return render(m.detected || "{label}: {excerpt}", {label: label, excerpt: excerpt});
+  };
+
   var PII_CODE_OF = null;
   Checker.prototype.piiCode = function (kind) {
     if (!PII_CODE_OF) {
@@ -584,8 +609,8 @@
       self.resolve(self.piiHits(line)).forEach(function (h) {
         var code = self.piiCode(h.kind);
         if (code && supported[code]) {
-          out.push(self.finding(code, null, (self.data.codes[code] || {}).summary, {line: index + 1, kind: h.kind,
-            start: h.start, end: h.end}));
+          out.push(self.finding(code, null, self.piiMessage(h.kind, line.slice(h.start, h.end)),
+            {line: index + 1, kind: h.kind, start: h.start, end: h.end}));
         }
       });
     });

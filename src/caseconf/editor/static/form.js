@@ -11,11 +11,21 @@ const CMS = window.CMS;
 const DATA = window.CASECONF_CHECKS;
 const PAGE = window.CASECONF_PAGE;
 const formats = window.CaseconfFormat.make(YAML);
+// one format per kind of file, so that a new file gets its keys in the model's order
+const fileFormat = {};
+for (const schema of ["conference", "activity", "case"]) {
+  const made = window.CaseconfFormat.make(YAML, DATA.schemas[schema]);
+  fileFormat[schema] = schema === "case" ? made.yamlFile : made.frontMatter;
+  CMS.registerCustomFormat(`caseconf-${schema}`, schema === "case" ? "yml" : "md", fileFormat[schema]);
+}
 const SOURCE_KEY = window.CaseconfFormat.SOURCE_KEY;
-const checker = new window.CaseconfChecks.Checker(DATA);
+function labelFor(loc) {
+  const keys = (loc || []).filter((p) => typeof p === "string");
+  const paths = keys.map((_, i) => keys.slice(0, i + 1).join("."));
+  return keys.map((k, i) => (PAGE.path_labels[paths[i]] || PAGE.labels[k] || k).replace(/ \*$/, "")).join(" › ");
+}
+const checker = new window.CaseconfChecks.Checker(DATA, {fieldName: labelFor});
 
-CMS.registerCustomFormat("caseconf-frontmatter", "md", formats.frontMatter);
-CMS.registerCustomFormat("caseconf-yaml", "yml", formats.yamlFile);
 
 // ------------------------------------------------------------------ what is written
 // Decap keeps fields the user touched and then emptied ("" / [] / {}); a record holds only
@@ -64,32 +74,30 @@ function recordOf(pruned) {
 }
 
 // ------------------------------------------------------------------ findings by their field
-const FIELD_OF = {PLAN011: "do", PLAN006: "indicator"};  // rules that point at an action, shown at this field
+const FIELD_OF = {PLAN011: "do", PLAN006: "indicator", SUPP002: "reason"};  // rules that point at an action, shown at this field
 
+// Decap's controls have ids "<field name>-field-<n>"; nested parts sit inside their parent's
+// element where Decap gives the parent one, so a path is followed as far as the page has it.
 function controlFor(loc) {
-  let scope = document.querySelector("[class*='ControlPaneContainer']") || document;
+  let scope = document;
   let node = null;
   for (let i = 0; i < loc.length; i++) {
     const part = loc[i];
     if (typeof part === "number") {
       const next = loc[i + 1];
       if (typeof next !== "string") { continue; }
-      const all = scope.querySelectorAll(`[id^="${CSS.escape(next)}-field-"]`);
-      node = all[part] || null;
-      if (!node) { return null; }
+      const found = scope.querySelectorAll(`[id^="${CSS.escape(next)}-field-"]`)[part];
+      if (!found) { return node; }
+      node = found;
       i += 1;
     } else {
-      node = scope.querySelector(`[id^="${CSS.escape(part)}-field-"]`);
-      if (!node) { return null; }
+      const found = scope.querySelector(`[id^="${CSS.escape(part)}-field-"]`);
+      if (!found) { continue; }
+      node = found;
     }
     scope = node;
   }
   return node;
-}
-
-function labelFor(loc) {
-  const keys = loc.filter((p) => typeof p === "string");
-  return keys.map((k) => (PAGE.labels[k] || k)).join(" › ");
 }
 
 function clearFindings() {
@@ -113,10 +121,14 @@ function showFindings(findings) {
     const loc = (f.loc || []).slice();
     if (FIELD_OF[f.code]) { loc.push(FIELD_OF[f.code]); }
     const item = document.createElement("li");
-    const where = f.line ? `${PAGE.words.line} ${f.line}` : labelFor(loc);
+    const where = labelFor(loc) || (f.line ? `${PAGE.words.line} ${f.line}` : "");
     item.textContent = `${where ? where + ": " : ""}${f.message} (${f.code})`;
     list.appendChild(item);
-    const control = f.loc ? controlFor(loc) : null;
+    let control = loc.length ? controlFor(loc) : null;
+    // a select's input is tiny or hidden: the note goes under the visible control around it
+    while (control && control.parentElement && (control.offsetWidth < 150 || control.offsetHeight < 20)) {
+      control = control.parentElement;
+    }
     if (control) {
       const note = document.createElement("div");
       note.className = "caseconf-finding";
@@ -137,7 +149,9 @@ function check(collectionName, pruned, fileText) {
   if (!meta) { return []; }
   const context = Object.assign({}, (DATA.cases || {})[meta.case] || {}, {closes_case: false});
   const findings = checker.checkRecord(meta.schema, recordOf(pruned), context);
-  return findings.concat(checker.checkText(fileText)).filter((f) => f.severity === "error");
+  const format = meta.schema === "case" ? "yml" : "fm";
+  const personal = checker.checkText(fileText).map((f) => Object.assign(f, {loc: formats.locAt(fileText, f.line, format)}));
+  return findings.concat(personal).filter((f) => f.severity === "error");
 }
 
 function guard(event) {
@@ -150,7 +164,8 @@ function guard(event) {
   dropUnusedEvaluation(pruned);
   const collection = entry.get("collection");
   const meta = (DATA.collections || {})[collection] || {};
-  const format = meta.schema === "case" ? formats.yamlFile : formats.frontMatter;
+  const format = fileFormat[meta.schema] || formats.frontMatter;
+  // the checks see exactly the text that will be written
   const errors = check(collection, pruned, format.toFile(pruned));
   if (errors.length) {
     showFindings(errors);
@@ -169,11 +184,39 @@ CMS.registerEventListener({name: "prePublish", handler: ({entry}) => { guard({en
 // but 1 ("0 úkoly"). The plural forms come from the site build, the rule from CLDR (Intl).
 const plural = new Intl.PluralRules(PAGE.lang);
 const kindNames = PAGE.kinds || {};
+// Decap's "(optional)" beside every field it does not force: in Czech a masculine adjective,
+// and wrong beside a field the form marks required (*). Required fields keep their mark;
+// the others say "nepovinné".
+const decapLocale = (CMS.getLocale && CMS.getLocale(PAGE.config.locale)) || {};
+const optionalWord = (((decapLocale.editor || {}).editorControl || {}).field || {}).optional || "optional";
+const optionalSuffix = ` (${optionalWord})`;
+// A blank new record is not "saved": Decap shows its "changes saved" status there too.
+const changesSaved = (((decapLocale.editor || {}).editorToolbar || {}).changesSaved) || null;
+// Decap's own "<label> je povinný." (masculine, and with the label's asterisk)
+const requiredPhrase = ((((decapLocale.editor || {}).editorControlPane || {}).widget || {}).required) || null;
+const requiredRe = requiredPhrase && new RegExp("^" + requiredPhrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  .replace("%\\{fieldLabel\\}", "(.+?)") + "$");
 function fixWords(root) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const changes = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue;
+    if (changesSaved && text === changesSaved && /\/new(?:$|\?)/.test(window.location.hash)) {
+      changes.push([node, PAGE.words.not_saved_yet]);
+      continue;
+    }
+    const req = requiredRe && requiredRe.exec(text);
+    if (req) {
+      const label = req[1].replace(/ \*$/, "");
+      const want = PAGE.words.required_field.replace("{label}", label);
+      if (want !== text) { changes.push([node, want]); }
+      continue;
+    }
+    if (text.endsWith(optionalSuffix)) {
+      const label = text.slice(0, -optionalSuffix.length);
+      changes.push([node, label.endsWith(" *") ? label : `${label} (${PAGE.words.optional})`]);
+      continue;
+    }
     const m = /^(\d+) (.+)$/.exec(text);
     if (m) {
       const forms = PAGE.plurals[m[2].toLowerCase()];

@@ -21,8 +21,14 @@
   var SOURCE_KEY = "__caseconf_source";
   var BOOL = "tag:yaml.org,2002:bool";
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  function realDate(v) {
+    var d = new Date(v + "T00:00:00Z");
+    return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }
 
-  function make(YAML) {
+  // `schema`: the record's shape (checks data, caseconf/editor/checks.py); a new file gets
+  // its keys in the model's order, whatever order the form was filled in.
+  function make(YAML, schema) {
     // Values as caseconf's own reader (records/yamlsafe.py) reads them: null, true/false and
     // whole numbers; every other plain scalar is text ("13:00", "no", "012345", dates).
     var OPTIONS = {schema: "failsafe", uniqueKeys: false, customTags: [
@@ -103,15 +109,27 @@
     function scalarText(value, type, inFlow) {
       if (value === null || value === undefined) { return "null"; }
       if (typeof value !== "string") { return String(value); }
-      if (DATE.test(value)) { return value; }  // a date stays a date (PyYAML reads it as one)
+      if (DATE.test(value) && realDate(value)) { return value; }  // a date stays a date (PyYAML reads it as one)
       if (value.indexOf("\n") >= 0 && (inFlow || !(type === "BLOCK_LITERAL" || type === "BLOCK_FOLDED"))) {
         type = "QUOTE_DOUBLE";
       }
+      // tabs and control characters: PyYAML refuses some of them in plain scalars
+      if (/[\t\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029]/.test(value) && type !== "QUOTE_SINGLE") { type = "QUOTE_DOUBLE"; }
+      // PyYAML's own implicit tags beyond YAML 1.1's: the merge key and the value key
+      if ((value === "=" || value === "<<") && (!type || type === "PLAIN")) { type = "QUOTE_DOUBLE"; }
+      if (type === "QUOTE_DOUBLE") { return doubleQuoted(value); }
       var out = YAML.stringify(value, Object.assign({defaultStringType: type || "PLAIN"}, STRINGIFY)).replace(/\n$/, "");
-      if (inFlow && !/^["']/.test(out) && /[,\[\]{}#]|: /.test(out)) {
-        out = YAML.stringify(value, Object.assign({defaultStringType: "QUOTE_DOUBLE"}, STRINGIFY)).replace(/\n$/, "");
-      }
+      // PyYAML is stricter than the yaml library about plain scalars (":" or "`" first, flow
+      // indicators): a new plain value must be unmistakable text, otherwise it is quoted
+      if (!/^["'|>]/.test(out) && !SAFE_PLAIN.test(out)) { return doubleQuoted(value); }
       return out;
+    }
+
+    var SAFE_PLAIN = /^[\p{L}\p{N}](?:[\p{L}\p{N} ._\/()+\-–„“”…?]*[\p{L}\p{N}.)“”…?])?$/u;
+
+    // JSON's string escapes are a subset of YAML's double-quoted ones; U+2028/9 escaped too
+    function doubleQuoted(value) {
+      return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
 
     // A new collection in the repository's house style: flat maps and lists in flow style.
@@ -131,7 +149,7 @@
       var pad = spaces(indent), lines = [];
       if (Array.isArray(v)) {
         v.forEach(function (item) {
-          if (isMap(item) && !flowable(item)) {
+          if (isMap(item) && !(flowable(item) && flowText(item).length <= 80)) {
             var inner = blockLines(item, indent + 2);
             lines.push(pad + "- " + inner[0].slice(indent + 2));
             lines = lines.concat(inner.slice(1));
@@ -282,7 +300,18 @@
       return ed.result();
     }
 
+    function ordered(value, node) {
+      if (!node) { return value; }
+      if (Array.isArray(value)) { return value.map(function (v) { return ordered(v, node.item); }); }
+      if (!isMap(value) || node.type !== "object") { return value; }
+      var known = Object.keys(node.fields), out = {};
+      known.forEach(function (k) { if (k in value) { out[k] = ordered(value[k], node.fields[k]); } });
+      Object.keys(value).forEach(function (k) { if (!(k in out)) { out[k] = value[k]; } });
+      return out;
+    }
+
     function freshYaml(data) {
+      data = ordered(data, schema);
       var lines = [];
       Object.keys(data).forEach(function (k) { if (!blank(data[k])) { lines = lines.concat(pairLines(k, data[k], 0)); } });
       return lines.join("\n") + (lines.length ? "\n" : "");
@@ -354,7 +383,38 @@
       return 0;
     }
 
-    return {frontMatter: frontMatter, yamlFile: yamlFile, parse: parse, plain: plain, same: same, split: split,
+    // The field a line of the written file belongs to (a personal-data finding's place in the form).
+    function locAt(content, line, format) {
+      var offset = 0, lines = content.split("\n");
+      for (var i = 0; i < line - 1 && i < lines.length; i++) { offset += lines[i].length + 1; }
+      var pos = offset + Math.max(0, (lines[line - 1] || "").replace(/\s+$/, "").length - 1);
+      var text = content, base = 0;
+      if (format !== "yml") {
+        var parts = split(content);
+        if (!parts) { return ["body"]; }
+        base = parts.head.length;
+        if (pos >= base + parts.yaml.length) { return ["body"]; }
+        text = parts.yaml;
+      }
+      var doc = parse(text);
+      var path = [];
+      (function walk(node) {
+        if (YAML.isMap(node)) {
+          node.items.forEach(function (pair) {
+            var v = pair.value, k = pairKey(pair);
+            var start = pair.key.range[0] + base, end = (v && v.range ? v.range[1] : pair.key.range[1]) + base;
+            if (pos >= start && pos < Math.max(end, start + 1) + 1) { path.push(k); if (v) { walk(v); } }
+          });
+        } else if (YAML.isSeq(node)) {
+          node.items.forEach(function (item, i) {
+            if (item && item.range && pos >= item.range[0] + base - 2 && pos <= item.range[1] + base) { path.push(i); walk(item); }
+          });
+        }
+      })(doc.contents);
+      return path;
+    }
+
+    return {frontMatter: frontMatter, yamlFile: yamlFile, locAt: locAt, parse: parse, plain: plain, same: same, split: split,
       loadable: loadable};
   }
 

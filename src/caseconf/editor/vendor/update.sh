@@ -23,3 +23,17 @@ cp package/dist/*.wasm "$DEST/"
 sed -n "/\"license\"/p" package/package.json > "$DEST/LICENSE-package.json.txt"
 echo "$VERSION" > "$DEST/VERSION"
 echo "decap-cms $VERSION -> $DEST"
+
+# The form's two other libraries (vendor/README-js.md): the yaml library's browser build and
+# libphonenumber-js with full metadata.
+YAML_VERSION="${YAML_VERSION:-2.9.1}"
+PHONE_VERSION="${PHONE_VERSION:-1.13.16}"
+npm pack --silent "yaml@$YAML_VERSION" "libphonenumber-js@$PHONE_VERSION" >/dev/null
+mkdir -p y p && tar xzf "yaml-$YAML_VERSION.tgz" -C y && tar xzf "libphonenumber-js-$PHONE_VERSION.tgz" -C p
+rm -rf "$HERE/yaml" "$HERE/libphonenumber-js"
+mkdir -p "$HERE/yaml" "$HERE/libphonenumber-js"
+cp -r y/package/browser/. "$HERE/yaml/" && cp y/package/LICENSE "$HERE/yaml/LICENSE"
+echo "$YAML_VERSION" > "$HERE/yaml/VERSION"
+cp p/package/bundle/libphonenumber-max.js p/package/LICENSE "$HERE/libphonenumber-js/"
+echo "$PHONE_VERSION" > "$HERE/libphonenumber-js/VERSION"
+echo "yaml $YAML_VERSION, libphonenumber-js $PHONE_VERSION -> $HERE"

@@ -8,7 +8,7 @@ of digits against the checksum."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 
 # a gap between two digit groups: one or two spaces, a slash (birth numbers), or a line
 # break, Markdown's hard break ("  \n", "\\\n") included
@@ -16,18 +16,31 @@ _GAP = r"(?:[ \t]{1,2}|[ \t]?/[ \t]?(?:\\?\n[ \t]*)?|[ \t]*\\?\n[ \t]*(?:/[ \t]?
 _CHAIN = re.compile(r"(?<![\d/.\-+])\d+(?:" + _GAP + r"\d+)*")
 _DIGITS9 = re.compile(r"\d(?:\D{0,4}\d){8}")  # nine digits close together: the least any of them needs
 MAX_GROUPS = 8
+_GROUP = re.compile(r"\d+")
 
 
 def may_hold_long_number(text: str) -> bool:
     return _DIGITS9.search(text) is not None
 
 
-def stretches(text: str, lengths: tuple[int, ...]) -> Iterator[tuple[int, int, str, tuple[int, ...]]]:
+def stretches(text: str, lengths: tuple[int, ...]) -> list[tuple[int, int, str, tuple[int, ...]]]:
     """(start, end, digits, positions of a slash in the digits) for every stretch of whole digit
     groups whose digit count is in `lengths` and that is not glued to a longer token."""
+    return [s for s in _stretches(text) if len(s[2]) in lengths]
+
+
+@lru_cache(maxsize=4)  # the two detectors ask in turn about the same text; texts may be long
+def _stretches(text: str) -> tuple[tuple[int, int, str, tuple[int, ...]], ...]:
+    """Every stretch of 9, 10 or 13 digits (what the birth-number and JMBG detectors ask for),
+    worked out once per text for both."""
+    out = []
+    lengths = (9, 10, 13)
     for m in _CHAIN.finditer(text):
         chain = m.group(0)
-        groups = [(g.start() + m.start(), g.end() + m.start()) for g in re.finditer(r"\d+", chain)]
+        if len(chain) < 9 or sum(map(str.isdigit, chain)) < 9:
+            continue  # a date, a time, an amount: too few digits for any identifier
+        base = m.start()
+        groups = [(g.start() + base, g.end() + base) for g in _GROUP.finditer(chain)]
         for i in range(len(groups)):
             digits = ""
             slashes: list[int] = []
@@ -42,7 +55,8 @@ def stretches(text: str, lengths: tuple[int, ...]) -> Iterator[tuple[int, int, s
                     start, end = groups[i][0], groups[j][1]
                     if _glued(text, start, end):
                         continue
-                    yield start, end, digits, tuple(slashes)
+                    out.append((start, end, digits, tuple(slashes)))
+    return tuple(out)
 
 
 def _glued(text: str, start: int, end: int) -> bool:

@@ -124,7 +124,7 @@ def _village_numbers(text: str) -> list[Hit]:
             continue
         from ..names import _context_for, is_place
 
-        if len(words) == 1 and _context_for(frozenset(), "cs").common_word(words[0]):
+        if len(words) == 1 and _context_for(frozenset(), "cs").ordinary_word(words[0]):
             continue  # "Lhůty 14 a 5 dní": an ordinary word that a village is also called
 
         # the longest tail of the capitalised words that names a place ("Bydlí Horní Ves 312")

@@ -34,9 +34,9 @@ class BankAccount(Detector):
     def find(self, text: str, allow: frozenset[str] = frozenset(), lang: str = "cs", taken=()) -> list[Hit]:
         hits = self._ibans(text)
         if "/" in text:
-            from stdnum.cz import bankaccount
-
             for m in _CZ_ACCOUNT.finditer(text):
+                from stdnum.cz import bankaccount  # its registry loads only once a candidate turns up
+
                 raw = m.group(1)
                 if bankaccount.is_valid(re.sub(r"\s", "", raw)) and not ref_context(text, m.start()):
                     hits.append(Hit(self.kind, m.start(), m.end(), raw))
