@@ -21,7 +21,7 @@ CORPUS = Path(__file__).parent / "corpus" / "xss-payloads.json"
 PER_RECORD = 700  # payloads in one record (its body and lists; actions and participants get a share)
 SCALAR_LIMIT = 15_000  # characters packed into one scalar field (the loader's bound is 20,000)
 TAG_SHAPES = 240  # distinct short payload shapes that become vocabulary values and tags
-TITLE_PAGES = 6  # methodology pages per kind of title (front matter, heading, file name)
+TITLE_PAGES = 40  # methodology pages per kind of title (front matter, heading, file name)
 ACTIVITIES = 3  # workshop records, each with a third of the corpus in its body
 OFFICE = "JI"
 # YAML double-quoted scalars take \u escapes for whatever YAML does not allow raw

@@ -131,11 +131,16 @@ def _alias_to_plain_value(text: str, builder: "_Builder") -> None:
     builder cannot tell it from a value written out; the token stream can (only read when the
     text has a `*` at all)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    recent: list[Any] = []  # the last tokens: `<<: *base` is a merge key, reported as YAML006
     try:
         for token in yaml.scan(text, Loader=loader):
             if isinstance(token, yaml.AliasToken):
-                builder.problems.append(YamlProblem(token.start_mark.line + 1, "YAML003", "yaml_alias", {}))
-                return
+                merged = len(recent) == 2 and isinstance(recent[0], yaml.ScalarToken) \
+                    and recent[0].value == "<<" and recent[0].plain and isinstance(recent[1], yaml.ValueToken)
+                if not merged:
+                    builder.problems.append(YamlProblem(token.start_mark.line + 1, "YAML003", "yaml_alias", {}))
+                    return
+            recent = [*recent, token][-2:]
     except yaml.YAMLError:
         return
 
