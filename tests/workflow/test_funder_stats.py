@@ -86,7 +86,7 @@ def test_half_years_named_and_cross_tables_in_the_team_language(tmp_path: Path) 
     montenegrin = run_caseconf("stats", "--root", str(root), "--format", "csv", env={"CASECONF_LANG": "sr-Latn"})
     rows = list(csv.reader(io.StringIO(montenegrin.out)))
     assert rows[0] == ["Odjeljak", "Grupa", "Stavka", "Broj"]
-    assert any(row[1] == "1. polugodište 2013." for row in rows)
+    assert any(row[1].startswith("1. polugodište 2013") for row in rows)
 
 
 def _json_keys(value: object) -> set[str]:

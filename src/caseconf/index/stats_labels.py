@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterator
 
+from ..records import locale_format
 from ..records.i18n import Message, render
 from ..records.vocab_labels import vocab_label
-
-BABEL_LOCALE = {"cs": "cs", "sr-Latn": "sr_Latn", "en": "en"}
 
 WORDS: dict[str, Message] = {
     # sections
@@ -82,8 +81,6 @@ WORDS: dict[str, Message] = {
                 "en": "for {since} – {until}"},
     "from": {"cs": "od {since}", "sr-Latn": "od {since}", "en": "from {since}"},
     "to": {"cs": "do {until}", "sr-Latn": "do {until}", "en": "until {until}"},
-    "half_year": {"cs": "{n}. pololetí {year}", "sr-Latn": "{n}. polugodište {year}.",
-                  "en": "{ordinal} half of {year}"},
     "item": {"cs": "Položka", "sr-Latn": "Stavka", "en": "Item"},
     "count": {"cs": "Počet", "sr-Latn": "Broj", "en": "Count"},
     "section": {"cs": "Oddíl", "sr-Latn": "Odjeljak", "en": "Section"},
@@ -106,11 +103,7 @@ def word(key: str, lang: str, **params: Any) -> str:
 
 
 def format_day(day: dt.date | str, lang: str) -> str:
-    from babel.dates import format_date  # Babel only when a figure is shown
-
-    if isinstance(day, str):
-        day = dt.date.fromisoformat(day)
-    return format_date(day, "medium", locale=BABEL_LOCALE.get(lang, "cs"))
+    return locale_format.format_day(dt.date.fromisoformat(day) if isinstance(day, str) else day, lang)
 
 
 def format_number(value: Any, lang: str) -> str:
@@ -118,9 +111,7 @@ def format_number(value: Any, lang: str) -> str:
     if value is None:
         return "–"
     if isinstance(value, float):
-        from babel.numbers import format_decimal
-
-        return format_decimal(value, format="#,##0.##", locale=BABEL_LOCALE.get(lang, "cs"))
+        return locale_format.format_number(value, lang)
     return str(value)
 
 
@@ -135,12 +126,11 @@ def period_phrase(since: str | None, until: str | None, lang: str) -> str:
 
 
 def half_year_label(key: str, lang: str) -> str:
-    """`2025-H1` -> `1. pololetí 2025` / `1. polugodište 2025.` / `first half of 2025`."""
+    """`2025-H1` -> `1. pololetí 2025` / `1. polugodište 2025` (the catalogue's half-year)."""
     year, _, half = key.partition("-H")
     if not (year.isdigit() and half in ("1", "2")):
         return key
-    ordinal = "first" if half == "1" else "second"
-    return word("half_year", lang, n=half, year=year, ordinal=ordinal)
+    return locale_format.half_year_name(int(year), int(half), lang)
 
 
 def key_label(section: str, group: str, key: str, lang: str) -> str:
