@@ -121,7 +121,23 @@ def parse(text: str) -> ParsedYaml:
         return ParsedYaml(None, {}, [YamlProblem(1, "YAML005", "yaml_too_deep", {"limit": MAX_DEPTH})])
     builder = _Builder()
     data = builder.build(node, (), 0) if node is not None else None
+    if "*" in text and not any(p.code == "YAML003" for p in builder.problems):
+        _alias_to_plain_value(text, builder)
     return ParsedYaml(data, builder.lines, builder.problems)
+
+
+def _alias_to_plain_value(text: str, builder: "_Builder") -> None:
+    """An alias of a plain value comes back from the composer as a node of its own, so the
+    builder cannot tell it from a value written out; the token stream can (only read when the
+    text has a `*` at all)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        for token in yaml.scan(text, Loader=loader):
+            if isinstance(token, yaml.AliasToken):
+                builder.problems.append(YamlProblem(token.start_mark.line + 1, "YAML003", "yaml_alias", {}))
+                return
+    except yaml.YAMLError:
+        return
 
 
 _ScalarNode, _MappingNode = yaml.ScalarNode, yaml.MappingNode
@@ -141,12 +157,12 @@ class _Builder:
             self._problem(node, "YAML005", "yaml_too_deep", limit=MAX_DEPTH)
             return None
         kind = node.__class__
-        if kind is not _ScalarNode:
-            if id(node) in self._seen:
-                # the composer hands back the anchored node again for every alias
-                self._problem(node, "YAML003", "yaml_alias")
-                return None
-            self._seen.add(id(node))
+        if id(node) in self._seen:
+            # the composer hands back the anchored node again for every alias (a plain value
+            # too: each scalar without an alias is a node of its own)
+            self._problem(node, "YAML003", "yaml_alias")
+            return None
+        self._seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
             self._problem(node, "YAML004", "yaml_tag", tag=node.tag.replace(_STD, "!!"))
             return None
