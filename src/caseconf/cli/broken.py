@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from ..records.catalogue import msg
 from ..records.repository import Repository
 from .output import echo
 
@@ -16,16 +17,8 @@ ALLOW_BROKEN = click.option(
     "--allow-broken", "allow_broken", is_flag=True,
     help="Exit 0 even when some records cannot be read (they are still listed on stderr).")
 
-HEAD = {
-    "cs": "Pozor: {n} soubor(y) nejde načíst, výsledek je bez nich neúplný:",
-    "sr-Latn": "Pažnja: {n} datoteka se ne može učitati, rezultat je bez njih nepotpun:",
-    "en": "Warning: {n} file(s) cannot be read, so this result is incomplete without them:",
-}
-HINT = {
-    "cs": "-> opravte je (podrobnosti ukáže `caseconf check`); neúplný výsledek bez chyby: --allow-broken",
-    "sr-Latn": "-> ispravite ih (detalje pokazuje `caseconf check`); nepotpun rezultat bez greške: --allow-broken",
-    "en": "-> fix them (`caseconf check` shows the details); to accept the incomplete result: --allow-broken",
-}
+HEAD = msg("Warning: {n} file(s) cannot be read, so this result is incomplete without them:")
+HINT = msg("-> fix them (`caseconf check` shows the details); to accept the incomplete result: --allow-broken")
 
 
 def report_broken(repo: Repository, *, allow: bool) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from ..errors import CaseconfError, OperationFailed
+from ..records.catalogue import msg
 from ..records.findings import Finding
 from ..records.i18n import LANGUAGES
 from ..records.paths import relative_inside
@@ -24,50 +25,18 @@ KINDS = ("invitation", "attendance", "minutes", "family-plan", "evaluation")  # 
 FORMATS = ("pdf", "docx", "html")
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "not_a_record": {
-        "cs": "{path}: není záznam konference; zadejte soubor records/<případ>/<datum>-<druh>.md",
-        "sr-Latn": "{path}: nije zapis konferencije; navedite datoteku records/<slučaj>/<datum>-<vrsta>.md",
-        "en": "{path}: not a conference record; give a file records/<case>/<date>-<kind>.md"},
-    "no_such_record": {
-        "cs": "{path}: takový záznam neexistuje", "sr-Latn": "{path}: takav zapis ne postoji",
-        "en": "{path}: no such record"},
-    "record_errors": {
-        "cs": "{path}: záznam obsahuje chyby, dokument se nevytvoří; opravte je (caseconf check {path}) a zkuste to znovu",
-        "sr-Latn": "{path}: zapis sadrži greške, dokument se ne pravi; ispravite ih (caseconf check {path}) i pokušajte ponovo",
-        "en": "{path}: the record has errors, so no document is made; fix them (caseconf check {path}) and try again"},
-    "personal_data": {
-        "cs": "{path}: v záznamu nebo v case.yml jsou osobní údaje, dokument se nevytvoří; anonymizujte je (caseconf pii)",
-        "sr-Latn": "{path}: u zapisu ili u case.yml ima ličnih podataka, dokument se ne pravi; anonimizujte ih (caseconf pii)",
-        "en": "{path}: the record or its case.yml holds personal data, so no document is made; anonymise it (caseconf pii)"},
-    "exists": {
-        "cs": "{target} už existuje; dokument se nepřepisuje. Smažte nebo přejmenujte starý soubor, nebo zvolte jiné -o",
-        "sr-Latn": "{target} već postoji; dokument se ne prepisuje. Obrišite ili preimenujte stari fajl, ili izaberite drugo -o",
-        "en": "{target} already exists and is never overwritten; delete or rename the old file, or choose another -o"},
-    "needs_directory": {
-        "cs": "-o {target}: pozvánek je {count}, zadejte složku (nebo jednoho adresáta přes --to)",
-        "sr-Latn": "-o {target}: poziva ima {count}, navedite folder (ili jednog primaoca sa --to)",
-        "en": "-o {target}: this makes {count} invitations; give a folder (or one addressee with --to)"},
-    "no_meeting": {
-        "cs": "{path}: vyhodnocení není setkání, nemá pozvánky ani prezenční listinu; zvolte záznam konference",
-        "sr-Latn": "{path}: evaluacija nije sastanak, nema pozive ni listu prisutnih; izaberite zapis konferencije",
-        "en": "{path}: an evaluation is no meeting: it has no invitations or attendance sheet; choose a conference record"},
-    "no_participants": {
-        "cs": "{path}: záznam nemá účastníky, není komu psát pozvánku; doplňte participants",
-        "sr-Latn": "{path}: zapis nema učesnika, nema kome poslati poziv; dopunite participants",
-        "en": "{path}: the record lists no participants to invite; fill in participants"},
-    "no_invitee": {
-        "cs": "--to {to}: mezi účastníky takový není; zadejte jednu z možností: {choices}",
-        "sr-Latn": "--to {to}: nema takvog učesnika; navedite jedno od: {choices}",
-        "en": "--to {to}: no such participant; give one of: {choices}"},
-    "no_plan": {
-        "cs": "{path}: záznam nemá plán s úkoly, plán pro rodinu z něj nevznikne; zvolte záznam, který plán stanovil",
-        "sr-Latn": "{path}: zapis nema plan sa mjerama; izaberite zapis koji je utvrdio plan",
-        "en": "{path}: the record has no plan with actions, so there is no family plan; choose the record that set the plan"},
-    "no_evaluation": {
-        "cs": "{path}: záznam nevyhodnocuje žádný úkol; zvolte vyhodnocení nebo následnou konferenci",
-        "sr-Latn": "{path}: zapis ne evaluira nijednu mjeru; izaberite evaluaciju ili revizionu konferenciju",
-        "en": "{path}: the record evaluates no action; choose an evaluation or a review record"},
-    "written": {"cs": "Vytvořeno: {target}", "sr-Latn": "Napravljeno: {target}", "en": "Written: {target}"},
+    "not_a_record": msg("{path}: not a conference record; give a file records/<case>/<date>-<kind>.md"),
+    "no_such_record": msg("{path}: no such record"),
+    "record_errors": msg("{path}: the record has errors, so no document is made; fix them (caseconf check {path}) and try again"),
+    "personal_data": msg("{path}: the record or its case.yml holds personal data, so no document is made; anonymise it (caseconf pii)"),
+    "exists": msg("{target} already exists and is never overwritten; delete or rename the old file, or choose another -o"),
+    "needs_directory": msg("-o {target}: this makes {count} invitations; give a folder (or one addressee with --to)"),
+    "no_meeting": msg("{path}: an evaluation is no meeting: it has no invitations or attendance sheet; choose a conference record"),
+    "no_participants": msg("{path}: the record lists no participants to invite; fill in participants"),
+    "no_invitee": msg("--to {to}: no such participant; give one of: {choices}"),
+    "no_plan": msg("{path}: the record has no plan with actions, so there is no family plan; choose the record that set the plan"),
+    "no_evaluation": msg("{path}: the record evaluates no action; choose an evaluation or a review record"),
+    "written": msg("Written: {target}"),
 }
 
 

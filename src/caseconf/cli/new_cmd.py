@@ -17,19 +17,15 @@ from .common import DATE, resolve_root, root_option
 from .help_i18n import current_language
 
 PROMPTS = {
-    "office": {"cs": "Kód pracoviště", "sr-Latn": "Oznaka centra", "en": "Office code"},
-    "case": {"cs": "Kód případu (např. JI-2025-014)", "sr-Latn": "Oznaka slučaja (npr. JI-2025-014)",
-             "en": "Case id (e.g. JI-2025-014)"},
-    "kind": {"cs": "Druh záznamu", "sr-Latn": "Vrsta zapisa", "en": "Kind of record"},
+    "office": msg("Office code"),
+    "case": msg("Case id (e.g. JI-2025-014)"),
+    "kind": msg("Kind of record"),
 }
 # Shown on a line of its own above the case prompt: in brackets after the prompt, a list of
 # one case looked like a default that Enter would accept.
-OPEN_CASES = {"cs": "Otevřené případy: {cases}", "sr-Latn": "Otvoreni slučajevi: {cases}",
-              "en": "Open cases: {cases}"}
+OPEN_CASES = msg("Open cases: {cases}")
 SHOWN_CASES = 30
-MISSING = {"cs": "chybí {option} (v neinteraktivním běhu je povinné)",
-           "sr-Latn": "nedostaje {option} (obavezno kad se ne radi interaktivno)",
-           "en": "missing {option} (required when not run interactively)"}
+MISSING = msg("missing {option} (required when not run interactively)")
 NOT_A_KIND = msg("'{value}' is not a kind of record; write one of: {names}")
 
 

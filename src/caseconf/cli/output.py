@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from typing import Any, Iterable
 
+from ..records.catalogue import msg
 from ..records.findings import CONTROL_CODES, Finding, visible_lines
 
 FORMATS = ("text", "json")  # of `caseconf check` and `caseconf pii`
@@ -36,11 +37,7 @@ def print_findings(findings: Iterable[Finding]) -> None:
         echo("\n".join(lines))
 
 
-SUMMARY = {
-    "cs": "Zkontrolováno souborů: {checked}; chyb: {errors}, varování: {warnings}.",
-    "sr-Latn": "Provjereno datoteka: {checked}; grešaka: {errors}, upozorenja: {warnings}.",
-    "en": "Checked {checked} files: {errors} errors, {warnings} warnings.",
-}
+SUMMARY = msg("Checked {checked} files: {errors} errors, {warnings} warnings.")
 
 
 def summary_line(lang: str, checked: int, findings: list[Finding]) -> str:

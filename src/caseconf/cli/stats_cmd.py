@@ -14,15 +14,14 @@ import click
 from ..errors import CaseconfError
 from ..index.stats import MergeError, compute_stats, merge_stats, publishable
 from ..index.stats_labels import format_number, group_label, key_label, period_phrase, stats_rows, word
+from ..records.catalogue import msg
 from ..records.i18n import pick_language
 from ..records.repository import Repository
 from .actions_cmd import BOM, DELIMITER, OUTPUT, lang_of, write_output
 from .broken import ALLOW_BROKEN, report_broken
 from .common import DATE, emit_json, resolve_root, root_option
 
-BAD_JSON = {"cs": "{path}: není to JSON výstup `caseconf stats --format json` ({detail})",
-            "sr-Latn": "{path}: to nije JSON izlaz `caseconf stats --format json` ({detail})",
-            "en": "{path}: not a `caseconf stats --format json` output ({detail})"}
+BAD_JSON = msg("{path}: not a `caseconf stats --format json` output ({detail})")
 
 
 @click.command()

@@ -30,6 +30,7 @@ from typing import Any, Iterable, Literal
 
 from pydantic import AfterValidator, BaseModel
 
+from ..records.catalogue import msg, per_language
 from ..records.models import (ACTION_ID_PATTERN, CASE_ID_PATTERN, ActivityRecord, CaseFile, ConferenceRecord,
                               EditorSettings, TeamConfig)
 from ..records.repository import Repository
@@ -96,7 +97,7 @@ MARKED_REQUIRED: dict[tuple[str, str], str] = {
 }
 
 # How dates read in the lists of records (Decap's summary `date` filter, moment.js formats).
-DATE_DISPLAY = {"cs": "D. M. YYYY", "sr-Latn": "D. M. YYYY.", "en": "D MMM YYYY"}
+DATE_DISPLAY = msg("D MMM YYYY")
 
 # static/format.js (registered by static/form.js): edits files in place; new files in model order
 FORMATS = {"conference": "caseconf-conference", "case": "caseconf-case", "activity": "caseconf-activity"}
@@ -522,14 +523,11 @@ def _action_number(action_id: str) -> int:
 
 
 def _commit_messages(lang: str) -> dict[str, str]:
-    texts = {
-        "cs": ("Nový záznam {{collection}}: {{path}}", "Úprava záznamu {{collection}}: {{path}}",
-               "Smazání záznamu {{collection}}: {{path}}"),
-        "sr-Latn": ("Novi zapis {{collection}}: {{path}}", "Izmjena zapisa {{collection}}: {{path}}",
-                    "Brisanje zapisa {{collection}}: {{path}}"),
-        "en": ("Create {{collection}} record {{path}}", "Update {{collection}} record {{path}}",
-               "Delete {{collection}} record {{path}}"),
-    }
+    texts = per_language((
+        msg("Create {{collection}} record {{path}}"),
+        msg("Update {{collection}} record {{path}}"),
+        msg("Delete {{collection}} record {{path}}"),
+    ))
     create, update, delete = texts.get(lang, texts["en"])
     return {"create": create, "update": update, "delete": delete,
             "uploadMedia": "Upload {{path}}", "deleteMedia": "Delete {{path}}"}

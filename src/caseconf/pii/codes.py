@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from ..records.catalogue import msg
 from ..records.i18n import Message
 
 Severity = Literal["error", "warning", "info"]
@@ -31,15 +32,13 @@ def _t(cs: str, sr: str, en: str) -> Message:
 
 # The guard's own notes; each detector's code comes from the detector registry.
 GUARD_NOTES: tuple[PiiCode, ...] = (
-    PiiCode("PII009", None, "info", _t("Soubor nebyl prohledán", "Fajl nije pregledan", "File not scanned"),
+    PiiCode("PII009", None, "info", msg("File not scanned"),
             "Binary, very large or unreadable files are named so nobody assumes they were scanned."),
-    PiiCode("PII010", None, "error", _t("Povolení bez důvodu", "Dozvola bez razloga", "Allowance without a reason"),
+    PiiCode("PII010", None, "error", msg("Allowance without a reason"),
             "An exception to the guard must say why, so a reviewer can judge it."),
-    PiiCode("PII011", None, "warning", _t("Povolení, které nic nepovoluje", "Dozvola koja ništa ne dozvoljava",
-                                          "Allowance that matches nothing"),
+    PiiCode("PII011", None, "warning", msg("Allowance that matches nothing"),
             "Stale allowances hide future mistakes; remove them when the text they allowed is gone."),
-    PiiCode("PII012", None, "error", _t("Cesta mimo repozitář", "Putanja izvan repozitorijuma",
-                                        "Path outside the repository"),
+    PiiCode("PII012", None, "error", msg("Path outside the repository"),
             "The guard reads only files inside the repository; a link out could publish anything.", False),
 )
 

@@ -20,6 +20,8 @@ from .normalize import normalize_lines, normalize_value
 from .visible import visible_text
 from .workers import PARALLEL_MIN, run_chunks, worker_count  # noqa: F401 - PARALLEL_MIN re-exported
 
+from ..records.catalogue import msg as catalogue_msg
+
 MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -38,7 +40,7 @@ _PRIO = _prio()
 _PATTERN_DETECTORS = tuple(d for d in det.registry() if not d.runs_last)
 _LAST_DETECTORS = tuple(d for d in det.registry() if d.runs_last)
 
-FILENAME_NOTE = {"cs": "V názvu souboru: ", "sr-Latn": "U nazivu fajla: ", "en": "In the file name: "}
+FILENAME_NOTE = catalogue_msg("In the file name: ")
 
 
 _PHONE_LIKE = re.compile(r"\+?[\d ()./\-]+")

@@ -12,6 +12,7 @@ import os
 from typing import Any, Mapping
 
 from .catalogue import PluralMessage, msg
+from .catalogue import msg
 
 LANGUAGES = ("cs", "sr-Latn", "en")
 DEFAULT_LANGUAGE = "cs"
@@ -45,16 +46,8 @@ LOADER_MESSAGES: dict[str, Message] = {
     "yaml_alias": msg("anchors and aliases (&, *) are not allowed in records; write the value out in full"),
     "yaml_tag": msg("tag {tag} is not allowed; a record holds only text, numbers, dates and lists"),
     "yaml_too_deep": msg("the structure is nested deeper than {limit} levels or is too large; simplify it"),
-    "yaml_too_long": {
-        "cs": "hodnota je delší než {limit} znaků; tak dlouhý text patří do zápisu pod úvodní blok",
-        "sr-Latn": "vrijednost je duža od {limit} znakova; tako dug tekst pripada zapisniku ispod uvodnog bloka",
-        "en": "the value is longer than {limit} characters; text that long belongs in the minutes below the front matter",
-    },
-    "yaml_number_too_long": {
-        "cs": "číslo má víc než {limit} číslic; žádné pole záznamu tak dlouhé číslo nepotřebuje, opravte ho (nebo ho dejte do uvozovek jako text)",
-        "sr-Latn": "broj ima više od {limit} cifara; nijedno polje zapisa ne treba tako dug broj, ispravite ga (ili ga stavite pod navodnike kao tekst)",
-        "en": "the number has more than {limit} digits; no record field needs a number that long, fix it (or quote it as text)",
-    },
+    "yaml_too_long": msg("the value is longer than {limit} characters; text that long belongs in the minutes below the front matter"),
+    "yaml_number_too_long": msg("the number has more than {limit} digits; no record field needs a number that long, fix it (or quote it as text)"),
     "yaml_merge_key": msg("the merge key << is not allowed; write the values out directly"),
     "yaml_complex_key": msg("a key must be plain text"),
     "file_not_utf8": msg("the file is not UTF-8 ({detail}); save it from your editor as UTF-8"),
@@ -82,11 +75,7 @@ LOADER_MESSAGES: dict[str, Message] = {
     "expected_range": msg("the number is out of range"),
     "expected_pattern": msg("does not have the required form (e.g. A1 for an action, M or D1 for a person ref)"),
     "unknown_key": msg("unknown field '{key}' is ignored{hint}"),
-    "page_unreadable": {
-        "cs": "stránku nejde převést na HTML (chyba {detail}); zjednodušte v ní kód HTML, na webu je zatím místo ní upozornění",
-        "sr-Latn": "stranica se ne može pretvoriti u HTML (greška {detail}); pojednostavite HTML u njoj, na sajtu je za sada umjesto nje upozorenje",
-        "en": "the page cannot be turned into HTML ({detail} error); simplify the HTML in it; the site shows a notice in its place for now",
-    },
+    "page_unreadable": msg("the page cannot be turned into HTML ({detail} error); simplify the HTML in it; the site shows a notice in its place for now"),
 }
 
 

@@ -121,14 +121,13 @@ VOCAB_LABELS: dict[str, dict[str, str]] = {
     "email": msg("e-mail"),
     "meeting": msg("meeting"),
     # what a conference produced, and whom a workshop was for (funder figures)
-    "plan": {"cs": "plán s rodinou", "sr-Latn": "plan sa porodicom", "en": "plan with the family"},
-    "court_material": {"cs": "podklad pro soud", "sr-Latn": "materijal za sud", "en": "material for the court"},
-    "recommendation": {"cs": "doporučení pro OSPOD", "sr-Latn": "preporuka centru", "en": "recommendation to the office"},
-    "child_protection": {"cs": "pracovníci OSPOD", "sr-Latn": "radnici centra za socijalni rad",
-                         "en": "child-protection workers"},
-    "health": {"cs": "zdravotnictví", "sr-Latn": "zdravstvo", "en": "health services"},
-    "police_justice": {"cs": "policie a justice", "sr-Latn": "policija i pravosuđe", "en": "police and justice"},
-    "family": {"cs": "rodiny", "sr-Latn": "porodice", "en": "families"},
+    "plan": msg("plan with the family"),
+    "court_material": msg("material for the court"),
+    "recommendation": msg("recommendation to the office"),
+    "child_protection": msg("child-protection workers"),
+    "health": msg("health services"),
+    "police_justice": msg("police and justice"),
+    "family": msg("families"),
 }
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..records.catalogue import msg
 from ..records.models import CASE_ID_PATTERN
-from ._text import tr
 from .base import CaseContext, Hit, Rule
 
 _CASE_ID = re.compile(CASE_ID_PATTERN)
@@ -16,15 +16,9 @@ class CaseIdFormat(Rule):
     """Case id does not follow OFFICE-YEAR-SEQUENCE."""
 
     code, name, family, scope = "CASE001", "case.id_format", "CASE", "case"
-    summary = tr("Kód případu neodpovídá vzoru PRACOVIŠTĚ-ROK-POŘADÍ",
-                 "Oznaka slučaja ne odgovara obrascu CENTAR-GODINA-BROJ",
-                 "Case id is not OFFICE-YEAR-SEQUENCE")
-    message = tr("Kód případu „{id}“ nemá tvar PRACOVIŠTĚ-ROK-POŘADÍ, např. JI-2025-014. Přejmenujte složku; nový případ založí `caseconf new case` (id)",
-                 "Oznaka slučaja „{id}“ nema oblik CENTAR-GODINA-BROJ, npr. PG-2025-014. Preimenujte fasciklu; novi slučaj otvara `caseconf new case` (id)",
-                 "Case id '{id}' is not OFFICE-YEAR-SEQUENCE, e.g. JI-2025-014. Rename the folder; `caseconf new case` makes new ones (id)")
-    rationale = tr("Specifikace: pseudonymní kód, který říká pracoviště a rok, ale neprozradí rodinu.",
-                   "Specifikacija: pseudonimna oznaka koja kaže centar i godinu, a ne otkriva porodicu.",
-                   "Record format: a pseudonymous code that says the office and year without identifying the family.")
+    summary = msg("Case id is not OFFICE-YEAR-SEQUENCE")
+    message = msg("Case id '{id}' is not OFFICE-YEAR-SEQUENCE, e.g. JI-2025-014. Rename the folder; `caseconf new case` makes new ones (id)")
+    rationale = msg("Record format: a pseudonymous code that says the office and year without identifying the family.")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         if not _CASE_ID.match(ctx.case.id):
@@ -35,13 +29,9 @@ class CaseOffice(Rule):
     """Case office is not one of the team's offices."""
 
     code, name, family, scope = "CASE002", "case.unknown_office", "CASE", "case"
-    summary = tr("Neznámý kód úřadu", "Nepoznata šifra kancelarije", "Unknown office code")
-    message = tr("Pracoviště „{office}“ není v caseconf.yml mezi offices (známá: {known}). Doplňte ho tam, nebo opravte zkratku (office)",
-                 "Centar „{office}“ nije u caseconf.yml pod offices (poznati: {known}). Dodajte ga ili ispravite šifru (office)",
-                 "Office '{office}' is not listed under offices in caseconf.yml (known: {known}). Add it there or fix the code (office)")
-    rationale = tr("Zkratka pracoviště začíná kód případu a dává statistiku po pracovištích.",
-                   "Šifra centra počinje oznaku slučaja i daje statistiku po centrima.",
-                   "Record format: the office code starts the case id and feeds the statistics by office.")
+    summary = msg("Unknown office code")
+    message = msg("Office '{office}' is not listed under offices in caseconf.yml (known: {known}). Add it there or fix the code (office)")
+    rationale = msg("Record format: the office code starts the case id and feeds the statistics by office.")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         if ctx.file is None or ctx.config is None:
@@ -57,14 +47,9 @@ class CaseClosed(Rule):
     """Closed case without closing date or reason."""
 
     code, name, family, scope = "CASE003", "case.closed_incomplete", "CASE", "case"
-    summary = tr("Uzavřený případ bez data nebo důvodu uzavření", "Zatvoren slučaj bez datuma ili razloga zatvaranja",
-                 "Closed case without closing date or reason")
-    message = tr("Případ je uzavřený, ale chybí {missing}. Doplňte datum uzavření a důvod: goals_met, transferred, family_refused, moved_away, other (closed, closure_reason)",
-                 "Slučaj je zatvoren, ali nedostaje {missing}. Dopunite datum zatvaranja i razlog: goals_met, transferred, family_refused, moved_away, other (closed, closure_reason)",
-                 "The case is closed but {missing} is missing. Add the closing date and the reason: goals_met, transferred, family_refused, moved_away, other (closed, closure_reason)")
-    rationale = tr("Uzavření případu je rozhodnutí s datem a důvodem; vykazuje se donorovi.",
-                   "Zatvaranje slučaja je odluka sa datumom i razlogom; prijavljuje se donatoru.",
-                   "Closing a case is a decision with a date and a reason, reported to the funder.")
+    summary = msg("Closed case without closing date or reason")
+    message = msg("The case is closed but {missing} is missing. Add the closing date and the reason: goals_met, transferred, family_refused, moved_away, other (closed, closure_reason)")
+    rationale = msg("Closing a case is a decision with a date and a reason, reported to the funder.")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         case_file = ctx.file
@@ -79,13 +64,9 @@ class CaseFileMissing(Rule):
     """Case folder without case.yml."""
 
     code, name, family, scope = "CASE004", "case.file_missing", "CASE", "case"
-    summary = tr("Složce případu chybí case.yml", "Folderu slučaja nedostaje case.yml", "Case folder without case.yml")
-    message = tr("Ve složce {folder} chybí základní údaje o případu. Vytvořte je příkazem `caseconf new case` (case.yml)",
-                 "U fascikli {folder} nedostaju osnovni podaci o slučaju. Napravite ih komandom `caseconf new case` (case.yml)",
-                 "{folder} has no case facts. Create them with `caseconf new case` (case.yml)")
-    rationale = tr("Údaje o případu (pracoviště, členové domácnosti, souhlas) jsou v case.yml.",
-                   "Podaci o slučaju (centar, članovi domaćinstva, saglasnost) nalaze se u case.yml.",
-                   "Record format: case-level facts (office, household refs, consent) live in case.yml.")
+    summary = msg("Case folder without case.yml")
+    message = msg("{folder} has no case facts. Create them with `caseconf new case` (case.yml)")
+    rationale = msg("Record format: case-level facts (office, household refs, consent) live in case.yml.")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         if ctx.case.case_doc is None:
@@ -96,14 +77,9 @@ class DuplicateActionId(Rule):
     """Action id used twice within one case."""
 
     code, name, family, scope = "CASE005", "case.duplicate_action_id", "CASE", "case"
-    summary = tr("Stejné číslo úkolu je v případu dvakrát", "Isti broj mjere se u slučaju javlja dva puta",
-                 "Action id used twice in one case")
-    message = tr("Úkol {id} už v tomto případu je ({first}). Nové úkoly číslujte dál, další volné číslo je A{next} (plan.actions.id)",
-                 "Mjera {id} već postoji u ovom slučaju ({first}). Nove mjere numerišite dalje, sljedeći slobodan broj je A{next} (plan.actions.id)",
-                 "Action {id} already exists in this case ({first}). Number new actions on; the next free one is A{next} (plan.actions.id)")
-    rationale = tr("Čísla úkolů jsou v případu jedinečná, aby hodnocení mířilo na jeden úkol.",
-                   "Brojevi mjera su jedinstveni u slučaju, da bi ocjena upućivala na jednu mjeru.",
-                   "Record format: action ids are unique within a case so that evaluations point at one action.")
+    summary = msg("Action id used twice in one case")
+    message = msg("Action {id} already exists in this case ({first}). Number new actions on; the next free one is A{next} (plan.actions.id)")
+    rationale = msg("Record format: action ids are unique within a case so that evaluations point at one action.")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         seen: dict[str, str] = {}
@@ -123,13 +99,9 @@ class CaseIdMismatch(Rule):
     """case.yml id differs from its folder."""
 
     code, name, family, scope = "CASE006", "case.id_folder", "CASE", "case"
-    summary = tr("Kód v case.yml nesouhlasí se složkou", "Šifra u case.yml ne odgovara folderu", "case.yml id differs from its folder")
-    message = tr("Údaje o případu uvádějí kód {id}, ale leží ve složce {folder}. Sjednoťte je (case.yml, id)",
-                 "Podaci o slučaju navode oznaku {id}, a nalaze se u fascikli {folder}. Uskladite ih (case.yml, id)",
-                 "The case facts say {id} but live in folder {folder}. Make them agree (case.yml, id)")
-    rationale = tr("Jedna složka na případ, pojmenovaná kódem případu.",
-                   "Jedna fascikla po slučaju, nazvana oznakom slučaja.",
-                   "Record format: one folder per case, named by the case id.")
+    summary = msg("case.yml id differs from its folder")
+    message = msg("The case facts say {id} but live in folder {folder}. Make them agree (case.yml, id)")
+    rationale = msg("Record format: one folder per case, named by the case id.")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         if ctx.file is not None and ctx.file.id != ctx.case.id:
@@ -140,13 +112,9 @@ class CaseDates(Rule):
     """A record or the closing date lies before the case was opened."""
 
     code, name, family, scope, severity = "CASE007", "case.dates_order", "CASE", "case", "warning"
-    summary = tr("Datum před otevřením případu", "Datum prije otvaranja slučaja", "Date before the case was opened")
-    message = tr("{what} ({date}) je dřív, než byl případ otevřen ({opened}). Nejspíš je překlep v datu: zkontrolujte ho (date, opened)",
-                 "{what} ({date}) je prije otvaranja slučaja ({opened}). Vjerovatno je greška u datumu: provjerite ga (date, opened)",
-                 "{what} ({date}) is before the case was opened ({opened}). Probably a typo: check the date (date, opened)")
-    rationale = tr("Z dat se počítají revize i statistika; datum před otevřením případu je téměř vždy překlep.",
-                   "Iz datuma se računaju revizije i statistika; datum prije otvaranja slučaja je skoro uvijek greška.",
-                   "Dates drive reviews and statistics; one that precedes the case is almost always a typo.")
+    summary = msg("Date before the case was opened")
+    message = msg("{what} ({date}) is before the case was opened ({opened}). Probably a typo: check the date (date, opened)")
+    rationale = msg("Dates drive reviews and statistics; one that precedes the case is almost always a typo.")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         case_file = ctx.file

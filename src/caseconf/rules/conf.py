@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..records.catalogue import msg
 from ..records.vocab import FAMILY_ROLES, ConferenceKind
-from ._text import tr
 from .base import ALL_KINDS, MEETINGS, Hit, RecordContext, Rule
 
 WITH_GOAL = MEETINGS | {ConferenceKind.preparatory}
@@ -32,13 +32,9 @@ class Goal(Rule):
     """Conference without a goal."""
 
     code, name, family, kinds = "CONF001", "conf.goal", "CONF", WITH_GOAL
-    summary = tr("Konference bez cíle", "Konferencija bez cilja", "Conference without a goal")
-    message = tr("Není napsáno, čeho má setkání dosáhnout. Napište cíl tak, aby mu rozuměla i rodina, např. „Dohodnout, jak D1 bude chodit do školy“ (goal)",
-                 "Nije napisano šta sastanak treba da postigne. Napišite cilj tako da ga razumije i porodica, npr. „Dogovoriti kako će D1 ići u školu“ (goal)",
-                 "The record does not say what the meeting is for. Write the goal so the family understands it, e.g. 'Agree how D1 gets to school' (goal)")
-    rationale = tr("Metodika Chrudim, příprava: cíl se stanoví před svoláním, je reálný a klientovi srozumitelný.",
-                   "Češka metodika (priprema) i analiza (CG): cilj se utvrđuje prije sazivanja, realan je i razumljiv korisniku.",
-                   "CR, preparation: the goal is stated before convening, realistic and understandable to the client.")
+    summary = msg("Conference without a goal")
+    message = msg("The record does not say what the meeting is for. Write the goal so the family understands it, e.g. 'Agree how D1 gets to school' (goal)")
+    rationale = msg("CR, preparation: the goal is stated before convening, realistic and understandable to the client.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         if not ctx.record.goal:
@@ -51,13 +47,9 @@ class InvitationNotice(Rule):
     code, name, family, severity, kinds = "CONF002", "conf.invitation_notice", "CONF", "warning", MEETINGS
     thresholds = ("invitation_min_days",)
     thresholds = ("invitation_min_days", "crisis_invitation_min_days")
-    summary = tr("Pozvánky odešly příliš pozdě", "Pozivi poslati prekasno", "Invitations sent too late")
-    message = tr("Pozvánky odešly jen {days} dní před setkáním (invited), méně než {limit}. Pozdní pozvání je jednou z hlavních příčin neúčasti: příště zvěte dřív, nebo uveďte, proč to nešlo",
-                 "Pozivi su poslati samo {days} dana prije sastanka (invited), manje od {limit}. Kasni pozivi su jedan od glavnih uzroka nedolaska: sljedeći put pozovite ranije ili navedite zašto nije bilo moguće",
-                 "Invitations went out only {days} days before the meeting (invited), fewer than {limit}. Late invitations are one of the main causes of no-shows: invite earlier next time, or say why it was not possible")
-    rationale = tr("Analýza z Černé Hory: pozvánky jeden až dva dny předem byly jednou z hlavních příčin, proč klíčoví aktéři nepřišli. Krizová konference se svolává telefonicky, pro ni platí crisis_invitation_min_days.",
-                   "Analiza prakse (CG): pozivi dan-dva unaprijed bili su jedan od glavnih razloga nedolaska ključnih aktera. Krizna konferencija se saziva telefonom; za nju važi crisis_invitation_min_days.",
-                   "ME analysis: invitations at one or two days' notice were one of the main reasons key actors did not come. A crisis conference is called by phone (CR); crisis_invitation_min_days applies to it.")
+    summary = msg("Invitations sent too late")
+    message = msg("Invitations went out only {days} days before the meeting (invited), fewer than {limit}. Late invitations are one of the main causes of no-shows: invite earlier next time, or say why it was not possible")
+    rationale = msg("ME analysis: invitations at one or two days' notice were one of the main reasons key actors did not come. A crisis conference is called by phone (CR); crisis_invitation_min_days applies to it.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         crisis = ctx.record.kind == ConferenceKind.crisis
@@ -72,14 +64,9 @@ class Booking(Rule):
 
     code, name, family, severity, kinds = "CONF003", "conf.booking_time", "CONF", "warning", MEETINGS
     thresholds = ("booking_max_days",)
-    summary = tr("Od žádosti ke konferenci uplynulo příliš dní", "Od zahtjeva do konferencije prošlo previše dana",
-                 "Request to conference took too long")
-    message = tr("od žádosti ({requested}) ke konferenci uplynulo {days} dní, víc než {limit}; uveďte důvod (caseconf.ignore) nebo plánujte dřív",
-                 "od zahtjeva ({requested}) do konferencije prošlo je {days} dana, više od {limit}",
-                 "{days} days passed from the request ({requested}) to the conference, more than {limit}; state why (caseconf.ignore) or book sooner")
-    rationale = tr("Standard služby na Vysočině: facilitaci nabídneme do 14 dnů od žádosti. Revize domluvená na minulém setkání žádostí není. V černohorském profilu je kontrola vypnutá.",
-                   "Standard usluge u češkom regionu Vysočina: facilitacija u roku od 14 dana od zahtjeva. Revizija dogovorena na prethodnom sastanku nije zahtjev. U crnogorskom profilu provjera je isključena.",
-                   "Vysočina service level (VY): facilitation is offered within 14 days of the request. A review agreed at the previous meeting is no request. Off in the Montenegrin profile.")
+    summary = msg("Request to conference took too long")
+    message = msg("{days} days passed from the request ({requested}) to the conference, more than {limit}; state why (caseconf.ignore) or book sooner")
+    rationale = msg("Vysočina service level (VY): facilitation is offered within 14 days of the request. A review agreed at the previous meeting is no request. Off in the Montenegrin profile.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         requested, limit = ctx.record.requested, ctx.thresholds.booking_max_days
@@ -94,14 +81,9 @@ class Duration(Rule):
 
     code, name, family, severity, kinds = "CONF004", "conf.duration", "CONF", "warning", MEETINGS
     thresholds = ("duration_minutes",)
-    summary = tr("Délka setkání mimo obvyklé rozpětí", "Trajanje sastanka van uobičajenog raspona",
-                 "Meeting length outside the usual range")
-    message = tr("setkání trvalo {minutes} minut, mimo rozpětí {low}–{high}; zkontrolujte časy nebo uveďte důvod",
-                 "sastanak je trajao {minutes} minuta, van raspona {low}–{high}",
-                 "the meeting took {minutes} minutes, outside {low}-{high}; check the times or state why")
-    rationale = tr("Metodika Chrudim: konference obvykle trvá 90–120 minut; delší unaví rodinu, kratší málokdy dojde k plánu. V černohorském profilu je kontrola vypnutá.",
-                   "Češka metodika (Chrudim): konferencija obično traje 90–120 minuta. U crnogorskom profilu provjera je isključena.",
-                   "Chrudim methodology (CR): a conference usually takes 90-120 minutes; longer tires the family, shorter rarely reaches a plan. Off in the Montenegrin profile.")
+    summary = msg("Meeting length outside the usual range")
+    message = msg("the meeting took {minutes} minutes, outside {low}-{high}; check the times or state why")
+    rationale = msg("Chrudim methodology (CR): a conference usually takes 90-120 minutes; longer tires the family, shorter rarely reaches a plan. Off in the Montenegrin profile.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         record = ctx.record
@@ -116,13 +98,9 @@ class AbsenceReason(Rule):
     """Absent or excused participant without a reason."""
 
     code, name, family, severity = "CONF005", "conf.absence_reason", "CONF", "warning"
-    summary = tr("Chybí důvod neúčasti", "Nedostaje razlog odsustva", "Absence without a reason")
-    message = tr("U účastníka {who} ({attendance}) chybí důvod, proč nepřišel. Zapište ho: no_response (neozval se), illness, work, refused, late_invitation, other nebo vlastními slovy (participants.reason)",
-                 "Kod učesnika {who} ({attendance}) nedostaje razlog izostanka. Upišite ga: no_response (nije se odazvao), illness, work, refused, late_invitation, other ili svojim riječima (participants.reason)",
-                 "Participant {who} ({attendance}) has no reason for not coming. Record it: no_response, illness, work, refused, late_invitation, other, or in your own words (participants.reason)")
-    rationale = tr("Černohorská analýza: neúčast klíčových aktérů neměla žádný následek, protože ji nikdo nezapsal.",
-                   "Analiza (CG): izostanak ključnih aktera nije imao posljedice jer ga niko nije bilježio.",
-                   "ME analysis: no-shows of key actors had no consequence because nobody recorded them.")
+    summary = msg("Absence without a reason")
+    message = msg("Participant {who} ({attendance}) has no reason for not coming. Record it: no_response, illness, work, refused, late_invitation, other, or in your own words (participants.reason)")
+    rationale = msg("ME analysis: no-shows of key actors had no consequence because nobody recorded them.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, person in enumerate(ctx.record.participants):
@@ -135,14 +113,9 @@ class FacilitatorIndependent(Rule):
     """Facilitator not marked independent."""
 
     code, name, family, severity, kinds = "CONF006", "conf.facilitator_independent", "CONF", "warning", MEETINGS
-    summary = tr("Facilitátor není označen jako nezávislý", "Voditelj konferencije nije označen kao nezavisan",
-                 "Facilitator not marked independent")
-    message = tr("Setkání má vést někdo, kdo do případu nevstupuje. Je-li facilitátor nezávislý, doplňte independent: true (roles.facilitator)",
-                 "Sastanak treba da vodi neko ko nije uključen u slučaj. Ako je voditelj konferencije nezavisan, dopunite independent: true (roles.facilitator)",
-                 "The meeting should be led by someone not involved in the case. If the facilitator is independent, add independent: true (roles.facilitator)")
-    rationale = tr("Metodika (Chrudim, definice facilitace): facilitátor je na případu nezávislý a neutrální. V černohorské praxi vede setkání voditelj slučaja z CSR; černohorský profil to dovoluje.",
-                   "Češka metodika: voditelj konferencije je nezavisan od slučaja i neutralan. U crnogorskoj praksi sastanak vodi voditelj slučaja iz CSR; crnogorski profil to dozvoljava.",
-                   "CR/DEF: the facilitator is independent of the case and neutral. In Montenegrin practice the CSR case manager leads the meeting; the Montenegrin profile allows it (profile `lead`).")
+    summary = msg("Facilitator not marked independent")
+    message = msg("The meeting should be led by someone not involved in the case. If the facilitator is independent, add independent: true (roles.facilitator)")
+    rationale = msg("CR/DEF: the facilitator is independent of the case and neutral. In Montenegrin practice the CSR case manager leads the meeting; the Montenegrin profile allows it (profile `lead`).")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         roles = ctx.record.roles
@@ -155,13 +128,9 @@ class ChildParticipation(Rule):
     """Child participation not recorded."""
 
     code, name, family, severity, kinds = "CONF007", "conf.child_participation", "CONF", "warning", MEETINGS
-    summary = tr("Není zaznamenána účast dítěte", "Nije zabilježeno učešće djeteta", "Child participation not recorded")
-    message = tr("Není zapsáno, jak se do setkání zapojilo dítě. Uveďte, zda bylo přítomno, zčásti, zastoupeno, jen informováno, nebo neinformováno (child.participation: present, partial, represented, informed, not_informed)",
-                 "Nije upisano kako je dijete uključeno u sastanak. Navedite da li je bilo prisutno, djelimično, zastupljeno, samo obaviješteno ili neobaviješteno (child.participation: present, partial, represented, informed, not_informed)",
-                 "The record does not say how the child took part. Say whether the child was present, partly, represented, only informed or not informed (child.participation: present, partial, represented, informed, not_informed)")
-    rationale = tr("Zásada: zájem dítěte na prvním místě; pohled dítěte se na setkání musí dostat v nějaké podobě (Chrudim, ČH).",
-                   "Načelo: interes djeteta na prvom mjestu; glas djeteta mora stići do sastanka u nekom obliku.",
-                   "Principle (CR, ME): the child's interest first; the child's view must reach the meeting in some form.")
+    summary = msg("Child participation not recorded")
+    message = msg("The record does not say how the child took part. Say whether the child was present, partly, represented, only informed or not informed (child.participation: present, partial, represented, informed, not_informed)")
+    rationale = msg("Principle (CR, ME): the child's interest first; the child's view must reach the meeting in some form.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         child = ctx.record.child
@@ -173,14 +142,9 @@ class MeetingRoles(Rule):
     """Missing convener, facilitator or minute-taker."""
 
     code, name, family, kinds = "CONF008", "conf.roles", "CONF", WITH_GOAL
-    summary = tr("Chybí svolavatel, facilitátor nebo zapisovatel", "Nedostaje sazivač, voditelj konferencije ili zapisničar",
-                 "Missing convener, facilitator or minute-taker")
-    message = tr("Není určeno, kdo má roli {role}. Svolavatele, facilitátora a zapisovatele určete předem: role a organizace (roles.{role})",
-                 "Nije određeno ko ima ulogu {role}. Sazivača, voditelja konferencije i zapisničara odredite unaprijed: uloga i institucija (roles.{role})",
-                 "Nobody is named as {role}. Decide the convener, facilitator and minute-taker beforehand: role and organisation (roles.{role})")
-    rationale = tr("Metodika Chrudim, role: svolavatel, facilitátor a zapisovatel se určí před setkáním.",
-                   "Češka metodika i analiza (CG): sazivač, voditelj konferencije i zapisničar određuju se prije sastanka.",
-                   "CR, roles; ME: convener, facilitator and minute-taker are decided before the meeting.")
+    summary = msg("Missing convener, facilitator or minute-taker")
+    message = msg("Nobody is named as {role}. Decide the convener, facilitator and minute-taker beforehand: role and organisation (roles.{role})")
+    rationale = msg("CR, roles; ME: convener, facilitator and minute-taker are decided before the meeting.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         roles = ctx.record.roles
@@ -197,14 +161,9 @@ class MeetingFacts(Rule):
     """Meeting without time, place, dates or basis."""
 
     code, name, family, kinds = "CONF009", "conf.meeting_facts", "CONF", MEETINGS
-    summary = tr("U setkání chybí čas, místo, data nebo důvod svolání", "Sastanku nedostaje vrijeme, mjesto, datumi ili osnov",
-                 "Meeting without time, place, dates or basis")
-    message = tr("V záznamu chybí {field}. Záznam setkání uvádí začátek a konec, místo, kdy přišla žádost a kdy odešly pozvánky a z jakého důvodu se svolává ({field})",
-                 "U zapisu nedostaje {field}. Zapis sastanka navodi početak i kraj, mjesto, kada je stigao zahtjev i kada su poslati pozivi i osnov sazivanja ({field})",
-                 "The record lacks {field}. A meeting record gives start and end, place, when the request came and the invitations went out, and the basis ({field})")
-    rationale = tr("Zápis podle černohorského formuláře: místo a čas, kdo svolal a na jakém základě; bez dat nelze doložit lhůty.",
-                   "Obrazac zapisnika (CG): mjesto i vrijeme, ko je sazvao i po kom osnovu; bez datuma se rokovi ne mogu dokazati.",
-                   "ME minutes form: place and time, who convened, on what basis; without the dates no deadline can be shown.")
+    summary = msg("Meeting without time, place, dates or basis")
+    message = msg("The record lacks {field}. A meeting record gives start and end, place, when the request came and the invitations went out, and the basis ({field})")
+    rationale = msg("ME minutes form: place and time, who convened, on what basis; without the dates no deadline can be shown.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for key in ("start", "end", "place", "requested", "invited", "basis"):
@@ -216,13 +175,9 @@ class MinutesApproved(Rule):
     """Minutes not circulated or approved."""
 
     code, name, family, severity, kinds = "CONF010", "conf.minutes", "CONF", "warning", MEETINGS
-    summary = tr("Zápis nebyl rozeslán nebo schválen", "Zapisnik nije poslat ili odobren", "Minutes not circulated or approved")
-    message = tr("Zápis zatím nebyl rozeslán nebo schválen ({field} chybí). Rozešlete ho všem pozvaným, i těm, kdo nepřišli, a zapište, kdo ho schválil (minutes.{field})",
-                 "Zapisnik još nije poslat ili odobren (nedostaje {field}). Pošaljite ga svim pozvanima, i onima koji nisu došli, i upišite ko ga je odobrio (minutes.{field})",
-                 "The minutes have not been sent or approved yet ({field} missing). Send them to everyone invited, those absent too, and note who approved them (minutes.{field})")
-    rationale = tr("Černohorská analýza: zápis se někdy vůbec nerozeslal; právo klienta znát výsledek.",
-                   "Analiza (CG): zapisnik ponekad nikad nije poslat; pravo korisnika da sazna ishod.",
-                   "ME analysis: minutes were sometimes never sent; client right to learn the outcome.")
+    summary = msg("Minutes not circulated or approved")
+    message = msg("The minutes have not been sent or approved yet ({field} missing). Send them to everyone invited, those absent too, and note who approved them (minutes.{field})")
+    rationale = msg("ME analysis: minutes were sometimes never sent; client right to learn the outcome.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         minutes = ctx.record.minutes
@@ -236,14 +191,9 @@ class Consent(Rule):
     """Data-sharing consent missing or dated after the conference."""
 
     code, name, family, severity, kinds = "CONF011", "conf.consent", "CONF", "warning", MEETINGS
-    summary = tr("Souhlas se sdílením údajů chybí nebo je pozdější", "Saglasnost za dijeljenje podataka nedostaje ili je kasnija",
-                 "Data-sharing consent missing or later than the conference")
-    message = tr("Písemný souhlas klienta se sdílením údajů ({consent}) chybí nebo je až po konferenci. Zapište datum souhlasu, který předcházel setkání (case.yml, consent.data_sharing)",
-                 "Pisana saglasnost korisnika za dijeljenje podataka ({consent}) nedostaje ili je data poslije konferencije. Upišite datum saglasnosti date prije sastanka (case.yml, consent.data_sharing)",
-                 "The client's written consent to share data ({consent}) is missing or dated after the conference. Record the date of consent given before the meeting (case.yml, consent.data_sharing)")
-    rationale = tr("Zásada: údaje sdílíme jen v nutné míře a se souhlasem klienta, pokud zákon nestanoví jinak. Výjimky: konference před návrhem soudu (basis: court_petition, zákon 359/1999 Sb.) a krizová konference.",
-                   "Načelo: podaci se dijele samo koliko je potrebno i uz saglasnost korisnika, osim kad zakon kaže drugačije. Izuzeci: konferencija pred predlog sudu i krizna konferencija.",
-                   "Principle (CR, DEF): data is shared only as far as needed and with the client's consent, except where the law says otherwise. Exceptions: a conference before a court petition (basis: court_petition, Act 359/1999) and a crisis conference.")
+    summary = msg("Data-sharing consent missing or later than the conference")
+    message = msg("The client's written consent to share data ({consent}) is missing or dated after the conference. Record the date of consent given before the meeting (case.yml, consent.data_sharing)")
+    rationale = msg("Principle (CR, DEF): data is shared only as far as needed and with the client's consent, except where the law says otherwise. Exceptions: a conference before a court petition (basis: court_petition, Act 359/1999) and a crisis conference.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         case_file = ctx.case.file
@@ -260,13 +210,9 @@ class EndBeforeStart(Rule):
     """Meeting ends before it starts."""
 
     code, name, family, kinds = "CONF012", "conf.end_before_start", "CONF", NOT_EVALUATION
-    summary = tr("Konec setkání je před začátkem", "Kraj sastanka je prije početka", "Meeting ends before it starts")
-    message = tr("Setkání končí ({end}) dřív, než začalo ({start}). Opravte čas začátku nebo konce (start, end)",
-                 "Sastanak se završava ({end}) prije nego što je počeo ({start}). Ispravite vrijeme početka ili kraja (start, end)",
-                 "The meeting ends ({end}) before it starts ({start}). Fix the start or end time (start, end)")
-    rationale = tr("Z časů se počítá délka setkání a statistika.",
-                   "Iz vremena se računa trajanje sastanka i statistika.",
-                   "Durations and statistics are computed from the times.")
+    summary = msg("Meeting ends before it starts")
+    message = msg("The meeting ends ({end}) before it starts ({start}). Fix the start or end time (start, end)")
+    rationale = msg("Durations and statistics are computed from the times.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         record = ctx.record
@@ -278,13 +224,9 @@ class Participants(Rule):
     """Record without participants."""
 
     code, name, family = "CONF013", "conf.participants", "CONF"
-    summary = tr("Záznam bez účastníků", "Zapis bez učesnika", "Record without participants")
-    message = tr("V záznamu nejsou účastníci. Uveďte všechny pozvané: roli, organizaci a zda přišli (participants)",
-                 "U zapisu nema učesnika. Navedite sve pozvane: ulogu, instituciju i da li su došli (participants)",
-                 "The record lists no participants. List everyone invited: role, organisation and whether they came (participants)")
-    rationale = tr("Černohorský formulář zápisu: zapisují se přítomní, omluvení i pozvaní, kteří se neozvali.",
-                   "Obrazac zapisnika (CG): upisuju se prisutni, opravdano odsutni i pozvani koji se nisu odazvali.",
-                   "ME minutes form: present, excused and non-responding invitees are all recorded.")
+    summary = msg("Record without participants")
+    message = msg("The record lists no participants. List everyone invited: role, organisation and whether they came (participants)")
+    rationale = msg("ME minutes form: present, excused and non-responding invitees are all recorded.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         if not ctx.record.participants:
@@ -299,14 +241,9 @@ class FamilyInvited(Rule):
     """Nobody from the family was invited."""
 
     code, name, family, severity, kinds = "CONF014", "conf.family_invited", "CONF", "warning", FAMILY_MEETINGS
-    summary = tr("Na konferenci nebyl pozván nikdo z rodiny", "Na konferenciju nije pozvan niko iz porodice",
-                 "Nobody from the family was invited")
-    message = tr("Mezi pozvanými není nikdo z rodiny. Rodiče (případně dítě) se zvou vždy, i když přijdou jen na druhou část: doplňte je do participants, i s tím, zda přišli",
-                 "Među pozvanima nema nikoga iz porodice. Roditelji (i dijete) se pozivaju uvijek, makar došli samo na drugi dio: dodajte ih u participants, sa podatkom da li su došli",
-                 "Nobody from the family is among those invited. Parents (and the child) are always invited, even if they join only the second part: add them to participants, with whether they came")
-    rationale = tr("Metodika Chrudim: klient je na konferenci vždy pozván; právo být informován a zúčastnit se. Známé selhání: rodina chybí.",
-                   "Češka metodika (Chrudim): klijent se uvijek poziva; pravo da bude obaviješten i da učestvuje. Poznat propust (CG analiza): porodica odsutna.",
-                   "CR principle: the client is always invited; client rights to be informed and to attend. Known failure (ME, IQ): the family is absent.")
+    summary = msg("Nobody from the family was invited")
+    message = msg("Nobody from the family is among those invited. Parents (and the child) are always invited, even if they join only the second part: add them to participants, with whether they came")
+    rationale = msg("CR principle: the client is always invited; client rights to be informed and to attend. Known failure (ME, IQ): the family is absent.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         people = ctx.record.participants
@@ -318,15 +255,9 @@ class SupportPresent(Rule):
     """Only control-oriented services were at the meeting."""
 
     code, name, family, severity, kinds = "CONF015", "conf.support_present", "CONF", "warning", MEETINGS
-    summary = tr("Na setkání byly jen kontrolní instituce, žádná podpora rodiny",
-                 "Na sastanku su bile samo kontrolne institucije, bez podrške porodici",
-                 "Only control-oriented services were present")
-    message = tr("Z odborníků byli přítomni jen {roles}: nikdo, kdo rodinu podporuje (např. pracovník SAS, NNO, škola, lékař). Pozvěte příště i podporu, nebo uveďte, proč chyběla (participants)",
-                 "Od stručnjaka su bili prisutni samo {roles}: niko ko porodici pruža podršku (npr. porodični saradnik, NVO, škola, ljekar). Sljedeći put pozovite i podršku ili navedite zašto je nije bilo (participants)",
-                 "The only professionals present were {roles}: nobody who supports the family (e.g. family worker, NGO, school, doctor). Invite support next time, or say why it was missing (participants)")
-    rationale = tr("Známé selhání (analýza ČH, pozice IQ): přítomny jen kontrolní služby, rodina bez podpory. Které role jsou kontrolní, určuje profil (vocabulary.control_roles).",
-                   "Poznat propust (CG analiza, IQ): prisutne samo kontrolne službe, porodica bez podrške. Koje uloge su kontrolne određuje profil (vocabulary.control_roles).",
-                   "Known failure (ME, IQ): only control-oriented services present, no support for the family. The profile says which roles are control-oriented (vocabulary.control_roles).")
+    summary = msg("Only control-oriented services were present")
+    message = msg("The only professionals present were {roles}: nobody who supports the family (e.g. family worker, NGO, school, doctor). Invite support next time, or say why it was missing (participants)")
+    rationale = msg("Known failure (ME, IQ): only control-oriented services present, no support for the family. The profile says which roles are control-oriented (vocabulary.control_roles).")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         present = [p.role for p in ctx.record.participants
@@ -346,14 +277,9 @@ class ConfidentialitySigned(Rule):
     """The confidentiality statement was not signed."""
 
     code, name, family, severity, kinds = "CONF016", "conf.confidentiality", "CONF", "warning", MEETINGS
-    summary = tr("Prohlášení o mlčenlivosti nebylo podepsáno", "Izjava o povjerljivosti nije potpisana",
-                 "Confidentiality statement not signed")
-    message = tr("Účastníci nepodepsali prohlášení o mlčenlivosti (confidentiality_signed: false). Podepisuje se na začátku setkání spolu s prezenční listinou; pokud to nešlo, napište do zápisu proč",
-                 "Učesnici nisu potpisali izjavu o povjerljivosti (confidentiality_signed: false). Potpisuje se na početku sastanka uz listu prisutnih; ako nije bilo moguće, navedite u zapisniku zašto",
-                 "Participants did not sign the confidentiality statement (confidentiality_signed: false). It is signed at the start with the attendance sheet; if that was not possible, say why in the minutes")
-    rationale = tr("Metodika Chrudim, průběh: prezenční listina a prohlášení o mlčenlivosti se podepisují na začátku; zásada důvěrnosti.",
-                   "Češka metodika, tok sastanka: lista prisutnih i izjava o povjerljivosti potpisuju se na početku; načelo povjerljivosti.",
-                   "CR, the meeting: the attendance sheet and the confidentiality form are signed at the start; principle of confidentiality.")
+    summary = msg("Confidentiality statement not signed")
+    message = msg("Participants did not sign the confidentiality statement (confidentiality_signed: false). It is signed at the start with the attendance sheet; if that was not possible, say why in the minutes")
+    rationale = msg("CR, the meeting: the attendance sheet and the confidentiality form are signed at the start; principle of confidentiality.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         yield from _explicitly_no(ctx, ctx.record.confidentiality_signed, ("confidentiality_signed",))
@@ -363,13 +289,9 @@ class ClientInformed(Rule):
     """The client was not told the outcome."""
 
     code, name, family, severity, kinds = "CONF017", "conf.client_informed", "CONF", "warning", MEETINGS
-    summary = tr("Klient se nedozvěděl výsledek", "Korisnik nije obaviješten o ishodu", "Client not told the outcome")
-    message = tr("Klient se nedozvěděl, k čemu setkání dospělo (client_informed_of_outcome: false). Sdělte mu výsledek a plán, i když nepřišel, a zapište, kdy se to stalo",
-                 "Korisnik nije saznao do čega se na sastanku došlo (client_informed_of_outcome: false). Saopštite mu ishod i plan, i ako nije došao, i upišite kada je to urađeno",
-                 "The client was not told what the meeting reached (client_informed_of_outcome: false). Tell them the outcome and the plan, even if they were absent, and note when")
-    rationale = tr("Práva klienta (Chrudim, definice): být informován, i když nebyl přítomen, a dozvědět se výsledek.",
-                   "Prava korisnika (češka metodika): da bude obaviješten i kad nije prisutan i da sazna ishod.",
-                   "Client rights (CR, DEF): to be informed even when absent, and to learn the outcome.")
+    summary = msg("Client not told the outcome")
+    message = msg("The client was not told what the meeting reached (client_informed_of_outcome: false). Tell them the outcome and the plan, even if they were absent, and note when")
+    rationale = msg("Client rights (CR, DEF): to be informed even when absent, and to learn the outcome.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         yield from _explicitly_no(ctx, ctx.record.client_informed_of_outcome, ("client_informed_of_outcome",))
@@ -379,14 +301,9 @@ class SummaryAgreed(Rule):
     """The client did not agree with the case summary."""
 
     code, name, family, severity, kinds = "CONF018", "conf.summary_agreed", "CONF", "warning", MEETINGS
-    summary = tr("Klient nesouhlasil s kazuistikou", "Korisnik se nije složio sa prikazom slučaja",
-                 "Client did not agree with the case summary")
-    message = tr("Klient s kazuistikou nesouhlasil (case_summary.client_agreed: false). Projděte ji s ním před rozesláním, nebo do zápisu napište, s čím nesouhlasí a jak se to na setkání řešilo",
-                 "Korisnik se nije složio sa prikazom slučaja (case_summary.client_agreed: false). Pregledajte ga zajedno sa korisnikom prije slanja ili u zapisnik upišite sa čim se ne slaže i kako je to riješeno",
-                 "The client did not agree with the case summary (case_summary.client_agreed: false). Go through it with them before sending it, or note in the minutes what they disagree with and how the meeting handled it")
-    rationale = tr("Metodika Chrudim: kazuistiku klient vidí předem a na setkání k ní mluví první; právo reagovat na každé tvrzení a nesouhlasit.",
-                   "Češka metodika: korisnik unaprijed vidi prikaz slučaja i prvi govori o njemu; pravo da odgovori na svaku tvrdnju i da se ne složi.",
-                   "CR: the client sees the summary beforehand and speaks first on it; client rights to respond to any statement and to disagree.")
+    summary = msg("Client did not agree with the case summary")
+    message = msg("The client did not agree with the case summary (case_summary.client_agreed: false). Go through it with them before sending it, or note in the minutes what they disagree with and how the meeting handled it")
+    rationale = msg("CR: the client sees the summary beforehand and speaks first on it; client rights to respond to any statement and to disagree.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         summary = ctx.record.case_summary
@@ -398,13 +315,9 @@ class MinutesNotByCaseManager(Rule):
     """The minute-taker is the case manager."""
 
     code, name, family, severity, kinds = "CONF019", "conf.minutes_not_case_manager", "CONF", "info", MEETINGS
-    summary = tr("Zápis píše case manager", "Zapisnik vodi voditelj slučaja", "The case manager takes the minutes")
-    message = tr("Zápis psal sám case manager ({role}). Doporučuje se, aby zapisoval někdo jiný: case manager vede případ a zápis by se snadno stal jeho poznámkou (roles.minutes)",
-                 "Zapisnik je vodio sam voditelj slučaja ({role}). Preporučuje se da zapisnik vodi neko drugi: voditelj slučaja vodi slučaj, pa bi zapisnik lako postao njegova bilješka (roles.minutes)",
-                 "The case manager ({role}) took the minutes. Someone else should: the case manager runs the case, and the minutes easily become their own note (roles.minutes)")
-    rationale = tr("Doporučení černohorské analýzy: zapisovatel není case manager (voditelj slučaja). V českém profilu jen poznámka.",
-                   "Preporuka analize (CG): zapisničar nije voditelj slučaja.",
-                   "ME recommendation: the minute-taker is not the case manager. Only a note (info) in the Czech profile, where the source is borrowed.")
+    summary = msg("The case manager takes the minutes")
+    message = msg("The case manager ({role}) took the minutes. Someone else should: the case manager runs the case, and the minutes easily become their own note (roles.minutes)")
+    rationale = msg("ME recommendation: the minute-taker is not the case manager. Only a note (info) in the Czech profile, where the source is borrowed.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         roles, plan = ctx.record.roles, ctx.record.plan
@@ -426,14 +339,9 @@ class Indications(Rule):
     """A meeting without any indication."""
 
     code, name, family, severity, kinds = "CONF020", "conf.indications", "CONF", "warning", MEETINGS
-    summary = tr("Není uvedeno, proč se konference koná", "Nije navedeno zašto se konferencija održava",
-                 "No indication for the conference")
-    message = tr("Není uvedeno, proč je konference potřeba (indications je prázdné). Vyberte aspoň jeden důvod, např. high_risk, coordination, major_decision",
-                 "Nije navedeno zašto je konferencija potrebna (indications je prazno). Izaberite bar jedan razlog, npr. high_risk, coordination, major_decision",
-                 "The record does not say why a conference was needed (indications is empty). Pick at least one, e.g. high_risk, coordination, major_decision")
-    rationale = tr("Metodika a definice facilitace: konference se svolává z určitých důvodů (indikace); kde důvod není, může se hodit jiný nástroj.",
-                   "Metodika: konferencija se saziva iz određenih razloga (indikacije); gdje razloga nema, bolji je neki drugi alat.",
-                   "CR, DEF, ME: a conference is called for named reasons (indications); where none applies, a more suitable tool may exist.")
+    summary = msg("No indication for the conference")
+    message = msg("The record does not say why a conference was needed (indications is empty). Pick at least one, e.g. high_risk, coordination, major_decision")
+    rationale = msg("CR, DEF, ME: a conference is called for named reasons (indications); where none applies, a more suitable tool may exist.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         if not ctx.record.indications:
@@ -444,13 +352,9 @@ class NotInFuture(Rule):
     """A record dated in the future."""
 
     code, name, family, severity = "CONF021", "conf.future_date", "CONF", "warning"
-    summary = tr("Záznam s datem v budoucnosti", "Zapis sa datumom u budućnosti", "Record dated in the future")
-    message = tr("Záznam je datován {date}, tedy do budoucnosti. Zápis se píše po setkání: opravte datum (date), nebo záznam uložte až po setkání",
-                 "Zapis nosi datum {date}, u budućnosti. Zapisnik se piše nakon sastanka: ispravite datum (date) ili sačuvajte zapis nakon sastanka",
-                 "The record is dated {date}, in the future. Minutes are written after the meeting: fix the date (date), or save the record after the meeting")
-    rationale = tr("Záznam popisuje, co se stalo; budoucí datum bývá překlep v roce a zkreslí statistiku. Kontrola je jednosměrná: co prošlo včera, projde i dnes.",
-                   "Zapis opisuje ono što se desilo; budući datum je obično greška u godini i kvari statistiku.",
-                   "A record describes what happened; a future date is usually a typo in the year and skews the statistics. It only ever goes away with time, so what passed yesterday passes today.")
+    summary = msg("Record dated in the future")
+    message = msg("The record is dated {date}, in the future. Minutes are written after the meeting: fix the date (date), or save the record after the meeting")
+    rationale = msg("A record describes what happened; a future date is usually a typo in the year and skews the statistics. It only ever goes away with time, so what passed yesterday passes today.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         if ctx.date > _today():

@@ -5,22 +5,18 @@ from __future__ import annotations
 import difflib
 from typing import Iterator
 
-from ._text import tr
 from .base import Hit, RepoContext, Rule
+
+from ..records.catalogue import msg
 
 
 class UnknownRuleCode(Rule):
     """caseconf.yml names a rule that does not exist."""
 
     code, name, family, scope, severity = "CFG001", "cfg.unknown_rule", "CFG", "config", "warning"
-    summary = tr("Nastavení zmiňuje neexistující kontrolu", "Podešavanje navodi nepostojeću provjeru",
-                 "Settings name a rule that does not exist")
-    message = tr("Kontrola {code} neexistuje{hint}, takže nastavení nic nezmění. Seznam kontrol vypíše `caseconf rules` (rules)",
-                 "Provjera {code} ne postoji{hint}, pa podešavanje ništa ne mijenja. Spisak provjera daje `caseconf rules` (rules)",
-                 "There is no check {code}{hint}, so the setting changes nothing. `caseconf rules` lists them (rules)")
-    rationale = tr("Překlep v kódu by kontrolu potichu nechal na výchozí závažnosti.",
-                   "Greška u šifri bi provjeru tiho ostavila na zadatoj ozbiljnosti.",
-                   "A misspelt code would silently leave the intended rule at its default.")
+    summary = msg("Settings name a rule that does not exist")
+    message = msg("There is no check {code}{hint}, so the setting changes nothing. `caseconf rules` lists them (rules)")
+    rationale = msg("A misspelt code would silently leave the intended rule at its default.")
 
     def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
         from ..codes import code_by_name, is_known
@@ -36,13 +32,9 @@ class ThresholdRange(Rule):
     """A threshold range whose low end is above its high end."""
 
     code, name, family, scope, severity = "CFG002", "cfg.threshold_range", "CFG", "config", "warning"
-    summary = tr("Rozpětí prahu je obrácené", "Raspon praga je obrnut", "A threshold range is reversed")
-    message = tr("rozpětí {name} začíná výš ({low}), než končí ({high}); napište nejdřív menší číslo, např. [90, 120]",
-                 "raspon {name} počinje više ({low}) nego što završava ({high}); napišite prvo manji broj, npr. [90, 120]",
-                 "the range {name} starts higher ({low}) than it ends ({high}); write the smaller number first, e.g. [90, 120]")
-    rationale = tr("Obrácené rozpětí by označilo každé setkání; kontrola by tím ztratila smysl.",
-                   "Obrnut raspon bi označio svaki sastanak, pa provjera ne bi imala smisla.",
-                   "A reversed range would flag every meeting, and the check would mean nothing.")
+    summary = msg("A threshold range is reversed")
+    message = msg("the range {name} starts higher ({low}) than it ends ({high}); write the smaller number first, e.g. [90, 120]")
+    rationale = msg("A reversed range would flag every meeting, and the check would mean nothing.")
 
     def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
         low, high = ctx.repo.config.thresholds.duration_minutes  # type: ignore[union-attr]
@@ -55,21 +47,14 @@ class CannotSwitchOff(Rule):
 
     code, name, family, scope, severity = "CFG003", "cfg.cannot_switch_off", "CFG", "config", "warning"
     can_disable = False
-    summary = tr("Kontrolu nelze vypnout", "Provjera se ne može isključiti", "This check cannot be switched off")
-    message = tr("{code} nejde vypnout ({why}); dál platí jako {severity}. Můžete jí jen změnit závažnost (error, warning, info)",
-                 "{code} se ne može isključiti ({why}); i dalje važi kao {severity}. Možete joj samo promijeniti ozbiljnost (error, warning, info)",
-                 "{code} cannot be switched off ({why}); it stays at {severity}. You may only change its level (error, warning, info)")
-    rationale = tr("Osobní údaje a nečitelné záznamy se nesmějí tiše ztratit z kontroly.",
-                   "Lični podaci i nečitljivi zapisi ne smiju tiho nestati iz provjere.",
-                   "Personal data and unreadable records must never silently drop out of the check.")
+    summary = msg("This check cannot be switched off")
+    message = msg("{code} cannot be switched off ({why}); it stays at {severity}. You may only change its level (error, warning, info)")
+    rationale = msg("Personal data and unreadable records must never silently drop out of the check.")
 
     _WHY = {
-        "pii": tr("chrání osobní údaje", "štiti lične podatke", "it guards personal data"),
-        "loader": tr("bez ní by nečitelný záznam vypadl ze všech kontrol",
-                     "bez nje bi nečitljiv zapis ispao iz svih provjera",
-                     "without it an unreadable record would drop out of every check"),
-        "config": tr("hlásí, když nastavení nejde použít", "javlja kada se podešavanje ne može primijeniti",
-                     "it reports settings that cannot take effect"),
+        "pii": msg("it guards personal data"),
+        "loader": msg("without it an unreadable record would drop out of every check"),
+        "config": msg("it reports settings that cannot take effect"),
     }
 
     def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
@@ -88,14 +73,9 @@ class UnknownThreshold(Rule):
     """caseconf.yml sets a threshold no rule reads."""
 
     code, name, family, scope, severity = "CFG004", "cfg.unknown_threshold", "CFG", "config", "warning"
-    summary = tr("Nastavení zmiňuje neexistující práh", "Podešavanje navodi nepostojeći prag",
-                 "Settings name a threshold that does not exist")
-    message = tr("Práh {name} žádná kontrola nepoužívá, takže se nic nezmění.{hint} Známé prahy: {known} (thresholds)",
-                 "Prag {name} ne koristi nijedna provjera, pa se ništa neće promijeniti.{hint} Poznati pragovi: {known} (thresholds)",
-                 "No check reads the threshold {name}, so nothing changes.{hint} Known thresholds: {known} (thresholds)")
-    rationale = tr("Překlep v názvu prahu by kontrolu potichu nechal na výchozí hodnotě profilu.",
-                   "Greška u nazivu praga bi tiho ostavila provjeru na zadatoj vrijednosti profila.",
-                   "A misspelt threshold would silently leave the check at the profile's default.")
+    summary = msg("Settings name a threshold that does not exist")
+    message = msg("No check reads the threshold {name}, so nothing changes.{hint} Known thresholds: {known} (thresholds)")
+    rationale = msg("A misspelt threshold would silently leave the check at the profile's default.")
 
     def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
         from ..records.i18n import render
@@ -107,7 +87,7 @@ class UnknownThreshold(Rule):
             hint = render(self._HINT, ctx.repo.lang, {"best": best[0]}) if best else ""
             yield Hit(("thresholds", name), {"name": name, "hint": hint, "known": ", ".join(known)})
 
-    _HINT = tr(" Měli jste na mysli {best}?", " Da li ste mislili {best}?", " Did you mean {best}?")
+    _HINT = msg(" Did you mean {best}?")
 
 
 class FormatTooNew(Rule):
@@ -115,18 +95,10 @@ class FormatTooNew(Rule):
 
     code, name, family, scope, severity = "CFG005", "cfg.format_too_new", "CFG", "config", "error"
     can_disable = False
-    summary = tr("Záznamy jsou v novějším formátu, než tento caseconf zná",
-                 "Zapisi su u novijem formatu nego što ovaj caseconf poznaje",
-                 "The records are in a newer format than this caseconf knows")
-    message = tr("format_version je {found}, tento caseconf zná formát nejvýš {current}; nainstalujte novější "
-                 "caseconf (rev: v .pre-commit-config.yaml), záznamy nepřepisujte",
-                 "format_version je {found}, ovaj caseconf poznaje format najviše {current}; instalirajte noviji "
-                 "caseconf (rev: u .pre-commit-config.yaml), ne prepravljajte zapise",
-                 "format_version is {found}, this caseconf knows formats up to {current}; install a newer "
+    summary = msg("The records are in a newer format than this caseconf knows")
+    message = msg("format_version is {found}, this caseconf knows formats up to {current}; install a newer "
                  "caseconf (rev: in .pre-commit-config.yaml) rather than rewriting the records")
-    rationale = tr("Starší caseconf by nový formát četl po svém: kontroly by mlčely nebo hlásily nesmysly.",
-                   "Stariji caseconf bi novi format čitao na svoj način: provjere bi ćutale ili javljale besmislice.",
-                   "An older caseconf would read a newer format its own way: checks would stay silent or misfire.")
+    rationale = msg("An older caseconf would read a newer format its own way: checks would stay silent or misfire.")
 
     def check(self, ctx: RepoContext) -> Iterator[Hit]:  # type: ignore[override]
         from ..records.models import RECORD_FORMAT

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..records.catalogue import msg
 from ..records.loader import LoadedDoc
-from ._text import tr
 from .base import ActivityContext, CaseContext, Hit, RecordContext, Rule
 
 # Upper-case on purpose: these words are instructions in a template, not prose.
@@ -24,21 +24,16 @@ def placeholder_lines(doc: LoadedDoc | None) -> Iterator[int]:
 
 class _Placeholder(Rule):
     family = "FILE"
-    summary = tr("Nevyplněné místo ze šablony", "Nepopunjeno mjesto iz šablona", "Unfilled template placeholder")
-    message = tr("řádek obsahuje nevyplněné místo ze šablony (DOPLŇTE/TODO); nahraďte ho skutečným textem",
-                 "red sadrži nepopunjeno mjesto iz šablona (DOPUNITE/TODO); zamijenite ga stvarnim tekstom",
-                 "the line holds an unfilled template placeholder (FILL IN/TODO); replace it with the real text")
-    rationale = tr("Šablony z `caseconf new` a tiskopisy označují, co je ještě třeba doplnit.",
-                   "Šabloni iz `caseconf new` i obrasci označavaju šta još treba dopuniti.",
-                   "Scaffolds from `caseconf new` and the printable templates mark what is still to be written.")
+    summary = msg("Unfilled template placeholder")
+    message = msg("the line holds an unfilled template placeholder (FILL IN/TODO); replace it with the real text")
+    rationale = msg("Scaffolds from `caseconf new` and the printable templates mark what is still to be written.")
 
 
 class RecordPlaceholder(_Placeholder):
     """Unfilled placeholder in a conference record."""
 
     code, name, scope = "FILE016", "file.placeholder", "record"
-    summary = tr("Nevyplněné místo ze šablony v záznamu konference", "Nepopunjeno mjesto iz šablona u zapisu konferencije",
-                 "Unfilled template placeholder in a conference record")
+    summary = msg("Unfilled template placeholder in a conference record")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for line in placeholder_lines(ctx.doc):
@@ -49,8 +44,7 @@ class CasePlaceholder(_Placeholder):
     """Unfilled placeholder in case.yml."""
 
     code, name, scope = "FILE017", "file.case_placeholder", "case"
-    summary = tr("Nevyplněné místo ze šablony v case.yml", "Nepopunjeno mjesto iz šablona u case.yml",
-                 "Unfilled template placeholder in case.yml")
+    summary = msg("Unfilled template placeholder in case.yml")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         for line in placeholder_lines(ctx.doc):
@@ -61,8 +55,7 @@ class ActivityPlaceholder(_Placeholder):
     """Unfilled placeholder in an activity record."""
 
     code, name, scope = "FILE018", "file.activity_placeholder", "activity"
-    summary = tr("Nevyplněné místo ze šablony v záznamu aktivity", "Nepopunjeno mjesto iz šablona u zapisu aktivnosti",
-                 "Unfilled template placeholder in an activity record")
+    summary = msg("Unfilled template placeholder in an activity record")
 
     def check(self, ctx: ActivityContext) -> Iterator[Hit]:  # type: ignore[override]
         for line in placeholder_lines(ctx.doc):

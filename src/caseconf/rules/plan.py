@@ -7,6 +7,8 @@ from typing import Iterator
 from ._text import tr
 from .base import MEETINGS, Hit, RecordContext, Rule
 
+from ..records.catalogue import msg
+
 WHY_CONCRETE = ("Dobrý plán (IQ, ČH, Chrudim) je konkrétní: kdo, co přesně, do kdy a podle čeho poznáme, že je splněno.",
                 "Dobar plan (IQ, CG) je konkretan: ko, šta tačno, do kada i po čemu ćemo znati da je izvršeno.",
                 "A good plan (IQ, ME, CR) is concrete: who, what exactly, by when, how we will know.")
@@ -25,10 +27,8 @@ class ActionOwner(Rule):
     """Action without an owner."""
 
     code, name, family = "PLAN001", "plan.action_owner", "PLAN"
-    summary = tr("Úkol bez odpovědné osoby", "Mjera bez nosioca", "Action without an owner")
-    message = tr("U úkolu {id} není, kdo ho udělá. Doplňte zkratku účastníka (M, F, D1) nebo roli přítomnou na setkání (plan.actions.owner)",
-                 "Kod mjere {id} nije navedeno ko je izvršava. Dopunite oznaku učesnika (M, F, D1) ili ulogu prisutnu na sastanku (plan.actions.owner)",
-                 "Action {id} does not say who will do it. Add a participant ref (M, F, D1) or a role present at the meeting (plan.actions.owner)")
+    summary = msg("Action without an owner")
+    message = msg("Action {id} does not say who will do it. Add a participant ref (M, F, D1) or a role present at the meeting (plan.actions.owner)")
     rationale = _why("Skupinová odpovědnost rozmělňuje odpovědnost jednotlivce.", "Grupna odgovornost razvodnjava ličnu odgovornost.",
                      "Group responsibility dilutes individual responsibility.")
 
@@ -42,10 +42,8 @@ class ActionDue(Rule):
     """Action without a due date."""
 
     code, name, family = "PLAN002", "plan.action_due", "PLAN"
-    summary = tr("Úkol bez termínu", "Mjera bez roka", "Action without a due date")
-    message = tr("U úkolu {id} chybí termín. Dohodněte, do kdy má být hotový (plan.actions.due: RRRR-MM-DD)",
-                 "Kod mjere {id} nedostaje rok. Dogovorite do kada treba da bude izvršena (plan.actions.due: GGGG-MM-DD)",
-                 "Action {id} has no deadline. Agree when it should be done (plan.actions.due: YYYY-MM-DD)")
+    summary = msg("Action without a due date")
+    message = msg("Action {id} has no deadline. Agree when it should be done (plan.actions.due: YYYY-MM-DD)")
     rationale = _why("Bez termínu nikdo nepozná, zda se plán plní.", "Bez roka niko ne može reći da li se plan izvršava.",
                      "Without a deadline nobody can tell whether the plan is kept.")
 
@@ -59,11 +57,8 @@ class ActionDueBeforeConference(Rule):
     """Action due before the conference."""
 
     code, name, family = "PLAN003", "plan.action_due_past", "PLAN"
-    summary = tr("Termín úkolu je před datem konference", "Rok mjere je prije datuma konferencije",
-                 "Action due before the conference")
-    message = tr("Úkol {id} má termín {due}, tedy dřív než konference ({date}). Nejspíš je překlep v roce: opravte termín (plan.actions.due)",
-                 "Mjera {id} ima rok {due}, prije konferencije ({date}). Vjerovatno je greška u godini: ispravite rok (plan.actions.due)",
-                 "Action {id} is due {due}, before the conference ({date}). Probably a typo in the year: fix the deadline (plan.actions.due)")
+    summary = msg("Action due before the conference")
+    message = msg("Action {id} is due {due}, before the conference ({date}). Probably a typo in the year: fix the deadline (plan.actions.due)")
     rationale = _why("Termín v minulosti nejde splnit; bývá to překlep v roce.", "Rok u prošlosti se ne može ispuniti; obično je greška u godini.",
                      "A deadline in the past cannot be met; it is usually a typo in the year.")
 
@@ -77,20 +72,14 @@ class ActionOwnerKnown(Rule):
     """Action owner was not at the meeting."""
 
     code, name, family, severity = "PLAN004", "plan.action_owner_known", "PLAN", "warning"
-    summary = tr("Úkol převzal někdo, kdo u dohody nebyl", "Mjeru je preuzeo neko ko nije bio na dogovoru",
-                 "Owner was not at the meeting")
-    message = tr("Úkol {id} má převzít „{owner}“, ale ten u dohody nebyl ({why}). Úkol převezme někdo přítomný (možné: {options}), nebo nepřítomný, který ho po rozeslání zápisu písemně přijal: pak doplňte accepted_in_writing: true (plan.actions.owner)",
-                 "Mjeru {id} treba da preuzme „{owner}“, a nije bio na dogovoru ({why}). Mjeru preuzima neko prisutan (moguće: {options}) ili odsutan koji ju je pismeno prihvatio nakon što je dobio zapisnik: tada dopunite accepted_in_writing: true (plan.actions.owner)",
-                 "Action {id} is owned by '{owner}', who was not part of the agreement ({why}). Someone present owns it (possible: {options}), or someone absent who accepted it in writing once the minutes reached them: then add accepted_in_writing: true (plan.actions.owner)")
-    rationale = tr("Metodika: úkoly se dohodnou s těmi, kdo je budou plnit. Zápis se rozesílá i nepřítomným, aby mohli úkol převzít dodatečně (písemně). Dítě, které bylo jen informováno, úkol nepřebírá.",
-                   "Metodika: mjere se dogovaraju sa onima koji će ih izvršiti. Zapisnik se šalje i odsutnima da bi mogli naknadno (pismeno) preuzeti mjeru. Dijete koje je samo obaviješteno ne preuzima mjeru.",
-                   "CR, ME: tasks are agreed with the people who carry them out. Minutes go to those absent too, so they can take a task on afterwards, in writing. A child who was only informed does not take on a task.")
+    summary = msg("Owner was not at the meeting")
+    message = msg("Action {id} is owned by '{owner}', who was not part of the agreement ({why}). Someone present owns it (possible: {options}), or someone absent who accepted it in writing once the minutes reached them: then add accepted_in_writing: true (plan.actions.owner)")
+    rationale = msg("CR, ME: tasks are agreed with the people who carry them out. Minutes go to those absent too, so they can take a task on afterwards, in writing. A child who was only informed does not take on a task.")
 
     _WHY = {
-        "absent": tr("na setkání chyběl", "nije bio prisutan", "absent from the meeting"),
-        "child": tr("dítě bylo jen informováno nebo zastoupeno", "dijete je samo obaviješteno ili zastupljeno",
-                    "the child was only informed or represented"),
-        "unknown": tr("není mezi účastníky", "nije među učesnicima", "not among the participants"),
+        "absent": msg("absent from the meeting"),
+        "child": msg("the child was only informed or represented"),
+        "unknown": msg("not among the participants"),
     }
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
@@ -143,13 +132,9 @@ class NextReview(Rule):
     """No next review planned while the case stays open."""
 
     code, name, family = "PLAN005", "plan.next_review", "PLAN"
-    summary = tr("Chybí termín další revize plánu", "Nedostaje datum sljedeće revizije plana", "No next review planned")
-    message = tr("Plán neříká, kdy se znovu sejdete, ačkoli případ pokračuje. Doplňte datum následné konference nebo vyhodnocení plánu (plan.next_review)",
-                 "Plan ne kaže kada je sljedeći susret, iako se slučaj nastavlja. Dopunite datum revizione konferencije ili evaluacije plana (plan.next_review)",
-                 "The plan does not say when you will meet again, though the case goes on. Add the date of the follow-up conference or plan review (plan.next_review)")
-    rationale = tr("Metodika Chrudim a ČH: každý plán říká, kdy se vyhodnotí; plán bez pokračování je nejčastější selhání.",
-                   "Metodika i analiza (CG): svaki plan navodi kada se ocjenjuje; plan bez praćenja je najčešći propust.",
-                   "CR, ME: every plan names when it will be reviewed; plans without follow-up are the most common failure.")
+    summary = msg("No next review planned")
+    message = msg("The plan does not say when you will meet again, though the case goes on. Add the date of the follow-up conference or plan review (plan.next_review)")
+    rationale = msg("CR, ME: every plan names when it will be reviewed; plans without follow-up are the most common failure.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         plan = ctx.record.plan
@@ -161,13 +146,9 @@ class ActionIndicator(Rule):
     """Action without an indicator."""
 
     code, name, family, severity = "PLAN006", "plan.action_indicator", "PLAN", "warning"
-    summary = tr("Úkol bez ukazatele splnění", "Mjera bez pokazatelja", "Action without an indicator")
-    message = tr("U úkolu {id} chybí, podle čeho poznáme, že je splněný. Napište to konkrétně, např. „zpráva lékaře předána OSPOD“ (plan.actions.indicator)",
-                 "Kod mjere {id} nedostaje pokazatelj po kojem ćemo znati da je izvršena. Napišite ga konkretno, npr. „izvještaj ljekara dostavljen CSR“ (plan.actions.indicator)",
-                 "Action {id} does not say how we will know it is done. Say it concretely, e.g. 'doctor's note handed to the case manager' (plan.actions.indicator)")
-    rationale = tr("Pozice IQ, ČH: plán lze vyhodnotit jen s objektivními ukazateli („jak přesně poznáme, že je cíl splněn?“).",
-                   "IQ, analiza (CG): plan se može ocijeniti samo uz objektivne pokazatelje.",
-                   "IQ, ME: a plan is evaluable only with objective indicators ('how exactly will we know the goal is met?').")
+    summary = msg("Action without an indicator")
+    message = msg("Action {id} does not say how we will know it is done. Say it concretely, e.g. 'doctor's note handed to the case manager' (plan.actions.indicator)")
+    rationale = msg("IQ, ME: a plan is evaluable only with objective indicators ('how exactly will we know the goal is met?').")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
@@ -185,13 +166,9 @@ class PlanB(Rule):
     """Plan without a plan B."""
 
     code, name, family, severity = "PLAN007", "plan.plan_b", "PLAN", "warning"
-    summary = tr("Plán bez plánu B", "Plan bez rezervnog plana", "Plan without a plan B")
-    message = tr("Plán nemá plán B. Dohodněte s rodinou, co se stane, když se plán nedodrží: „když …, pak …“ (plan.plan_b: if, then)",
-                 "Plan nema rezervni plan. Dogovorite sa porodicom šta se dešava ako se plan ne ispoštuje: „ako …, onda …“ (plan.plan_b: if, then)",
-                 "The plan has no plan B. Agree with the family what happens if the plan is not kept: 'if …, then …' (plan.plan_b: if, then)")
-    rationale = tr("Pozice IQ, ČH, Chrudim: dobrý plán obsahuje plán B.",
-                   "IQ, analiza (CG): dobar plan sadrži rezervni plan.",
-                   "IQ, ME, CR ('a good plan'): it contains a plan B.")
+    summary = msg("Plan without a plan B")
+    message = msg("The plan has no plan B. Agree with the family what happens if the plan is not kept: 'if …, then …' (plan.plan_b: if, then)")
+    rationale = msg("IQ, ME, CR ('a good plan'): it contains a plan B.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         yield from _plan_field_missing(ctx, "plan_b")
@@ -201,14 +178,9 @@ class InformationSharing(Rule):
     """Plan without an information-sharing arrangement."""
 
     code, name, family, severity = "PLAN008", "plan.information_sharing", "PLAN", "warning"
-    summary = tr("Plán neříká, jak si budou účastníci předávat informace", "Plan ne navodi kako se razmjenjuju informacije",
-                 "Plan without an information-sharing arrangement")
-    message = tr("Plán neříká, jak a jak často si budete předávat informace. Doplňte způsob a četnost, např. telefonicky jednou za 14 dní (plan.information_sharing: how, frequency)",
-                 "Plan ne kaže kako i koliko često razmjenjujete informacije. Dopunite način i učestalost, npr. telefonom svake dvije sedmice (plan.information_sharing: how, frequency)",
-                 "The plan does not say how and how often information is passed on. Add how and how often, e.g. a phone call every fortnight (plan.information_sharing: how, frequency)")
-    rationale = tr("Metodika Chrudim a IQ: koordinace mezi setkáními potřebuje dohodnutou cestu a rytmus.",
-                   "Metodika i IQ: koordinacija između sastanaka traži dogovoren put i ritam.",
-                   "CR, IQ: coordination between meetings needs an agreed route and rhythm.")
+    summary = msg("Plan without an information-sharing arrangement")
+    message = msg("The plan does not say how and how often information is passed on. Add how and how often, e.g. a phone call every fortnight (plan.information_sharing: how, frequency)")
+    rationale = msg("CR, IQ: coordination between meetings needs an agreed route and rhythm.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         yield from _plan_field_missing(ctx, "information_sharing")
@@ -218,13 +190,9 @@ class PlanCaseManager(Rule):
     """Plan without a named case manager."""
 
     code, name, family, severity = "PLAN009", "plan.case_manager", "PLAN", "warning"
-    summary = tr("Plán nejmenuje case managera", "Plan ne imenuje voditelja slučaja", "Plan names no case manager")
-    message = tr("Plán nejmenuje case managera. Určete, kdo plán koordinuje a hlídá mezi setkáními, např. role: ospod_worker (plan.case_manager)",
-                 "Plan ne imenuje voditelja slučaja. Odredite ko koordinira i prati plan između sastanaka, npr. role: csr_worker (plan.case_manager)",
-                 "The plan names no case manager. Say who coordinates and watches the plan between meetings, e.g. role: ospod_worker (plan.case_manager)")
-    rationale = tr("Zásady (Chrudim, IQ): jeden koordinující subjekt; někdo musí plán mezi setkáními hlídat.",
-                   "Načela: jedan koordinator; neko mora pratiti plan između sastanaka.",
-                   "Principles (CR, IQ): one coordinating body; someone must watch the plan between meetings.")
+    summary = msg("Plan names no case manager")
+    message = msg("The plan names no case manager. Say who coordinates and watches the plan between meetings, e.g. role: ospod_worker (plan.case_manager)")
+    rationale = msg("Principles (CR, IQ): one coordinating body; someone must watch the plan between meetings.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         yield from _plan_field_missing(ctx, "case_manager")
@@ -234,13 +202,9 @@ class MeetingPlan(Rule):
     """Meeting without a plan."""
 
     code, name, family, kinds = "PLAN010", "plan.missing", "PLAN", MEETINGS
-    summary = tr("Konference bez plánu", "Konferencija bez plana", "Conference without a plan")
-    message = tr("Záznam konference nemá plán. Konference končí plánem (kdo, co, do kdy, kdy se znovu sejdeme), pokud se jí případ neuzavírá (plan)",
-                 "Zapis konferencije nema plan. Konferencija se završava planom zaštite (ko, šta, do kada, kada je sljedeći susret), osim ako se njome slučaj zatvara (plan)",
-                 "The conference record has no plan. A conference ends with a plan (who, what, by when, when we meet again) unless the case closes at it (plan)")
-    rationale = tr("Metodika a ČH: výstupem konference je plán; specifikace záznamu: co který druh potřebuje.",
-                   "Metodika i analiza (CG): ishod konferencije je plan zaštite.",
-                   "CR, ME: the output of a conference is a plan; record format 'What each kind needs'.")
+    summary = msg("Conference without a plan")
+    message = msg("The conference record has no plan. A conference ends with a plan (who, what, by when, when we meet again) unless the case closes at it (plan)")
+    rationale = msg("CR, ME: the output of a conference is a plan; record format 'What each kind needs'.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         if ctx.record.plan is None and not ctx.closes_case:
@@ -251,10 +215,8 @@ class ActionWhat(Rule):
     """Action without a description of what is to be done."""
 
     code, name, family = "PLAN011", "plan.action_do", "PLAN"
-    summary = tr("Úkol bez popisu, co se má udělat", "Mjera bez opisa", "Action without a description")
-    message = tr("U úkolu {id} není popsáno, co se má udělat. Napište to konkrétně, slovy rodiny (plan.actions.do)",
-                 "Kod mjere {id} nije opisano šta treba uraditi. Napišite to konkretno, riječima porodice (plan.actions.do)",
-                 "Action {id} does not say what is to be done. Describe it concretely, in the family's words (plan.actions.do)")
+    summary = msg("Action without a description")
+    message = msg("Action {id} does not say what is to be done. Describe it concretely, in the family's words (plan.actions.do)")
     rationale = _why("", "", "")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
@@ -268,13 +230,9 @@ class FamilyTaskCap(Rule):
 
     code, name, family, severity = "PLAN012", "plan.family_task_cap", "PLAN", "warning"
     thresholds = ("family_tasks_max",)
-    summary = tr("Rodina má v plánu příliš mnoho úkolů", "Porodica ima previše mjera u planu", "Too many tasks for the family")
-    message = tr("Rodina dostala v tomto plánu {count} úkolů, víc než {limit}. Přetížená rodina to často vzdá: nechte jí nejdůležitější úkoly a aspoň polovinu převezměte odborníci (plan.actions)",
-                 "Porodica je u ovom planu dobila {count} mjera, više od {limit}. Preopterećena porodica često odustane: ostavite joj najvažnije mjere, a bar polovinu neka preuzmu institucije (plan.actions)",
-                 "The family has {count} tasks in this plan, more than {limit}. An overloaded family often gives up: keep the most important ones for them and let professionals take at least half (plan.actions)")
-    rationale = tr("Metodický balíček (plán, časté chyby): nejvýše pět úkolů pro rodinu, aspoň polovina na odbornících. Známé selhání: přetížení klienta úkoly (IQ, ČH).",
-                   "Metodički paket (prepreke): najviše pet mjera za porodicu, bar polovina na institucijama. Poznat propust: preopterećenje korisnika mjerama (IQ, CG).",
-                   "Methodology pack (plan; common mistakes): at most five tasks for the family, at least half on the professionals. Known failure: overloading the client with tasks (IQ, ME).")
+    summary = msg("Too many tasks for the family")
+    message = msg("The family has {count} tasks in this plan, more than {limit}. An overloaded family often gives up: keep the most important ones for them and let professionals take at least half (plan.actions)")
+    rationale = msg("Methodology pack (plan; common mistakes): at most five tasks for the family, at least half on the professionals. Known failure: overloading the client with tasks (IQ, ME).")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         family = _family_refs(ctx)
@@ -297,18 +255,13 @@ class PlanBFollowUp(Rule):
     """A triggered plan B without what followed."""
 
     code, name, family, severity = "PLAN013", "plan.plan_b_followed", "PLAN", "warning"
-    summary = tr("Spuštěný plán B bez toho, co následovalo", "Aktiviran rezervni plan bez onoga što je uslijedilo",
-                 "Triggered plan B without what followed")
-    message = tr("Je zapsáno, že plán B nastal, ale ne, {missing}. Doplňte, zda se dohodnutý postup použil (applied: true/false) a co následovalo (what_followed) (plan_b_triggered)",
-                 "Upisano je da je rezervni plan aktiviran, ali ne i {missing}. Dopunite da li je dogovoreni postupak primijenjen (applied: true/false) i šta je uslijedilo (what_followed) (plan_b_triggered)",
-                 "The record says a plan B came into force but not {missing}. Add whether the agreed step was taken (applied: true/false) and what followed (what_followed) (plan_b_triggered)")
-    rationale = tr("Dobrý plán obsahuje plán B (IQ, ČH, Chrudim); když nastane, tým zapíše, zda se použil a co následovalo, aby šlo vyhodnotit, jestli fungoval.",
-                   "Dobar plan sadrži rezervni plan (IQ, CG); kad se aktivira, tim upisuje da li je primijenjen i šta je uslijedilo, da bi se moglo ocijeniti da li je djelovao.",
-                   "A good plan contains a plan B (IQ, ME, CR); when it comes into force the team records whether it was applied and what followed, so its effect can be evaluated.")
+    summary = msg("Triggered plan B without what followed")
+    message = msg("The record says a plan B came into force but not {missing}. Add whether the agreed step was taken (applied: true/false) and what followed (what_followed) (plan_b_triggered)")
+    rationale = msg("A good plan contains a plan B (IQ, ME, CR); when it comes into force the team records whether it was applied and what followed, so its effect can be evaluated.")
 
     _MISSING = {
-        "applied": tr("zda se použil", "da li je primijenjen", "whether it was applied"),
-        "what_followed": tr("co následovalo", "šta je uslijedilo", "what followed"),
+        "applied": msg("whether it was applied"),
+        "what_followed": msg("what followed"),
     }
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]

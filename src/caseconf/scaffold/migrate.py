@@ -23,6 +23,7 @@ from typing import Callable, Sequence
 import yaml
 
 from ..errors import CaseconfError, OperationFailed
+from ..records.catalogue import msg, per_language
 from ..records.findings import visible
 from ..records.models import RECORD_FORMAT
 
@@ -32,41 +33,17 @@ RECORD_FILES = ("records/*/case.yml", "records/*/*.md", "records/activities/*/*.
 _VERSION_LINE = re.compile(r"^(format_version:[ \t]*)([^\s#]*)", re.M)
 _INSERT_AFTER = re.compile(r"^(language|jurisdiction|team):.*\n", re.M)
 
-MESSAGES = {
-    "cs": {
-        "newer": "{path}: format_version {found} je novější, než tento caseconf zná (nejvýš {current})",
-        "newer_hint": "nainstalujte novější caseconf (rev: v .pre-commit-config.yaml) místo přepisování záznamů",
-        "bad_version": "{path}: format_version musí být celé číslo, např. 1 (je tam {found})",
-        "unreadable": "{path}: soubor nejde přečíst jako UTF-8 text",
-        "no_config": "{path} chybí: caseconf migrate běží v repozitáři týmu",
-        "nothing": "Záznamy už jsou ve formátu {current}; není co měnit.",
-        "dry_run": "Zkouška nanečisto: formát {found} → {current}, změnilo by se souborů: {count}. Nic nebylo zapsáno.",
-        "stamped": "Záznamy jsou ve formátu {current}; caseconf.yml to nově uvádí (format_version: {current}).",
-        "done": "Hotovo: formát {found} → {current}, změněno souborů: {count}. Dál: caseconf check, git diff, commit.",
-    },
-    "sr-Latn": {
-        "newer": "{path}: format_version {found} je noviji nego što ovaj caseconf poznaje (najviše {current})",
-        "newer_hint": "instalirajte noviji caseconf (rev: u .pre-commit-config.yaml) umjesto prepravljanja zapisa",
-        "bad_version": "{path}: format_version mora biti cijeli broj, npr. 1 (piše {found})",
-        "unreadable": "{path}: datoteka se ne može pročitati kao UTF-8 tekst",
-        "no_config": "{path} nedostaje: caseconf migrate radi u repozitorijumu tima",
-        "nothing": "Zapisi su već u formatu {current}; nema šta da se mijenja.",
-        "dry_run": "Proba: format {found} → {current}, promijenilo bi se datoteka: {count}. Ništa nije upisano.",
-        "stamped": "Zapisi su u formatu {current}; caseconf.yml to sada navodi (format_version: {current}).",
-        "done": "Gotovo: format {found} → {current}, promijenjeno datoteka: {count}. Dalje: caseconf check, git diff, commit.",
-    },
-    "en": {
-        "newer": "{path}: format_version {found} is newer than this caseconf knows (at most {current})",
-        "newer_hint": "install a newer caseconf (rev: in .pre-commit-config.yaml) instead of rewriting the records",
-        "bad_version": "{path}: format_version must be a whole number, e.g. 1 (found {found})",
-        "unreadable": "{path}: the file cannot be read as UTF-8 text",
-        "no_config": "{path} is missing: caseconf migrate runs in a team repository",
-        "nothing": "The records are in format {current} already; nothing to change.",
-        "dry_run": "Dry run: format {found} → {current}, {count} files would change. Nothing was written.",
-        "stamped": "The records are in format {current}; caseconf.yml now says so (format_version: {current}).",
-        "done": "Done: format {found} → {current}, {count} files changed. Next: caseconf check, git diff, commit.",
-    },
-}
+MESSAGES = per_language({
+    'newer': msg("{path}: format_version {found} is newer than this caseconf knows (at most {current})"),
+    'newer_hint': msg("install a newer caseconf (rev: in .pre-commit-config.yaml) instead of rewriting the records"),
+    'bad_version': msg("{path}: format_version must be a whole number, e.g. 1 (found {found})"),
+    'unreadable': msg("{path}: the file cannot be read as UTF-8 text"),
+    'no_config': msg("{path} is missing: caseconf migrate runs in a team repository"),
+    'nothing': msg("The records are in format {current} already; nothing to change."),
+    'dry_run': msg("Dry run: format {found} → {current}, {count} files would change. Nothing was written."),
+    'stamped': msg("The records are in format {current}; caseconf.yml now says so (format_version: {current})."),
+    'done': msg("Done: format {found} → {current}, {count} files changed. Next: caseconf check, git diff, commit."),
+})
 
 
 def message(key: str, lang: str, **params: object) -> str:

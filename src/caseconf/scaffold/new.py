@@ -20,6 +20,7 @@ import jinja2
 import yaml
 
 from ..errors import CaseconfError
+from ..records.catalogue import msg
 from ..records.i18n import render
 from ..records.models import CASE_ID_PATTERN
 from ..records.paths import ACTIVITIES_DIR, RECORDS_DIR
@@ -32,38 +33,13 @@ MAX_SUFFIX = 99
 _ACTION_ID = re.compile(r"\b(?:id|action):\s*A(\d+)\b")
 
 MESSAGES = {
-    "unknown_office": {
-        "cs": "pracoviště „{office}“ není v caseconf.yml (offices); známá: {known}",
-        "sr-Latn": "centar „{office}“ nije u caseconf.yml (offices); poznati: {known}",
-        "en": "office '{office}' is not in caseconf.yml (offices); known: {known}",
-    },
-    "unknown_case": {
-        "cs": "případ „{case}“ v records/ není; založte ho příkazem `caseconf new case --office KÓD`",
-        "sr-Latn": "slučaj „{case}“ nije u records/; otvorite ga komandom `caseconf new case --office KOD`",
-        "en": "case '{case}' is not in records/; start it with `caseconf new case --office CODE`",
-    },
-    "no_offices": {
-        "cs": "v caseconf.yml nejsou žádná pracoviště (offices); doplňte je, např. `offices: {{JI: OSPOD Jihlava}}`",
-        "sr-Latn": "u caseconf.yml nema centara (offices); dodajte ih, npr. `offices: {{PG: CSR Podgorica}}`",
-        "en": "caseconf.yml lists no offices; add them first, e.g. `offices: {{JI: OSPOD Jihlava}}`",
-    },
-    "closed_case": {
-        "cs": "případ {case} je uzavřený{closed}; nový záznam po uzavření nejde přidat. Pokud se případ znovu "
-              "otevírá, nastavte v {path} `status: open` a smažte `closed` a `closure_reason`",
-        "sr-Latn": "slučaj {case} je zatvoren{closed}; novi zapis posle zatvaranja se ne može dodati. Ako se slučaj "
-                   "ponovo otvara, u {path} postavite `status: open` i obrišite `closed` i `closure_reason`",
-        "en": "case {case} is closed{closed}; a record after the closure cannot be added. If the case is reopened, "
-              "set `status: open` in {path} and remove `closed` and `closure_reason`",
-    },
-    "bad_case_id": {
-        "cs": "„{case}“ není kód případu (např. JI-2025-014)",
-        "sr-Latn": "„{case}“ nije oznaka slučaja (npr. JI-2025-014)",
-        "en": "'{case}' is not a case id (e.g. JI-2025-014)",
-    },
-    "no_free_name": {
-        "cs": "pro {path} není volný název souboru", "sr-Latn": "za {path} nema slobodnog imena datoteke",
-        "en": "no free file name for {path}",
-    },
+    "unknown_office": msg("office '{office}' is not in caseconf.yml (offices); known: {known}"),
+    "unknown_case": msg("case '{case}' is not in records/; start it with `caseconf new case --office CODE`"),
+    "no_offices": msg("caseconf.yml lists no offices; add them first, e.g. `offices: {{JI: OSPOD Jihlava}}`"),
+    "closed_case": msg("case {case} is closed{closed}; a record after the closure cannot be added. If the case is reopened, "
+              "set `status: open` in {path} and remove `closed` and `closure_reason`"),
+    "bad_case_id": msg("'{case}' is not a case id (e.g. JI-2025-014)"),
+    "no_free_name": msg("no free file name for {path}"),
 }
 
 

@@ -6,6 +6,8 @@ import re
 
 from ._base import Detector, Hit, fold
 
+from ...records.catalogue import msg
+
 _DIGIT = re.compile(r"\d")
 _UP = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽĆĐÄÖÜĹĽŔ"
 _LO = "a-záčďéěíňóřšťúůýžćđäöüĺľŕô"
@@ -142,7 +144,7 @@ class Address(Detector):
     kind = "address"
     code = "PII007"
     priority = 6
-    labels = {"cs": "adresa", "sr-Latn": "adresa", "en": "address"}
+    labels = msg("address")
     mask_style = "text"
     needs_digit = False
 

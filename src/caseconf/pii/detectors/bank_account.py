@@ -8,6 +8,8 @@ import re
 
 from ._base import Detector, Hit, ref_context
 
+from ...records.catalogue import msg
+
 # two letters, two check digits, then letters and digits with single spaces anywhere
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}(?: ?\d){2}(?: ?[A-Za-z0-9]){10,32}")
 _CZ_ACCOUNT = re.compile(r"(?<![\w/.\-])((?:\d{1,6}\s?-\s?)?\d{2,10}\s?/\s?\d{4})(?![\w/])")
@@ -25,7 +27,7 @@ class BankAccount(Detector):
     kind = "bank_account"
     code = "PII005"
     priority = 2
-    labels = {"cs": "číslo účtu", "sr-Latn": "broj računa", "en": "bank account number"}
+    labels = msg("bank account number")
     mask_style = "digits"
 
     def may_hold(self, text: str) -> bool:

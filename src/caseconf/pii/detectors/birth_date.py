@@ -7,6 +7,8 @@ import re
 
 from ._base import Detector, Hit, fold
 
+from ...records.catalogue import msg
+
 _MONTHS = (
     "ledna|února|unora|března|brezna|dubna|května|kvetna|června|cervna|července|cervence|srpna|září|zari|"
     "října|rijna|listopadu|prosince|januára|februára|marca|apríla|mája|júna|júla|augusta|septembra|októbra|"
@@ -80,7 +82,7 @@ class BirthDate(Detector):
     kind = "birth_date"
     code = "PII006"
     priority = 5
-    labels = {"cs": "datum narození", "sr-Latn": "datum rođenja", "en": "date of birth"}
+    labels = msg("date of birth")
     mask_style = "digits"
 
     def may_hold(self, text: str) -> bool:

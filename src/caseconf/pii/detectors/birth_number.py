@@ -9,6 +9,8 @@ import re
 from ._base import Detector, Hit
 from ._numbers import may_hold_long_number, stretches
 
+from ...records.catalogue import msg
+
 _KEYWORD = re.compile(
     r"(?i:r\.\s?č\.?|\brč\b|\brc\b|rodn[éého]+\s+č[íi]s|rodné č\.|birth\s*number|rodni\s+broj|r\.\s?b\.)"
 )
@@ -24,7 +26,7 @@ class BirthNumber(Detector):
     kind = "birth_number"
     code = "PII001"
     priority = 0
-    labels = {"cs": "rodné číslo", "sr-Latn": "rodni broj (CZ/SK)", "en": "birth number"}
+    labels = msg("birth number")
     mask_style = "digits"
 
     def may_hold(self, text: str) -> bool:

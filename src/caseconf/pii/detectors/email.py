@@ -6,6 +6,8 @@ import re
 
 from ._base import Detector, Hit
 
+from ...records.catalogue import msg
+
 _EMAIL = re.compile(r"(?<![\w.+\-@])([\w.+\-%]{1,64}@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24})(?![\w\-])")
 _GENERIC_MAILBOX = frozenset(
     "info podatelna posta pošta office kontakt contact sekretariat sekretarijat ospod "
@@ -32,7 +34,7 @@ class Email(Detector):
     kind = "email"
     code = "PII004"
     priority = 3
-    labels = {"cs": "e-mailová adresa", "sr-Latn": "e-mail adresa", "en": "e-mail address"}
+    labels = msg("e-mail address")
     mask_style = "email"
     needs_digit = False
 

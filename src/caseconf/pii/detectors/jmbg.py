@@ -8,6 +8,8 @@ import datetime as _dt
 from ._base import Detector, Hit
 from ._numbers import may_hold_long_number, stretches
 
+from ...records.catalogue import msg
+
 
 def jmbg_valid(number: str) -> bool:
     from stdnum.si import emso  # the same check digit as JMBG
@@ -28,7 +30,7 @@ class Jmbg(Detector):
     kind = "jmbg"
     code = "PII002"
     priority = 1
-    labels = {"cs": "JMBG", "sr-Latn": "JMBG", "en": "JMBG (personal number)"}
+    labels = msg("JMBG (personal number)")
     mask_style = "digits"
 
     def may_hold(self, text: str) -> bool:

@@ -7,12 +7,14 @@ from collections.abc import Iterable
 
 from ._base import Detector, Hit
 
+from ...records.catalogue import msg
+
 
 class Name(Detector):
     kind = "name"
     code = "PII008"
     priority = 7
-    labels = {"cs": "jméno osoby", "sr-Latn": "ime osobe", "en": "personal name"}
+    labels = msg("personal name")
     mask_style = "text"
     needs_digit = False
     contextual = True

@@ -14,6 +14,8 @@ from importlib import resources
 
 from ._base import Detector, Hit, ref_context
 
+from ...records.catalogue import msg
+
 PHONE_REGIONS = ("CZ", "SK", "ME", "RS", "BA", "HR")
 PUBLIC_PREFIX = "tel:"  # how a public number travels in the allowed words (see core._allow_set)
 
@@ -113,7 +115,7 @@ class Phone(Detector):
     kind = "phone"
     code = "PII003"
     priority = 4
-    labels = {"cs": "telefonní číslo", "sr-Latn": "broj telefona", "en": "phone number"}
+    labels = msg("phone number")
     mask_style = "phone"
     contextual = True  # the team's public numbers arrive with the allowed words
 
