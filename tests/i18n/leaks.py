@@ -31,7 +31,8 @@ LEGIT = {
     "cs": frozenset({"caseconf", "plan", "role", "status", "editor", "do", "me", "cs", "cz", "en", "id", "pii", "text", "info",
                      "json", "csv", "ics", "yaml", "git", "hook", "hooky", "web", "pull", "request", "ci"}),
     "sr-Latn": frozenset({"caseconf", "plan", "status", "editor", "do", "me", "cs", "cz", "en", "id", "pii", "info", "json", "csv",
-                          "ics", "yaml", "git", "hook", "hookove", "pull", "request", "ci", "minute", "supervizor"}),
+                          "ics", "yaml", "git", "hook", "hookove", "pull", "request", "ci", "minute", "supervizor",
+                          "period"}),  # "za cijeli period": the Montenegrin word
 }
 PHRASES_KEPT = {"cs": ("case manager", "case managera", "case managerem", "case managerovi")}
 CLICK_PLACEHOLDERS = frozenset({"OPTIONS", "COMMAND", "ARGS", "PATH", "PATHS", "FILE", "FILES", "DATE", "DAYS",
