@@ -29,6 +29,7 @@ from typing import Any, Literal
 from pydantic import AfterValidator, BaseModel
 
 from ..records.models import SCHEMAS, TeamConfig
+from .config import _unwrap  # one reading of a field's annotation for the form and its checks
 
 # Codes `static/checks.js` implements with the same meaning as the Python side. (PLAN004 left
 # for CI when issue 22 made it read attendance, the child's part and `accepted_in_writing`.)
@@ -98,27 +99,6 @@ def _type_node(annotation: Any, meta: list[Any], context: dict[str, Any]) -> dic
                     node["vocabulary"] = sorted(allowed)
     node["nullable"] = nullable
     return node
-
-
-def _unwrap(annotation: Any) -> tuple[Any, bool, list[Any]]:
-    meta: list[Any] = []
-    nullable = False
-    tp = annotation
-    while True:
-        origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            args = typing.get_args(tp)
-            tp = args[0]
-            for extra in args[1:]:
-                meta.append(extra)
-                meta.extend(getattr(extra, "metadata", []) or [])
-            continue
-        if origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(tp) if a is not type(None)]
-            nullable = nullable or len(args) < len(typing.get_args(tp))
-            tp = args[0] if len(args) == 1 else str
-            continue
-        return tp, nullable, meta
 
 
 def vocabulary_of(validator: AfterValidator) -> tuple[str, tuple[str, ...]] | None:
