@@ -59,6 +59,11 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
             if special:
                 # a FIFO would block the scan for ever, a device never ends: never opened
                 raise CaseconfError(f"{special[0]}: not a regular file", "give the record files themselves")
+            folders = [p for p in rel_paths if (root_dir / p).is_dir()]
+            if folders:  # a folder means the repository's files inside it, as the whole scan would take them
+                prefixes = tuple(folder.rstrip("/") + "/" for folder in folders)
+                inside = [p for p in _tracked_files(root_dir) if p.startswith(prefixes) and not _excluded(p, excluded)]
+                rel_paths = [p for p in rel_paths if p not in folders] + inside
         else:
             rel_paths = [p for p in _tracked_files(root_dir) if not _excluded(p, excluded)]
         with progress("caseconf pii", fmt="text" if fmt == "text" else "json") as on_progress:
