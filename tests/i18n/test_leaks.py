@@ -74,6 +74,11 @@ def make_team(root: Path, lang: str) -> Path:
         config = re.sub(r"(?m)^jurisdiction: cz", "jurisdiction: me", config)
         config = re.sub(r"(?m)^language: cs", "language: sr-Latn", config)
         (root / "caseconf.yml").write_text(config, encoding="utf-8")
+        # its own methodology pack, as `caseconf init --jurisdiction me` copies it (the demo's
+        # Czech pages would put Czech words into every page's navigation)
+        shutil.rmtree(root / "methodology")
+        shutil.copytree(PROJECT / "src/caseconf/templates/packs/me", root / "methodology",
+                        ignore=shutil.ignore_patterns("rule_links.yml"))
         for path in (root / "records").rglob("*"):  # the same cases in the Montenegrin vocabularies
             if path.suffix in (".md", ".yml"):
                 text = path.read_text(encoding="utf-8")
