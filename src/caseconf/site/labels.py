@@ -12,6 +12,21 @@ from typing import Mapping
 from ..records.catalogue import msg
 from ..records.vocab_labels import VOCAB_LABELS
 
+# The checks page groups codes by family; a reader sees what the family is about, the code second.
+FAMILIES: dict[str, dict[str, str]] = {
+    "YAML": msg("Reading the file"),
+    "SCHEMA": msg("Fields and values"),
+    "FILE": msg("Files and folders"),
+    "CASE": msg("The case file"),
+    "CONF": msg("The conference"),
+    "PLAN": msg("The plan"),
+    "REV": msg("Reviews and evaluations"),
+    "ACT": msg("Activities"),
+    "SUPP": msg("Silenced findings"),
+    "CFG": msg("Team settings"),
+    "PII": msg("Personal data"),
+}
+
 UI: dict[str, dict[str, str]] = {
     "home": msg("Overview"),
     "cases": msg("Cases"),

@@ -402,4 +402,9 @@ class SiteData:
             rule = dict(rule)
             rule["link"] = rule["methodology"].get(self.jurisdiction)
             families[rule["family"]].append(rule)
-        return {"families": dict(families)}
+        from .labels import FAMILIES
+
+        lang = self.repo.lang
+        names = {family: (FAMILIES[family].get(lang) or FAMILIES[family]["en"]) if family in FAMILIES else family
+                 for family in families}
+        return {"families": dict(families), "family_names": names}
