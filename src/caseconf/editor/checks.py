@@ -29,7 +29,7 @@ from typing import Any, Literal
 from pydantic import AfterValidator, BaseModel
 
 from ..records.models import SCHEMAS, TeamConfig
-from .config import _unwrap  # one reading of a field's annotation for the form and its checks
+from .config import _unwrap, _vocabulary_of as vocabulary_of  # one reading of a field's annotation
 
 # Codes `static/checks.js` implements with the same meaning as the Python side. (PLAN004 left
 # for CI when issue 22 made it read attendance, the child's part and `accepted_in_writing`.)
@@ -99,17 +99,6 @@ def _type_node(annotation: Any, meta: list[Any], context: dict[str, Any]) -> dic
                     node["vocabulary"] = sorted(allowed)
     node["nullable"] = nullable
     return node
-
-
-def vocabulary_of(validator: AfterValidator) -> tuple[str, tuple[str, ...]] | None:
-    """The (context key, full list) a `models._vocabulary` validator checks against."""
-    func = validator.func
-    names = getattr(getattr(func, "__code__", None), "co_freevars", ())
-    cells = getattr(func, "__closure__", None) or ()
-    closure = {name: cell.cell_contents for name, cell in zip(names, cells)}
-    if "allowed_key" in closure and "everything" in closure:
-        return closure["allowed_key"], tuple(closure["everything"])
-    return None
 
 
 def registry_codes(lang: str) -> dict[str, dict[str, Any]]:
