@@ -39,7 +39,7 @@ BROWSER_RULES = frozenset({
     "PLAN010", "PLAN011", "REV007", "SUPP002",
 })
 # Personal-data kinds the browser looks for (detector ports in checks.js).
-BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name"})
+BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name", "birth_date"})
 
 SCHEMA_NAMES = ("conference", "case", "activity")
 
@@ -172,7 +172,30 @@ def pii_data(config: TeamConfig | None) -> dict[str, Any]:
         "priority": list(getattr(core, "PRIORITY", ())),
         "cyrillic": dict(getattr(normalize, "_CYR", {})),
         "messages": _pii_messages(config.language.value if config is not None else "cs"),
+        "birth_date": _birth_date_patterns(),
     }
+
+
+# Python's \b is Unicode-aware, JavaScript's is ASCII-only even with the `u` flag: spell it out.
+_JS_WORD = r"[\p{L}\p{N}_]"
+_JS_BOUNDARY = f"(?:(?<={_JS_WORD})(?!{_JS_WORD})|(?<!{_JS_WORD})(?={_JS_WORD}))"
+
+
+def js_regex(pattern: str) -> str:
+    """A Python regular expression in the dialect of JavaScript's RegExp with the `u` flag
+    (named groups, Unicode word boundaries); the browser compiles it with flags "giu"."""
+    out = pattern.replace("(?P<", "(?<")
+    return re.sub(r"(?<!\\)\\b", lambda _m: _JS_BOUNDARY, out)
+
+
+def _birth_date_patterns() -> dict[str, str]:
+    """PII006: the date-of-birth detector's own expressions, handed over as they are in Python
+    (keyword then date, date then keyword), so the two sides cannot drift."""
+    module = _pii_module("detectors.birth_date")
+    before, after = getattr(module, "_BIRTH_DATE", None), getattr(module, "_DATE_THEN_KW", None)
+    if before is None or after is None:
+        return {}
+    return {"keyword_then_date": js_regex(before.pattern), "date_then_keyword": js_regex(after.pattern)}
 
 
 def _pii_module(*names: str) -> Any:

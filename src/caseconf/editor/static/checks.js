@@ -401,8 +401,8 @@
     while ((m = re.exec(s)) !== null) { fn(m); if (m[0] === "") { re.lastIndex++; } }
   }
 
-  Checker.prototype.piiHits = function (line) {
-    var hits = [];
+  Checker.prototype.piiHits = function (line, extra) {
+    var hits = (extra || []).slice();
     function hit(kind, start, end) { hits.push({kind: kind, start: start, end: end}); }
     if (line.indexOf("@") >= 0) {
       eachMatch(EMAIL, line, function (m) {
@@ -431,6 +431,33 @@
       if (!taken.some(function (a) { return start < a.end && a.start < end; })) { hit(kind, start, end); }
     });
     return hits;
+  };
+
+  // PII006: the Python detector's expressions (generated data), and its date test.
+  function birthDateValid(g) {
+    for (var i = 1; i <= 5; i++) {
+      var y = g["y" + i];
+      if (!y) { continue; }
+      var d = g["d" + i], mo = g["m" + i];
+      if (mo === undefined) { return d !== undefined && +d >= 1 && +d <= 31; }
+      return validDate(y + "-" + ("0" + mo).slice(-2) + "-" + ("0" + d).slice(-2));
+    }
+    return false;
+  }
+
+  Checker.prototype.birthDates = function (line, hit) {
+    var patterns = this.data.pii.birth_date || {};
+    if (!this._birthRes) {
+      this._birthRes = ["keyword_then_date", "date_then_keyword"].filter(function (k) { return patterns[k]; })
+        .map(function (k) { return new RegExp(patterns[k], "giu"); });
+    }
+    this._birthRes.forEach(function (re) {
+      eachMatch(re, line, function (m) {
+        if (!birthDateValid(m.groups)) { return; }
+        var start = m.index + m[0].lastIndexOf(m.groups.date);
+        hit("birth_date", start, start + m.groups.date.length);
+      });
+    });
   };
 
   function isDateLike(s) { return /^\d{1,2}\s?\/\s?\d{1,2}\s?\/\s?\d{2,4}$/.test(s); }
@@ -603,10 +630,21 @@
     var self = this, out = [];
     var supported = {};
     this.data.supported.forEach(function (c) { supported[c] = true; });
-    fileText.split("\n").forEach(function (raw, index) {
+    var raws = fileText.split("\n");
+    var lines = raws.map(function (raw) { return self.normalize(raw.replace(/\r$/, "")); });
+    // A date of birth may sit on the line before its keyword ("… 15. 9. 2015\nnarozen"): the
+    // guard reads the text whole, so does this; each hit belongs to the line it starts on.
+    var births = {}, starts = [], at = 0;
+    lines.forEach(function (l) { starts.push(at); at += l.length + 1; });
+    this.birthDates(lines.join("\n"), function (kind, start, end) {
+      var i = starts.length - 1;
+      while (starts[i] > start) { i--; }
+      (births[i] = births[i] || []).push({kind: kind, start: start - starts[i], end: Math.min(end - starts[i], lines[i].length)});
+    });
+    raws.forEach(function (raw, index) {
       if (/caseconf:\s*allow-pii\b/i.test(raw)) { return; }
-      var line = self.normalize(raw.replace(/\r$/, ""));
-      self.resolve(self.piiHits(line)).forEach(function (h) {
+      var line = lines[index];
+      self.resolve(self.piiHits(line, births[index])).forEach(function (h) {
         var code = self.piiCode(h.kind);
         if (code && supported[code]) {
           out.push(self.finding(code, null, self.piiMessage(h.kind, line.slice(h.start, h.end)),
