@@ -36,7 +36,7 @@ from .config import _unwrap, _vocabulary_of as vocabulary_of  # one reading of a
 BROWSER_RULES = frozenset({
     "SCHEMA001", "SCHEMA002", "SCHEMA003", "SCHEMA004", "SCHEMA005",
     "PLAN001", "PLAN002", "PLAN003", "PLAN005", "PLAN006", "PLAN007", "PLAN008", "PLAN009",
-    "PLAN010", "PLAN011", "REV007", "SUPP002",
+    "PLAN010", "PLAN011", "REV007", "SUPP002", "CASE005",
 })
 # Personal-data kinds the browser looks for (detector ports in checks.js).
 BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name", "birth_date"})
@@ -243,13 +243,18 @@ def _national_prefixes() -> dict[str, str]:
 
 
 def case_contexts(repo: Any) -> dict[str, dict[str, Any]]:
-    """Per case what the plan rules read besides the record: household refs, closed or not."""
+    """Per case what the rules read besides the record: household refs, closed or not, and
+    the case's records in the order the checker reads them (date, then file name) with the
+    ids of their actions (CASE005: an id is used once in a case)."""
     out: dict[str, dict[str, Any]] = {}
     for case_id, case in repo.cases.items():
         file = case.file
         out[case_id] = {
             "household": [m.ref for m in file.household] if file is not None else [],
             "closed": bool(file is not None and file.status.value == "closed"),
+            "records": [{"file": doc.path.rsplit("/", 1)[-1],
+                         "actions": [a.id for a in (doc.model.plan.actions if doc.model.plan else [])]}
+                        for doc in case.conferences],
         }
     return out
 

@@ -271,7 +271,33 @@
     (Array.isArray(record.evaluation) ? record.evaluation : []).forEach(function (entry, i) {
       if (blank(entry.result)) { add("REV007", ["evaluation", i, "result"], {id: entry.action}); }
     });
+    this.duplicateActionIds(actions, context, add);
     return out;
+  };
+
+  /* CASE005, as caseconf.rules.case.DuplicateActionId: an action id already used in the case.
+   * The checker reports the later of two records; the form (context.any_order) refuses the
+   * record it saves whichever of the two comes first, so neither file fails in CI. */
+  Checker.prototype.duplicateActionIds = function (actions, context, add) {
+    var records = Array.isArray(context.records) ? context.records : [];
+    var own = context.file, at = -1;
+    records.forEach(function (r, i) { if (r.file === own) { at = i; } });
+    var others = records.filter(function (r, i) { return i !== at && (context.any_order || at < 0 || i < at); });
+    var highest = 0;
+    function number(id) { var n = /^A(\d+)$/.exec(String(id || "")); if (n) { highest = Math.max(highest, +n[1]); } }
+    records.forEach(function (r, i) { if (i !== at) { r.actions.forEach(number); } });
+    actions.forEach(function (a) { number(a && a.id); });
+    var seen = {};
+    others.forEach(function (r) { r.actions.forEach(function (id) { if (!(id in seen)) { seen[id] = r.file; } }); });
+    actions.forEach(function (action, i) {
+      var id = action && action.id;
+      if (blank(id)) { return; }
+      if (id in seen) {
+        add("CASE005", ["plan", "actions", i, "id"], {id: id, first: seen[id], next: highest + 1});
+      } else {
+        seen[id] = own || "";
+      }
+    });
   };
 
   // caseconf.ignore: a reason is required; a finding it names is suppressed (as the engine)

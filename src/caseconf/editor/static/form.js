@@ -144,10 +144,13 @@ function showFindings(findings) {
   document.body.appendChild(panel);
 }
 
-function check(collectionName, pruned, fileText) {
+function check(collectionName, pruned, fileText, path) {
   const meta = (DATA.collections || {})[collectionName];
   if (!meta) { return []; }
-  const context = Object.assign({}, (DATA.cases || {})[meta.case] || {}, {closes_case: false});
+  // the record's own file (none yet for a new one), so that its own action ids are not
+  // taken for another record's; any_order: refuse an id used anywhere else in the case
+  const file = path ? String(path).split("/").pop() : null;
+  const context = Object.assign({}, (DATA.cases || {})[meta.case] || {}, {closes_case: false, file, any_order: true});
   const findings = checker.checkRecord(meta.schema, recordOf(pruned), context);
   const format = meta.schema === "case" ? "yml" : "fm";
   const personal = checker.checkText(fileText).map((f) => Object.assign(f, {loc: formats.locAt(fileText, f.line, format)}));
@@ -166,7 +169,7 @@ function guard(event) {
   const meta = (DATA.collections || {})[collection] || {};
   const format = fileFormat[meta.schema] || formats.frontMatter;
   // the checks see exactly the text that will be written
-  const errors = check(collection, pruned, format.toFile(pruned));
+  const errors = check(collection, pruned, format.toFile(pruned), entry.get("newRecord") ? null : entry.get("path"));
   if (errors.length) {
     showFindings(errors);
     // Decap aborts the save on an exception from a preSave handler: nothing is written.
