@@ -63,7 +63,8 @@ def contexts(root: Path, data: dict[str, Any], files: list[str]) -> dict[str, di
         last = sorted(rels)[-1]
         for rel in rels:
             out[rel] = {"household": case["household"], "closes_case": case["closed"] and rel == last,
-                        "records": case.get("records", []), "file": rel.rsplit("/", 1)[-1]}
+                        "records": case.get("records", []), "after_all": case.get("after_all"),
+                        "file": rel.rsplit("/", 1)[-1]}
     return out
 
 

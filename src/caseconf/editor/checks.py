@@ -36,7 +36,7 @@ from .config import _unwrap, _vocabulary_of as vocabulary_of  # one reading of a
 BROWSER_RULES = frozenset({
     "SCHEMA001", "SCHEMA002", "SCHEMA003", "SCHEMA004", "SCHEMA005",
     "PLAN001", "PLAN002", "PLAN003", "PLAN005", "PLAN006", "PLAN007", "PLAN008", "PLAN009",
-    "PLAN010", "PLAN011", "REV007", "SUPP002", "CASE005",
+    "PLAN010", "PLAN011", "REV001", "REV003", "REV004", "REV007", "SUPP002", "CASE005",
 })
 # Personal-data kinds the browser looks for (detector ports in checks.js).
 BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name", "birth_date"})
@@ -253,10 +253,21 @@ def case_contexts(repo: Any) -> dict[str, dict[str, Any]]:
             "household": [m.ref for m in file.household] if file is not None else [],
             "closed": bool(file is not None and file.status.value == "closed"),
             "records": [{"file": doc.path.rsplit("/", 1)[-1],
-                         "actions": [a.id for a in (doc.model.plan.actions if doc.model.plan else [])]}
+                         "actions": [a.id for a in (doc.model.plan.actions if doc.model.plan else [])],
+                         "before": _action_summary(case.actions_before(doc))}
                         for doc in case.conferences],
+            # what a new record (the case's latest) evaluates against: REV001, REV003
+            "after_all": _action_summary(case.actions()),
         }
     return out
+
+
+def _action_summary(states: dict[str, Any]) -> dict[str, Any]:
+    """The actions known when a record was written, and those still open (REV001, REV003):
+    derived once here by the checker's own `derive_actions`, so the browser only compares."""
+    return {"known": list(states),
+            "open": [{"id": key, "do": (state.do or "")[:60], "due": str(state.due) if state.due else "-"}
+                     for key, state in states.items() if state.is_open]}
 
 
 def collections_meta(decap: dict[str, Any] | None) -> dict[str, dict[str, Any]]:

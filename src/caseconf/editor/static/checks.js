@@ -272,7 +272,35 @@
       if (blank(entry.result)) { add("REV007", ["evaluation", i, "result"], {id: entry.action}); }
     });
     this.duplicateActionIds(actions, context, add);
+    this.evaluationRules(record, context, add);
     return out;
+  };
+
+  /* REV001, REV003, REV004 (caseconf.rules.rev): the evaluation against the actions the case
+   * knew when this record was written. Which were known and which still open the site build
+   * derives with the checker's own code (cases.<id>.records[].before; after_all for a new
+   * record, the case's latest); here they are only compared. */
+  Checker.prototype.evaluationRules = function (record, context, add) {
+    var records = Array.isArray(context.records) ? context.records : [];
+    var own = null;
+    records.forEach(function (r) { if (context.file && r.file === context.file) { own = r; } });
+    var before = (own ? own.before : context.after_all) || {known: [], open: []};
+    var entries = Array.isArray(record.evaluation) ? record.evaluation : [];
+    var known = {};
+    before.known.forEach(function (id) { known[id] = true; });
+    entries.forEach(function (entry, i) {
+      if (entry && !blank(entry.action) && !known[entry.action]) {
+        add("REV003", ["evaluation", i, "action"], {id: entry.action, known: before.known.join(", ") || "-"});
+      }
+    });
+    var evaluated = {};
+    entries.forEach(function (entry) { if (entry) { evaluated[entry.action] = true; } });
+    before.open.forEach(function (state) {
+      if (!evaluated[state.id]) {
+        add("REV001", entries.length ? ["evaluation"] : ["kind"], {id: state.id, do: state.do, due: state.due});
+      }
+    });
+    if (blank(record.conclusions)) { add("REV004", ["kind"]); }
   };
 
   /* CASE005, as caseconf.rules.case.DuplicateActionId: an action id already used in the case.
