@@ -64,6 +64,7 @@ def contexts(root: Path, data: dict[str, Any], files: list[str]) -> dict[str, di
         for rel in rels:
             out[rel] = {"household": case["household"], "closes_case": case["closed"] and rel == last,
                         "records": case.get("records", []), "after_all": case.get("after_all"),
+                        "household_roles": case.get("household_roles", []),
                         "file": rel.rsplit("/", 1)[-1]}
     return out
 

@@ -379,3 +379,21 @@ def test_an_action_id_another_record_of_the_case_uses_is_refused(browser, site_u
     text = refused(page, team, tmp_path, "CASE005")
     page.close()
     assert "2026-07-07-initial.md" in text
+
+
+def test_an_owner_who_was_not_at_the_meeting_is_a_warning_shown_at_save(browser, site_url, decap_server, team,
+                                                                       tmp_path) -> None:
+    """PLAN004 is a warning: the save goes through, and the note stands beside the owner."""
+    page = open_new_record(browser, site_url)
+    try:
+        fill_initial_conference(Form(page), second_owner="school")
+        save(page)
+        page.locator('.caseconf-finding[data-code="PLAN004"]').first.wait_for(timeout=15000)
+        assert "uložil" in page.locator("#caseconf-findings").inner_text()
+        page.wait_for_timeout(3000)
+    except Exception:
+        page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
+        raise
+    finally:
+        page.close()
+    assert draft_branches(team) == [f"cms/{COLLECTION}/2025-03-04-initial"]

@@ -36,7 +36,7 @@ from .config import _unwrap, _vocabulary_of as vocabulary_of  # one reading of a
 BROWSER_RULES = frozenset({
     "SCHEMA001", "SCHEMA002", "SCHEMA003", "SCHEMA004", "SCHEMA005",
     "PLAN001", "PLAN002", "PLAN003", "PLAN005", "PLAN006", "PLAN007", "PLAN008", "PLAN009",
-    "PLAN010", "PLAN011", "REV001", "REV003", "REV004", "REV007", "SUPP002", "CASE005",
+    "PLAN010", "PLAN011", "PLAN004", "REV001", "REV003", "REV004", "REV007", "SUPP002", "CASE005",
 })
 # Personal-data kinds the browser looks for (detector ports in checks.js).
 BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name", "birth_date"})
@@ -251,6 +251,7 @@ def case_contexts(repo: Any) -> dict[str, dict[str, Any]]:
         file = case.file
         out[case_id] = {
             "household": [m.ref for m in file.household] if file is not None else [],
+            "household_roles": [{"ref": m.ref, "role": m.role} for m in file.household] if file is not None else [],
             "closed": bool(file is not None and file.status.value == "closed"),
             "records": [{"file": doc.path.rsplit("/", 1)[-1],
                          "actions": [a.id for a in (doc.model.plan.actions if doc.model.plan else [])],
@@ -309,7 +310,16 @@ def browser_checks(repo: Any, decap: dict[str, Any] | None = None) -> dict[str, 
         "collections": collections_meta(decap),
         "evaluating_kinds": sorted(k.value for k in EVALUATING_KINDS),
         "words": _words(repo.lang),
+        "plan004_why": _owner_reasons(repo.lang),
     }
+
+
+def _owner_reasons(lang: str) -> dict[str, str]:
+    """PLAN004's words for why an owner cannot take a task ("absent from the meeting" …)."""
+    from ..records.i18n import render
+    from ..rules.plan import ActionOwnerKnown
+
+    return {key: render(text, lang) for key, text in ActionOwnerKnown._WHY.items()}
 
 
 def _loader_limits() -> dict[str, int]:

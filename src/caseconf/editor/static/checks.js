@@ -253,9 +253,6 @@
       if (!blank(due) && record.date && due < record.date) {
         add("PLAN003", where.concat(["due"]), {id: action.id, due: due, date: record.date});
       }
-      if (owner && !refs[owner] && !present[owner]) {
-        add("PLAN004", where.concat(["owner"]), {owner: owner, id: action.id, options: options.join(", ") || "-"});
-      }
       if (!text(action.indicator)) { add("PLAN006", where, {id: action.id}); }
     });
     if (plan && blank(plan.next_review) && !closes) { add("PLAN005", ["plan", "next_review"]); }
@@ -271,6 +268,7 @@
     (Array.isArray(record.evaluation) ? record.evaluation : []).forEach(function (entry, i) {
       if (blank(entry.result)) { add("REV007", ["evaluation", i, "result"], {id: entry.action}); }
     });
+    this.actionOwnersKnown(record, actions, context, add);
     this.duplicateActionIds(actions, context, add);
     this.evaluationRules(record, context, add);
     return out;
@@ -301,6 +299,39 @@
       }
     });
     if (blank(record.conclusions)) { add("REV004", ["kind"]); }
+  };
+
+  /* PLAN004 (a warning), as caseconf.rules.plan.ActionOwnerKnown: an owner who was not part
+   * of the agreement, unless they accepted it in writing. */
+  Checker.prototype.actionOwnersKnown = function (record, actions, context, add) {
+    var present = {}, absent = {}, listed = {};
+    var participants = Array.isArray(record.participants) ? record.participants : [];
+    participants.forEach(function (p) {
+      if (p && (p.attendance === "present" || p.attendance === "partial")) { present[p.role] = true; }
+    });
+    var childPart = record.child && record.child.participation;
+    var childTookPart = childPart === "present" || childPart === "partial";
+    participants.forEach(function (p) {
+      if (!p || blank(p.ref)) { return; }
+      listed[p.ref] = true;
+      if (p.attendance === "present" || p.attendance === "partial") { present[p.ref] = true; } else { absent[p.ref] = "absent"; }
+    });
+    (context.household_roles || []).forEach(function (m) {
+      if (listed[m.ref]) { return; }
+      if (m.role === "child") {
+        if (childTookPart) { present[m.ref] = true; } else { absent[m.ref] = "child"; }
+      } else if (record.kind === "evaluation") {
+        present[m.ref] = true;
+      }
+    });
+    var why = this.data.plan004_why || {};
+    var options = Object.keys(present).sort().join(", ") || "-";
+    actions.forEach(function (action, i) {
+      var owner = action && action.owner;
+      if (blank(owner) || present[owner] || action.accepted_in_writing) { return; }
+      add("PLAN004", ["plan", "actions", i, "owner"],
+        {owner: owner, id: action.id, options: options, why: why[absent[owner] || "unknown"] || ""});
+    });
   };
 
   /* CASE005, as caseconf.rules.case.DuplicateActionId: an action id already used in the case.
