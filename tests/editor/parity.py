@@ -62,7 +62,10 @@ def contexts(root: Path, data: dict[str, Any], files: list[str]) -> dict[str, di
         case = data["cases"].get(case_id, {"household": [], "closed": False})
         last = sorted(rels)[-1]
         for rel in rels:
-            out[rel] = {"household": case["household"], "closes_case": case["closed"] and rel == last}
+            out[rel] = {"household": case["household"], "closes_case": case["closed"] and rel == last,
+                        "records": case.get("records", []), "after_all": case.get("after_all"),
+                        "household_roles": case.get("household_roles", []),
+                        "file": rel.rsplit("/", 1)[-1]}
     return out
 
 

@@ -341,3 +341,59 @@ def test_editing_a_case_file_keeps_its_nulls_and_changes_one_line(browser, site_
     assert changed == ['-key_worker: {role: ngo_worker, org: "intervenční centrum"}',
                        '+key_worker: {role: ngo_worker, org: "poradna pro rodinu"}'], diff
     assert "closed: null" in git(team, "show", f"{branch}:{rel}")
+
+
+def test_a_date_of_birth_in_the_childs_views_is_refused_before_anything_is_written(browser, site_url, decap_server,
+                                                                                   team, tmp_path) -> None:
+    """PII006 is judged in the form too, not only on the pull request (issue 17)."""
+    page = open_new_record(browser, site_url)
+    try:
+        form = Form(page)
+        fill_initial_conference(form, second_owner="ospod_worker")
+        form.text("child.views", "D1 (nar. 14. 6. 2016) chce bydlet u babičky.")
+        save(page)
+        refused(page, team, tmp_path, "PII006")
+        assert "14. 6. 2016" not in page.locator("#caseconf-findings").inner_text()
+    finally:
+        page.close()
+
+
+def test_an_action_id_another_record_of_the_case_uses_is_refused(browser, site_url, decap_server, team,
+                                                                 tmp_path) -> None:
+    """CASE005 in the form: the review renumbers its first action to A2, which the initial
+    conference of the same case already uses; the save is refused, nothing reaches git."""
+    case, slug = "HB-2026-015", "2026-10-13-review"
+    page = browser.new_page(viewport={"width": 1300, "height": 1000}, locale="cs-CZ")
+    try:
+        page.goto(f"{site_url}/admin/index.html")
+        page.get_by_role("button", name="Přihlásit").click()
+        page.get_by_text("Kolekce").wait_for()
+        page.goto(f"{site_url}/admin/index.html#/collections/records-{case.lower()}/entries/{slug}")
+        form = Form(page)
+        form.control("actions.id", 0).wait_for()
+        form.text("actions.id", "A2", 0)
+        save(page)
+    except Exception:
+        page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
+        raise
+    text = refused(page, team, tmp_path, "CASE005")
+    page.close()
+    assert "2026-07-07-initial.md" in text
+
+
+def test_an_owner_who_was_not_at_the_meeting_is_a_warning_shown_at_save(browser, site_url, decap_server, team,
+                                                                       tmp_path) -> None:
+    """PLAN004 is a warning: the save goes through, and the note stands beside the owner."""
+    page = open_new_record(browser, site_url)
+    try:
+        fill_initial_conference(Form(page), second_owner="school")
+        save(page)
+        page.locator('.caseconf-finding[data-code="PLAN004"]').first.wait_for(timeout=15000)
+        assert "uložil" in page.locator("#caseconf-findings").inner_text()
+        page.wait_for_timeout(3000)
+    except Exception:
+        page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
+        raise
+    finally:
+        page.close()
+    assert draft_branches(team) == [f"cms/{COLLECTION}/2025-03-04-initial"]

@@ -81,7 +81,7 @@ def page_data(config: dict[str, Any], lang: str) -> dict[str, Any]:
         "lang": lang,
         "labels": {key: pick(FIELDS, key, lang) for key in FIELDS},
         "path_labels": {key: pick(PATH_LABELS, key, lang) for key in PATH_LABELS},
-        "words": {key: pick(UI, key, lang) for key in ("refused", "line", "optional", "not_saved_yet",
+        "words": {key: pick(UI, key, lang) for key in ("refused", "saved_with_notes", "line", "optional", "not_saved_yet",
                                                           "required_field")},
         # Decap heads a list "<count> <label in lower case>": the label's plural forms by CLDR category
         "plurals": {pick(FIELDS, key, lang).lower(): entry.get(lang) or entry["en"] for key, entry in PLURALS.items()},

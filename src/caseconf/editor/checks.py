@@ -36,10 +36,10 @@ from .config import _unwrap, _vocabulary_of as vocabulary_of  # one reading of a
 BROWSER_RULES = frozenset({
     "SCHEMA001", "SCHEMA002", "SCHEMA003", "SCHEMA004", "SCHEMA005",
     "PLAN001", "PLAN002", "PLAN003", "PLAN005", "PLAN006", "PLAN007", "PLAN008", "PLAN009",
-    "PLAN010", "PLAN011", "REV007", "SUPP002",
+    "PLAN010", "PLAN011", "PLAN004", "REV001", "REV003", "REV004", "REV007", "SUPP002", "CASE005",
 })
 # Personal-data kinds the browser looks for (detector ports in checks.js).
-BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name"})
+BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name", "birth_date"})
 
 SCHEMA_NAMES = ("conference", "case", "activity")
 
@@ -172,7 +172,30 @@ def pii_data(config: TeamConfig | None) -> dict[str, Any]:
         "priority": list(getattr(core, "PRIORITY", ())),
         "cyrillic": dict(getattr(normalize, "_CYR", {})),
         "messages": _pii_messages(config.language.value if config is not None else "cs"),
+        "birth_date": _birth_date_patterns(),
     }
+
+
+# Python's \b is Unicode-aware, JavaScript's is ASCII-only even with the `u` flag: spell it out.
+_JS_WORD = r"[\p{L}\p{N}_]"
+_JS_BOUNDARY = f"(?:(?<={_JS_WORD})(?!{_JS_WORD})|(?<!{_JS_WORD})(?={_JS_WORD}))"
+
+
+def js_regex(pattern: str) -> str:
+    """A Python regular expression in the dialect of JavaScript's RegExp with the `u` flag
+    (named groups, Unicode word boundaries); the browser compiles it with flags "giu"."""
+    out = pattern.replace("(?P<", "(?<")
+    return re.sub(r"(?<!\\)\\b", lambda _m: _JS_BOUNDARY, out)
+
+
+def _birth_date_patterns() -> dict[str, str]:
+    """PII006: the date-of-birth detector's own expressions, handed over as they are in Python
+    (keyword then date, date then keyword), so the two sides cannot drift."""
+    module = _pii_module("detectors.birth_date")
+    before, after = getattr(module, "_BIRTH_DATE", None), getattr(module, "_DATE_THEN_KW", None)
+    if before is None or after is None:
+        return {}
+    return {"keyword_then_date": js_regex(before.pattern), "date_then_keyword": js_regex(after.pattern)}
 
 
 def _pii_module(*names: str) -> Any:
@@ -220,15 +243,32 @@ def _national_prefixes() -> dict[str, str]:
 
 
 def case_contexts(repo: Any) -> dict[str, dict[str, Any]]:
-    """Per case what the plan rules read besides the record: household refs, closed or not."""
+    """Per case what the rules read besides the record: household refs, closed or not, and
+    the case's records in the order the checker reads them (date, then file name) with the
+    ids of their actions (CASE005: an id is used once in a case)."""
     out: dict[str, dict[str, Any]] = {}
     for case_id, case in repo.cases.items():
         file = case.file
         out[case_id] = {
             "household": [m.ref for m in file.household] if file is not None else [],
+            "household_roles": [{"ref": m.ref, "role": m.role} for m in file.household] if file is not None else [],
             "closed": bool(file is not None and file.status.value == "closed"),
+            "records": [{"file": doc.path.rsplit("/", 1)[-1],
+                         "actions": [a.id for a in (doc.model.plan.actions if doc.model.plan else [])],
+                         "before": _action_summary(case.actions_before(doc))}
+                        for doc in case.conferences],
+            # what a new record (the case's latest) evaluates against: REV001, REV003
+            "after_all": _action_summary(case.actions()),
         }
     return out
+
+
+def _action_summary(states: dict[str, Any]) -> dict[str, Any]:
+    """The actions known when a record was written, and those still open (REV001, REV003):
+    derived once here by the checker's own `derive_actions`, so the browser only compares."""
+    return {"known": list(states),
+            "open": [{"id": key, "do": (state.do or "")[:60], "due": str(state.due) if state.due else "-"}
+                     for key, state in states.items() if state.is_open]}
 
 
 def collections_meta(decap: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
@@ -270,7 +310,16 @@ def browser_checks(repo: Any, decap: dict[str, Any] | None = None) -> dict[str, 
         "collections": collections_meta(decap),
         "evaluating_kinds": sorted(k.value for k in EVALUATING_KINDS),
         "words": _words(repo.lang),
+        "plan004_why": _owner_reasons(repo.lang),
     }
+
+
+def _owner_reasons(lang: str) -> dict[str, str]:
+    """PLAN004's words for why an owner cannot take a task ("absent from the meeting" …)."""
+    from ..records.i18n import render
+    from ..rules.plan import ActionOwnerKnown
+
+    return {key: render(text, lang) for key, text in ActionOwnerKnown._WHY.items()}
 
 
 def _loader_limits() -> dict[str, int]:

@@ -218,6 +218,8 @@ KIND_NAMES: dict[str, dict[str, str]] = {
 
 UI.update({
     "refused": msg("The record was not saved: please correct these places."),
+    # warnings (PLAN004 …) do not stop the save, but are shown before the team moves on
+    "saved_with_notes": msg("The record was saved. Please look at these notes:"),
     "line": msg("line"),
     "required_field": msg("Please fill in “{label}”."),
     "not_saved_yet": msg("Not saved yet"),

@@ -253,9 +253,6 @@
       if (!blank(due) && record.date && due < record.date) {
         add("PLAN003", where.concat(["due"]), {id: action.id, due: due, date: record.date});
       }
-      if (owner && !refs[owner] && !present[owner]) {
-        add("PLAN004", where.concat(["owner"]), {owner: owner, id: action.id, options: options.join(", ") || "-"});
-      }
       if (!text(action.indicator)) { add("PLAN006", where, {id: action.id}); }
     });
     if (plan && blank(plan.next_review) && !closes) { add("PLAN005", ["plan", "next_review"]); }
@@ -271,7 +268,95 @@
     (Array.isArray(record.evaluation) ? record.evaluation : []).forEach(function (entry, i) {
       if (blank(entry.result)) { add("REV007", ["evaluation", i, "result"], {id: entry.action}); }
     });
+    this.actionOwnersKnown(record, actions, context, add);
+    this.duplicateActionIds(actions, context, add);
+    this.evaluationRules(record, context, add);
     return out;
+  };
+
+  /* REV001, REV003, REV004 (caseconf.rules.rev): the evaluation against the actions the case
+   * knew when this record was written. Which were known and which still open the site build
+   * derives with the checker's own code (cases.<id>.records[].before; after_all for a new
+   * record, the case's latest); here they are only compared. */
+  Checker.prototype.evaluationRules = function (record, context, add) {
+    var records = Array.isArray(context.records) ? context.records : [];
+    var own = null;
+    records.forEach(function (r) { if (context.file && r.file === context.file) { own = r; } });
+    var before = (own ? own.before : context.after_all) || {known: [], open: []};
+    var entries = Array.isArray(record.evaluation) ? record.evaluation : [];
+    var known = {};
+    before.known.forEach(function (id) { known[id] = true; });
+    entries.forEach(function (entry, i) {
+      if (entry && !blank(entry.action) && !known[entry.action]) {
+        add("REV003", ["evaluation", i, "action"], {id: entry.action, known: before.known.join(", ") || "-"});
+      }
+    });
+    var evaluated = {};
+    entries.forEach(function (entry) { if (entry) { evaluated[entry.action] = true; } });
+    before.open.forEach(function (state) {
+      if (!evaluated[state.id]) {
+        add("REV001", entries.length ? ["evaluation"] : ["kind"], {id: state.id, do: state.do, due: state.due});
+      }
+    });
+    if (blank(record.conclusions)) { add("REV004", ["kind"]); }
+  };
+
+  /* PLAN004 (a warning), as caseconf.rules.plan.ActionOwnerKnown: an owner who was not part
+   * of the agreement, unless they accepted it in writing. */
+  Checker.prototype.actionOwnersKnown = function (record, actions, context, add) {
+    var present = {}, absent = {}, listed = {};
+    var participants = Array.isArray(record.participants) ? record.participants : [];
+    participants.forEach(function (p) {
+      if (p && (p.attendance === "present" || p.attendance === "partial")) { present[p.role] = true; }
+    });
+    var childPart = record.child && record.child.participation;
+    var childTookPart = childPart === "present" || childPart === "partial";
+    participants.forEach(function (p) {
+      if (!p || blank(p.ref)) { return; }
+      listed[p.ref] = true;
+      if (p.attendance === "present" || p.attendance === "partial") { present[p.ref] = true; } else { absent[p.ref] = "absent"; }
+    });
+    (context.household_roles || []).forEach(function (m) {
+      if (listed[m.ref]) { return; }
+      if (m.role === "child") {
+        if (childTookPart) { present[m.ref] = true; } else { absent[m.ref] = "child"; }
+      } else if (record.kind === "evaluation") {
+        present[m.ref] = true;
+      }
+    });
+    var why = this.data.plan004_why || {};
+    var options = Object.keys(present).sort().join(", ") || "-";
+    actions.forEach(function (action, i) {
+      var owner = action && action.owner;
+      if (blank(owner) || present[owner] || action.accepted_in_writing) { return; }
+      add("PLAN004", ["plan", "actions", i, "owner"],
+        {owner: owner, id: action.id, options: options, why: why[absent[owner] || "unknown"] || ""});
+    });
+  };
+
+  /* CASE005, as caseconf.rules.case.DuplicateActionId: an action id already used in the case.
+   * The checker reports the later of two records; the form (context.any_order) refuses the
+   * record it saves whichever of the two comes first, so neither file fails in CI. */
+  Checker.prototype.duplicateActionIds = function (actions, context, add) {
+    var records = Array.isArray(context.records) ? context.records : [];
+    var own = context.file, at = -1;
+    records.forEach(function (r, i) { if (r.file === own) { at = i; } });
+    var others = records.filter(function (r, i) { return i !== at && (context.any_order || at < 0 || i < at); });
+    var highest = 0;
+    function number(id) { var n = /^A(\d+)$/.exec(String(id || "")); if (n) { highest = Math.max(highest, +n[1]); } }
+    records.forEach(function (r, i) { if (i !== at) { r.actions.forEach(number); } });
+    actions.forEach(function (a) { number(a && a.id); });
+    var seen = {};
+    others.forEach(function (r) { r.actions.forEach(function (id) { if (!(id in seen)) { seen[id] = r.file; } }); });
+    actions.forEach(function (action, i) {
+      var id = action && action.id;
+      if (blank(id)) { return; }
+      if (id in seen) {
+        add("CASE005", ["plan", "actions", i, "id"], {id: id, first: seen[id], next: highest + 1});
+      } else {
+        seen[id] = own || "";
+      }
+    });
   };
 
   // caseconf.ignore: a reason is required; a finding it names is suppressed (as the engine)
@@ -401,8 +486,8 @@
     while ((m = re.exec(s)) !== null) { fn(m); if (m[0] === "") { re.lastIndex++; } }
   }
 
-  Checker.prototype.piiHits = function (line) {
-    var hits = [];
+  Checker.prototype.piiHits = function (line, extra) {
+    var hits = (extra || []).slice();
     function hit(kind, start, end) { hits.push({kind: kind, start: start, end: end}); }
     if (line.indexOf("@") >= 0) {
       eachMatch(EMAIL, line, function (m) {
@@ -431,6 +516,33 @@
       if (!taken.some(function (a) { return start < a.end && a.start < end; })) { hit(kind, start, end); }
     });
     return hits;
+  };
+
+  // PII006: the Python detector's expressions (generated data), and its date test.
+  function birthDateValid(g) {
+    for (var i = 1; i <= 5; i++) {
+      var y = g["y" + i];
+      if (!y) { continue; }
+      var d = g["d" + i], mo = g["m" + i];
+      if (mo === undefined) { return d !== undefined && +d >= 1 && +d <= 31; }
+      return validDate(y + "-" + ("0" + mo).slice(-2) + "-" + ("0" + d).slice(-2));
+    }
+    return false;
+  }
+
+  Checker.prototype.birthDates = function (line, hit) {
+    var patterns = this.data.pii.birth_date || {};
+    if (!this._birthRes) {
+      this._birthRes = ["keyword_then_date", "date_then_keyword"].filter(function (k) { return patterns[k]; })
+        .map(function (k) { return new RegExp(patterns[k], "giu"); });
+    }
+    this._birthRes.forEach(function (re) {
+      eachMatch(re, line, function (m) {
+        if (!birthDateValid(m.groups)) { return; }
+        var start = m.index + m[0].lastIndexOf(m.groups.date);
+        hit("birth_date", start, start + m.groups.date.length);
+      });
+    });
   };
 
   function isDateLike(s) { return /^\d{1,2}\s?\/\s?\d{1,2}\s?\/\s?\d{2,4}$/.test(s); }
@@ -603,10 +715,21 @@
     var self = this, out = [];
     var supported = {};
     this.data.supported.forEach(function (c) { supported[c] = true; });
-    fileText.split("\n").forEach(function (raw, index) {
+    var raws = fileText.split("\n");
+    var lines = raws.map(function (raw) { return self.normalize(raw.replace(/\r$/, "")); });
+    // A date of birth may sit on the line before its keyword ("… 15. 9. 2015\nnarozen"): the
+    // guard reads the text whole, so does this; each hit belongs to the line it starts on.
+    var births = {}, starts = [], at = 0;
+    lines.forEach(function (l) { starts.push(at); at += l.length + 1; });
+    this.birthDates(lines.join("\n"), function (kind, start, end) {
+      var i = starts.length - 1;
+      while (starts[i] > start) { i--; }
+      (births[i] = births[i] || []).push({kind: kind, start: start - starts[i], end: Math.min(end - starts[i], lines[i].length)});
+    });
+    raws.forEach(function (raw, index) {
       if (/caseconf:\s*allow-pii\b/i.test(raw)) { return; }
-      var line = self.normalize(raw.replace(/\r$/, ""));
-      self.resolve(self.piiHits(line)).forEach(function (h) {
+      var line = lines[index];
+      self.resolve(self.piiHits(line, births[index])).forEach(function (h) {
         var code = self.piiCode(h.kind);
         if (code && supported[code]) {
           out.push(self.finding(code, null, self.piiMessage(h.kind, line.slice(h.start, h.end)),

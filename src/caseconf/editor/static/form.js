@@ -108,13 +108,13 @@ function clearFindings() {
   });
 }
 
-function showFindings(findings) {
+function showFindings(findings, heading) {
   clearFindings();
   const panel = document.createElement("div");
   panel.id = "caseconf-findings";
   panel.setAttribute("role", "alert");
   const title = document.createElement("strong");
-  title.textContent = PAGE.words.refused;
+  title.textContent = heading || PAGE.words.refused;
   panel.appendChild(title);
   const list = document.createElement("ul");
   for (const f of findings) {
@@ -144,14 +144,17 @@ function showFindings(findings) {
   document.body.appendChild(panel);
 }
 
-function check(collectionName, pruned, fileText) {
+function check(collectionName, pruned, fileText, path) {
   const meta = (DATA.collections || {})[collectionName];
   if (!meta) { return []; }
-  const context = Object.assign({}, (DATA.cases || {})[meta.case] || {}, {closes_case: false});
+  // the record's own file (none yet for a new one), so that its own action ids are not
+  // taken for another record's; any_order: refuse an id used anywhere else in the case
+  const file = path ? String(path).split("/").pop() : null;
+  const context = Object.assign({}, (DATA.cases || {})[meta.case] || {}, {closes_case: false, file, any_order: true});
   const findings = checker.checkRecord(meta.schema, recordOf(pruned), context);
   const format = meta.schema === "case" ? "yml" : "fm";
   const personal = checker.checkText(fileText).map((f) => Object.assign(f, {loc: formats.locAt(fileText, f.line, format)}));
-  return findings.concat(personal).filter((f) => f.severity === "error");
+  return findings.concat(personal);
 }
 
 function guard(event) {
@@ -166,13 +169,17 @@ function guard(event) {
   const meta = (DATA.collections || {})[collection] || {};
   const format = fileFormat[meta.schema] || formats.frontMatter;
   // the checks see exactly the text that will be written
-  const errors = check(collection, pruned, format.toFile(pruned));
+  const findings = check(collection, pruned, format.toFile(pruned), entry.get("newRecord") ? null : entry.get("path"));
+  const errors = findings.filter((f) => f.severity === "error");
   if (errors.length) {
     showFindings(errors);
     // Decap aborts the save on an exception from a preSave handler: nothing is written.
     throw new Error(`${PAGE.words.refused} ${errors.map((f) => f.code).join(", ")}`);
   }
-  clearFindings();
+  // warnings (an owner who was not at the meeting, PLAN004 …) do not stop the save: shown
+  // beside their fields, as CI will show them on the pull request
+  const warnings = findings.filter((f) => f.severity === "warning");
+  if (warnings.length) { showFindings(warnings, PAGE.words.saved_with_notes); } else { clearFindings(); }
   return toImmutable(pruned, emptyMap, emptyMap.toList());
 }
 
