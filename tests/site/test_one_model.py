@@ -51,12 +51,8 @@ print(json.dumps({"opened": opened, "derived": derived, "validated": validated})
 
 def test_a_build_reads_each_file_once_and_derives_each_case_once(tmp_path: Path) -> None:
     root = copy_team(tmp_path / "team")
-    # The personal-data guard scans the files' bytes itself (in a second process on large
-    # repositories, where sending the texts would cost more than reading them): left out here.
-    mkdocs = root / "mkdocs.yml"
-    text = mkdocs.read_text(encoding="utf-8")
-    assert "\n  - caseconf " in text
-    mkdocs.write_text(text.replace("\n  - caseconf ", "\n  - caseconf: {pii_guard: false}\n   ", 1), encoding="utf-8")
+    # The personal-data guard is on: it scans the text the loader read, not the files again.
+    assert "\n  - caseconf" in (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = yaml.safe_load((root / "caseconf.yml").read_text(encoding="utf-8"))
     assert config.get("editor"), "the demo team has the editor: its plugin must use the shared model"
     result = subprocess.run([sys.executable, "-c", PROBE, str(root)], capture_output=True, text=True, timeout=600,

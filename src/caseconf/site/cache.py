@@ -80,12 +80,20 @@ class Entry:
     pii: dict[str, list[Finding]] = field(default_factory=dict)  # rel path -> findings
     suppressed: dict[str, list[Any]] = field(default_factory=dict)  # rel path -> Suppressed
     bodies: dict[str, tuple[str, str]] = field(default_factory=dict)  # rel path -> (text, html)
+    # Generated output kept between rebuilds, keyed by a digest of its inputs (see `digests`):
+    pages: dict[str, tuple[str, str, list[Any]]] = field(default_factory=dict)  # uri -> (key, body, toc)
+    outputs: dict[str, tuple[str, str]] = field(default_factory=dict)  # uri -> (key, themed page)
+    documents: dict[str, tuple[str, str]] = field(default_factory=dict)  # uri -> (key, print-ready html)
+    search: dict[str, tuple[str, list[Any]]] = field(default_factory=dict)  # uri -> (key, search entries)
     rules_done: bool = False  # suppressed reasons computed for the whole model
     loads: int = 0  # full loads (for tests and benchmarks)
     partial_loads: int = 0
 
 
 _CACHE: dict[Path, Entry] = {}
+# Generated output is kept only under `mkdocs serve` (set by the plugin's on_startup): a
+# single build has no next build to reuse it for, and holding every page costs memory.
+SERVING = False
 
 
 def clear() -> None:
@@ -129,6 +137,9 @@ def load(root: Path, config_doc: LoadedDoc | None = None) -> tuple[Entry, Change
         fresh = Entry(stamps=stamps, repo=Repository.load(root, config_doc=config_doc), loads=entry.loads + 1,
                       partial_loads=entry.partial_loads)
         fresh.bodies = entry.bodies  # keyed by text: still valid
+        # keyed by digests of their inputs: what changed misses by itself
+        fresh.pages, fresh.outputs, fresh.documents, fresh.search = \
+            entry.pages, entry.outputs, entry.documents, entry.search
         _CACHE[root] = fresh
         return fresh, changes
     if not changes.none:
@@ -151,3 +162,61 @@ def docs_of(repo: Repository, changes: Changes) -> list[LoadedDoc]:
     if changes.activities:
         docs.extend(repo.activities)
     return docs
+
+
+# ---------------------------------------------------------------- what a generated page depends on
+ALL = "*"  # a page that depends on the whole repository (the indexes, stats, home)
+
+
+def _feed(digest: Any, doc: LoadedDoc | None) -> None:
+    if doc is not None:
+        digest.update(doc.path.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(doc.text.encode("utf-8", "surrogateescape") + b"\0")
+        for finding in doc.findings:  # an unreadable file has no text: its findings stand for it
+            digest.update(finding.to_text().encode("utf-8", "surrogateescape") + b"\0")
+
+
+def digests(repo: Repository, build: str) -> dict[str, str]:
+    """Case id (and `ACTIVITIES_DIR`, and `ALL`) -> a digest of the texts a page of it is made
+    from, together with `build` (the settings, templates and day every page depends on).
+
+    A case's pages (case, records, print-ready documents) depend on that case's files
+    only; activity pages on the activities; the indexes on everything."""
+    import hashlib
+
+    result: dict[str, str] = {}
+    whole = hashlib.sha1(build.encode("utf-8", "surrogateescape"))
+    for case_id, case in repo.cases.items():
+        digest = hashlib.sha1(build.encode("utf-8", "surrogateescape"))
+        _feed(digest, case.case_doc)
+        for doc in case.documents:
+            _feed(digest, doc)
+        result[case_id] = digest.hexdigest()
+        whole.update(case_id.encode("utf-8", "surrogateescape") + result[case_id].encode())
+    digest = hashlib.sha1(build.encode("utf-8", "surrogateescape"))
+    digest.update("\0".join(repo.cases).encode("utf-8", "surrogateescape"))  # activities link to cases
+    for doc in repo.activities:
+        _feed(digest, doc)
+    result[ACTIVITIES_DIR] = digest.hexdigest()
+    whole.update(result[ACTIVITIES_DIR].encode())
+    for doc in repo.stray:
+        _feed(whole, doc)
+    _feed(whole, repo.config_doc)
+    result[ALL] = whole.hexdigest()
+    return result
+
+
+def tree_stamp(folders: list[str | Path]) -> str:
+    """Names, times and sizes of the files under these folders (templates, a team's overrides);
+    the theme's icon set (thousands of files that never change under serve) is left out."""
+    parts: list[str] = []
+    for folder in folders:
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames if d != ".icons")
+            for name in sorted(filenames):
+                try:
+                    st = os.stat(os.path.join(dirpath, name))
+                except OSError:
+                    continue
+                parts.append(f"{dirpath}/{name}:{st.st_mtime_ns}:{st.st_size}")
+    return "\n".join(parts)

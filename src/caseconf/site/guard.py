@@ -20,11 +20,13 @@ from ..rules.engine import run_rules
 from .cache import Changes, Entry, docs_of
 
 
-def _scannable(repo: Repository, changes: Changes) -> list[str]:
-    paths = [doc.path for doc in docs_of(repo, changes) if doc.text or doc.kind == "config"]
-    if changes.full and repo.config_doc is not None and repo.config_doc.path not in paths:
-        paths.append(repo.config_doc.path)
-    return paths
+def _scannable(repo: Repository, changes: Changes) -> dict[str, str]:
+    """Path -> the text the loader read (each file is read and decoded once per build);
+    an empty text (caseconf.yml the loader could not decode) is read by the scanner itself."""
+    texts = {doc.path: doc.text for doc in docs_of(repo, changes) if doc.text or doc.kind == "config"}
+    if changes.full and repo.config_doc is not None and repo.config_doc.path not in texts:
+        texts[repo.config_doc.path] = repo.config_doc.text
+    return texts
 
 
 # Above this many files the scan runs in a second process while MkDocs renders the pages;
@@ -47,6 +49,7 @@ class PendingScan:
     found: list[Finding] | None = None
     chunks: list[tuple[list[str], Future]] = field(default_factory=list)  # type: ignore[type-arg]
     args: tuple = ()  # type: ignore[type-arg]  # (root, words, lang) for chunks scanned here
+    texts: dict[str, str] = field(default_factory=dict)  # the loader's text of the wanted files
 
     def cancel(self) -> None:
         if self.pool is not None:
@@ -54,8 +57,10 @@ class PendingScan:
             self.pool = None
 
 
-def _scan(root: Path, paths: list[str], words: list[str], lang: str) -> list[Finding]:
-    return scan_files(root, paths, allow_words=words, lang=lang)
+def _scan(root: Path, paths: list[str], words: list[str], lang: str,
+          texts: dict[str, str] | None = None) -> list[Finding]:
+    """`texts`: the loader's text of those files (not read again); the rest are read here."""
+    return scan_files(root, paths, allow_words=words, lang=lang, texts=texts)
 
 
 def _warm(lang: str) -> None:
@@ -91,22 +96,29 @@ def start_pii(entry: Entry, changes: Changes, prewarmed: Prewarmed | None = None
     else:
         for path in changes.paths:
             entry.pii.pop(path, None)
-    wanted = [path for path in _scannable(repo, changes) if path not in entry.pii]
-    pending = PendingScan(entry, wanted)
-    args = (repo.root, wanted, repo.config.pii_allow_words() if repo.config else [], repo.lang)
+    scannable = _scannable(repo, changes)
+    wanted = [path for path in scannable if path not in entry.pii]
+    texts = {path: scannable[path] for path in wanted if scannable[path]}
+    pending = PendingScan(entry, wanted, texts=texts)
+    args = (repo.root, wanted, repo.config.pii_allow_words() if repo.config else [], repo.lang, texts)
     if len(wanted) >= BACKGROUND_FROM:
         pool = prewarmed.take() if prewarmed is not None else None
         pending.pool = pool or ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         pending.args = (repo.root, args[2], repo.lang)
         for index in range(0, len(wanted), CHUNK):
             chunk = wanted[index:index + CHUNK]
-            pending.chunks.append((chunk, pending.pool.submit(_scan, repo.root, chunk, args[2], repo.lang)))
+            pending.chunks.append((chunk, pending.pool.submit(_scan, repo.root, chunk, args[2], repo.lang,
+                                                              _texts_of(texts, chunk))))
         pending.future = pending.chunks[-1][1]
     elif wanted:
         pending.found = _scan(*args)
     if prewarmed is not None:
         prewarmed.close()
     return pending
+
+
+def _texts_of(texts: dict[str, str], paths: list[str]) -> dict[str, str]:
+    return {path: texts[path] for path in paths if path in texts}
 
 
 def _collect(pending: PendingScan) -> list[Finding]:
@@ -118,7 +130,7 @@ def _collect(pending: PendingScan) -> list[Finding]:
         if not future.cancel():
             break  # running or done in the second process: so is every chunk before it
         root, words, lang = pending.args
-        results[index] = _scan(root, chunk, words, lang)
+        results[index] = _scan(root, chunk, words, lang, _texts_of(pending.texts, chunk))
     for index, (_chunk, future) in enumerate(pending.chunks):
         if index not in results:
             results[index] = future.result()

@@ -56,6 +56,12 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         # the editor plugin takes `repo` from here through MkDocs' plugin collection.
         self.config_doc: LoadedDoc | None = None
         self.repo: Repository | None = None
+        # The rebuild cache (`mkdocs serve`): each generated page's body, themed page and
+        # print-ready documents, kept in the model cache under a digest of what they are made of.
+        self.entry: cache.Entry | None = None
+        self.digests: dict[str, str] = {}
+        self.nav_key = ""
+        self.fresh: set[str] = set()  # pages themed in this build (their output is kept)
 
     # ---------------------------------------------------------------- configuration
     @event_priority(100)  # before the theme's own plugins read theme.language
@@ -84,6 +90,11 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
             if js not in [str(item) for item in config.extra_javascript]:
                 config.extra_javascript.append(js)
         return config
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Under serve (this instance then lasts the whole session) each generated page's
+        # output is kept for the next rebuild; a single build keeps nothing.
+        cache.SERVING = command == "serve"
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self.root is not None:
@@ -125,6 +136,9 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         elif prewarmed is not None:
             prewarmed.close()
         self.repo = entry.repo
+        self.entry = entry if cache.SERVING else None
+        self.fresh = set()
+        self.digests = cache.digests(entry.repo, self._build_key(config))
         suppressed = guard.update_suppressed(entry, changes)
         data = SiteData(entry.repo, as_of=self._as_of(), suppressed=suppressed,
                         body_html=lambda doc: _body_html(entry, doc))
@@ -142,7 +156,36 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
                 inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV))
         self._downloads(files, config, data)
         self._documents(files, config, data)
+        self._keep_search_entries(config)
         return files
+
+    def _keep_search_entries(self, config: MkDocsConfig) -> None:
+        """Under serve, the search plugin's entries of a generated page whose themed page is
+        kept are kept too (parsing every page's HTML again is most of a rebuild)."""
+        if self.entry is None:
+            return
+        plugin = search.search_plugin(config)
+        index = getattr(plugin, "search_index", None)
+        if index is None or not isinstance(getattr(index, "entries", None), list) \
+                or not hasattr(index, "add_entry_from_context"):
+            return
+        original, kept = index.add_entry_from_context, self.entry.search
+
+        def add_entry_from_context(page: Page) -> None:
+            spec = self.specs.get(page.file.src_uri)
+            if spec is None:
+                original(page)
+                return
+            key = self._output_key(page, self._key(spec))
+            cached = kept.get(page.file.src_uri)
+            if cached is not None and cached[0] == key:
+                index.entries.extend(cached[1])
+                return
+            start = len(index.entries)
+            original(page)
+            kept[page.file.src_uri] = (key, index.entries[start:])
+
+        index.add_entry_from_context = add_entry_from_context
 
     def _stop_on_personal_data(self) -> None:
         pending, self.pending = self.pending, None
@@ -164,6 +207,23 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         if self.pending is not None:
             self.pending.cancel()
             self.pending = None
+
+    def _build_key(self, config: MkDocsConfig) -> str:
+        """What every page depends on besides the records: the day, the settings (mkdocs.yml,
+        this plugin's options) and every template (the theme's, the team's, the documents')."""
+        from ..docs.layout import template_dirs
+
+        try:
+            settings = Path(config.config_file_path or "").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            settings = ""
+        # docs_dir too: the written pages' titles are in every page's navigation
+        folders = [*config.theme.dirs, *template_dirs(self.root), config.docs_dir]
+        return "\0".join([self._as_of().isoformat(), self.lang, repr(sorted(dict(self.config).items())),
+                          settings, cache.tree_stamp(folders)])
+
+    def _key(self, spec: PageSpec) -> str:
+        return self.digests.get(spec.depends or cache.ALL) or self.digests[cache.ALL]
 
     def _as_of(self) -> dt.date:
         if not self.config.as_of:
@@ -187,14 +247,22 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         from ..docs.layout import to_html
         from .views import document_uri
 
+        kept = self.entry.documents if self.entry is not None else {}  # under serve only
         for case in data.cases:
+            key = self.digests.get(case.id, "")
             for doc in case.conferences:
                 for kind in docs.available(doc.model):
                     uri = document_uri(doc.path, kind)
                     if uri is None:
                         continue
-                    made = docs.documents(kind, data.repo, case, doc, lang=data.repo.lang, one_letter=True)
-                    _replace(files, File.generated(config, uri, content=to_html(made, data.repo.root)))
+                    cached = kept.get(uri)
+                    if cached is not None and cached[0] == key:  # its case unchanged since the last build
+                        html = cached[1]
+                    else:
+                        made = docs.documents(kind, data.repo, case, doc, lang=data.repo.lang, one_letter=True)
+                        html = to_html(made, data.repo.root)
+                        kept[uri] = (key, html)
+                    _replace(files, File.generated(config, uri, content=html))
 
     # ---------------------------------------------------------------- arrange
     def on_nav(self, navigation: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -203,6 +271,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         if self.specs and self.renderer is not None and not config.nav:  # a team's own nav is kept
             navigation = nav.arrange(navigation, files, self.renderer.data.labels, set(self.specs))
         _plain_section_titles(navigation.items)  # folder names are file names too
+        self.nav_key = _nav_key(navigation.items)
         return navigation
 
     # ---------------------------------------------------------------- render
@@ -215,6 +284,9 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
             page.meta["tags"] = [escape_text(tag) for tag in tags if isinstance(tag, (str, int, float))]
         if page.file.src_uri not in self.specs:
             _guard_render(page, self.root, self.lang)
+        elif page.file.src_uri != TAGS and self.renderer is not None \
+                and markdown.strip() == self.renderer.stub_body(self.specs[page.file.src_uri]).strip():
+            _ready_html(page, self.renderer.placeholder())  # nothing in the stub for Markdown to do
         return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -235,8 +307,16 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
             fragment = anchor or fragment
             return get_relative_url(target.url, page.file.url) + (f"#{fragment}" if fragment else "")
 
-        body = self.renderer.render(spec, url)
-        toc = get_toc(toc_tokens(body))
+        key = self._key(spec)
+        kept = self.entry.pages if self.entry is not None else {}  # under serve only
+        cached = kept.get(spec.src_uri)
+        if cached is not None and cached[0] == key:  # made of the same texts as last time
+            body, tokens = cached[1], cached[2]
+        else:
+            body = self.renderer.render(spec, url)
+            tokens = toc_tokens(body)
+            kept[spec.src_uri] = (key, body, tokens)
+        toc = get_toc(tokens)
         if spec.src_uri == TAGS:
             # The tags plugin marks where its listing goes with a heading of the stub and finds
             # it again in the table of contents: keep that entry, or the tags page stays empty.
@@ -245,7 +325,53 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         placeholder = self.renderer.placeholder()
         if placeholder not in html:
             raise PluginError(f"caseconf: the page stub of {spec.src_uri} was changed by another plugin")
+        self._themed_before(page, key)
         return html.replace(placeholder, body, 1)
+
+    def _themed_before(self, page: Page, key: str) -> None:
+        """The theme's page, when nothing it is made of changed (this page's inputs, the
+        navigation, the settings and templates): written as it was, without rendering the
+        theme again. MkDocs picks the template before `on_page_context`, so it is set here."""
+        if self.entry is None:
+            return
+        cached = self.entry.outputs.get(page.file.src_uri)
+        if cached is not None and cached[0] == self._output_key(page, key):
+            page.meta["template"] = KEPT_TEMPLATE
+        else:
+            self.fresh.add(page.file.src_uri)
+
+    def _output_key(self, page: Page, key: str) -> str:
+        return f"{key}\0{self.nav_key}\0{page.url}"
+
+    @event_priority(-100)  # after the other plugins have added to the context
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        if self.entry is not None and page.meta.get("template") == KEPT_TEMPLATE:
+            context["caseconf_kept_page"] = self.entry.outputs[page.file.src_uri][1]
+        return context
+
+    @event_priority(100)  # the theme's page as rendered, before other plugins change it (again)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and self.entry is not None and page.file.src_uri in self.fresh:
+            self.entry.outputs[page.file.src_uri] = (self._output_key(page, self._key(spec)), output)
+        return output
+
+
+KEPT_TEMPLATE = "caseconf/kept_page.html"
+
+
+def _nav_key(items: list[Any]) -> str:
+    """Every page's navigation shows the whole tree: its titles, links and order."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    stack = [(0, item) for item in reversed(items)]
+    while stack:
+        depth, item = stack.pop()
+        url = getattr(item, "url", None) or getattr(getattr(item, "file", None), "src_uri", None) or ""
+        digest.update(f"{depth}\0{type(item).__name__}\0{getattr(item, 'title', '')}\0{url}\n".encode())
+        stack.extend((depth + 1, child) for child in reversed(getattr(item, "children", None) or []))
+    return digest.hexdigest()
 
 
 class _VisibleLog(logging.Filter):
@@ -297,6 +423,20 @@ def _guard_render(page: Page, root: Path, lang: str) -> None:
             page.toc = get_toc([])
 
     page.render = guarded  # type: ignore[method-assign]
+
+
+def _ready_html(page: Page, html: str) -> None:
+    """The stub of a generated page is one placeholder paragraph (replaced in on_page_content):
+    hand MkDocs that HTML instead of running Markdown with every extension on each page.
+    What Markdown would have found in it: no title, no table of contents, no anchors."""
+
+    def ready(config: MkDocsConfig, files: Files) -> None:
+        page.content = html
+        page.toc = get_toc([])
+        page._title_from_render = None
+        page.present_anchor_ids = set()
+
+    page.render = ready  # type: ignore[method-assign]
 
 
 def _plain_titles(page: Page, generated: bool) -> None:

@@ -88,10 +88,14 @@ class Renderer:
         lines = [f"title: {json.dumps(spec.title, ensure_ascii=False)}", f"hide: {hide}"]
         if spec.tags:
             lines.append(f"tags: {json.dumps(spec.tags, ensure_ascii=False)}")
+        return "---\n" + "\n".join(lines) + f"\n---\n\n{self.stub_body(spec)}"
+
+    def stub_body(self, spec: PageSpec) -> str:
+        """The Markdown of a stub below its front matter (what on_page_markdown is given)."""
         body = f"{self.token}\n"
         if spec.src_uri == TAGS:
             body += f"\n{_TAGS_MARKER}\n"
-        return "---\n" + "\n".join(lines) + f"\n---\n\n{body}"
+        return body
 
     def placeholder(self) -> str:
         return f"<p>{self.token}</p>"

@@ -45,3 +45,8 @@ def _search_plugin(config: MkDocsConfig) -> Any:
         if name.split("/")[-1] == "search" and hasattr(plugin, "config"):
             return plugin
     return None
+
+
+def search_plugin(config: MkDocsConfig) -> Any:
+    """The theme's search plugin of this build, if it has one."""
+    return _search_plugin(config)

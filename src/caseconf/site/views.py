@@ -88,6 +88,9 @@ class PageSpec:
     in_nav: bool = True
     tags: list[str] = field(default_factory=list)
     record_path: str | None = None  # the record whose body this page shows
+    # What the page is made from, for the rebuild cache: a case id, the activities folder,
+    # or None for the whole repository (the indexes, statistics, home).
+    depends: str | None = None
 
 
 class SiteData:
@@ -170,14 +173,14 @@ class SiteData:
         ]
         for case in self.cases:
             specs.append(PageSpec(case_uri(case.id), "caseconf/case.html", case.id,
-                                  lambda case=case: self.case_page(case), in_nav=False))
+                                  lambda case=case: self.case_page(case), in_nav=False, depends=case.id))
             for doc in case.conferences:
                 uri = record_uri(doc.path)
                 if uri is None:
                     continue
                 specs.append(PageSpec(uri, "caseconf/record.html", self.record_title(case.id, doc),
                                       lambda case=case, doc=doc: self.record_page(case, doc), in_nav=False,
-                                      tags=self.record_tags(case, doc), record_path=doc.path))
+                                      tags=self.record_tags(case, doc), record_path=doc.path, depends=case.id))
         for doc, activity in self.repo.activity_records():
             uri = record_uri(doc.path)
             if uri is None:
@@ -185,7 +188,8 @@ class SiteData:
             specs.append(PageSpec(uri, "caseconf/activity.html",
                                   f"{activity.date.isoformat()} · {self.labels.v(activity.kind)}",
                                   lambda doc=doc: self.activity_page(doc), in_nav=False,
-                                  tags=[self.labels.v(activity.kind)], record_path=doc.path))
+                                  tags=[self.labels.v(activity.kind)], record_path=doc.path,
+                                  depends=ACTIVITIES_DIR))
         return specs
 
     def case_row(self, case: Case) -> dict[str, Any]:
