@@ -51,7 +51,7 @@ def run_check(root_dir: Path, paths: Sequence[Path], fmt: str, no_pii: bool) -> 
         echo(render(fmt, findings, root=repo.root, tool="check", checked=result.checked))
         echo(summary_line(repo.lang, result.checked, findings), err=True)
     else:
-        print_findings(findings)
+        print_findings(findings, repo.lang)
         echo(summary_line(repo.lang, result.checked, findings), err=True)
     return 1 if any(f.severity == "error" for f in findings) else 0
 

@@ -88,7 +88,7 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
         if checked is not None:
             click.echo(summary_line(lang, checked, findings), err=True)
     else:
-        print_findings(findings)
+        print_findings(findings, lang)
         if history and any(f.severity == "error" for f in findings):
             echo(guard.purge_instructions(lang), err=True)
         if checked is not None:
