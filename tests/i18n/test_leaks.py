@@ -52,6 +52,8 @@ OUTPUTS = [
     ("stats csv", ["stats", "--since", "2025-01-01", "--until", "2026-12-31", "--format", "csv"], ""),
     ("new case", ["new", "case", "--office", "JI"], ""),
     ("pii", ["pii", "records"], ""),
+    ("pii on a path that is not there", ["pii", "missing"], ""),  # the typed name is echoed back
+    ("check on a path that is not there", ["check", "records/nosuch"], ""),
 ]
 HELP = [[], ["actions"], ["reviews"], ["check"], ["pii"], ["rules"], ["schema"], ["stats"], ["doc"], ["migrate"],
         ["new"], ["new", "case"],
@@ -133,7 +135,7 @@ def test_command_output_is_in_the_team_language(team, tmp_path, name, args, owne
     if name.startswith("new conference"):
         assert run.code == 0 and run.out.strip().endswith("-initial.md"), run.err  # the key, from the team's word
     text = readable_part(name, run.out + "\n" + run.err)
-    judge(owner, f"{lang} {name}", leaks(text, lang, COMMAND_WORDS), read_misses(misses, lang))
+    judge(owner, f"{lang} {name}", leaks(text, lang, COMMAND_WORDS, typed=tuple(args)), read_misses(misses, lang))
 
 
 @pytest.mark.parametrize("args", HELP, ids=["caseconf"] + [" ".join(h) for h in HELP[1:]])
