@@ -84,7 +84,9 @@ def leaks(text: str, lang: str, allowed: frozenset[str] = frozenset(), typed: tu
         if argument and not argument.startswith("-"):
             text = re.sub(rf"(?<![\w/.-]){re.escape(argument)}(?![\w/-])", " ", text)
     for phrase in PHRASES_KEPT.get(lang, ()):
-        text = re.sub(re.escape(phrase), " ", text, flags=re.IGNORECASE)
+        # a phrase may break across lines of a page's text
+        pattern = r"\s+".join(re.escape(word) for word in phrase.split())
+        text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
     for pattern in _STRIP:
         text = pattern.sub(" ", text)
     legit = LEGIT.get(lang, frozenset()) | allowed
