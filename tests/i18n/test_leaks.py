@@ -199,3 +199,17 @@ def test_site_is_in_the_team_language(team, tmp_path) -> None:  # type: ignore[n
     sample = [f"{page}: {words[:4]}" for page, words in list(found.items())[:6]]
     judge("",
           f"{lang} site: {len(found)} pages", sample, read_misses(misses, lang))
+
+
+def test_config_warnings_are_in_the_team_language(team, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """caseconf.yml's own findings come in the language it names, not the default one."""
+    lang, root = team
+    copy = tmp_path / "team"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("site"))
+    config = copy / "caseconf.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "unknwon_setting: 1\n", encoding="utf-8")
+    misses = tmp_path / "misses.jsonl"
+    run = run_as_team(copy, ["check", "--no-pii"], misses)
+    assert "caseconf.yml:" in run.out and "unknwon_setting" in run.out, run.out[-2000:]
+    judge("", f"{lang} caseconf.yml warning", leaks(run.out + "\n" + run.err, lang, COMMAND_WORDS),
+          read_misses(misses, lang))
