@@ -29,8 +29,8 @@ def test_text_output_is_compiler_like_and_czech(demo_copy: Path) -> None:
     run = run_caseconf("check", "--root", str(demo_copy), "--no-pii")
     assert run.code == 1
     rel = record.relative_to(demo_copy).as_posix()
-    assert any(line.startswith(f"{rel}:") and "PLAN001 error: U úkolu" in line for line in run.out.splitlines()), run.out
-    assert f"{rel}:{line_no}: SCHEMA004 warning" in run.out
+    assert any(line.startswith(f"{rel}:") and "PLAN001 chyba: U úkolu" in line for line in run.out.splitlines()), run.out
+    assert f"{rel}:{line_no}: SCHEMA004 varování" in run.out
     assert "Traceback" not in run.err
 
 

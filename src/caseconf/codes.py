@@ -47,7 +47,10 @@ def _pick(message: Message, lang: str) -> str:
 
 
 def _as_message(text: str | Message) -> Message:
-    return {"en": text} if isinstance(text, str) else text
+    """A plain English text (the guard's rationales) is a catalogue message like the rest."""
+    from .records.catalogue import msg
+
+    return msg(text) if isinstance(text, str) else text
 
 
 def _origin(rule: type) -> Origin:

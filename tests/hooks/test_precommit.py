@@ -64,8 +64,8 @@ def test_incomplete_plan_is_rejected_then_fixed(team_repo: tuple[Path, dict[str,
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert f"{INITIAL}:" in output
-    assert "PLAN001 error: U úkolu A1 není, kdo ho udělá" in output
-    assert "PLAN005 error" in output
+    assert "PLAN001 chyba: U úkolu A1 není, kdo ho udělá" in output
+    assert "PLAN005 chyba" in output
     assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "1"
     record.write_text(good.replace("do: \"M walks", "do: \"M calmly walks"), encoding="utf-8")
     result = commit(repo, env)
@@ -80,7 +80,7 @@ def test_suppression_with_reason_lets_a_warning_through(team_repo: tuple[Path, d
     cfg = repo / "caseconf.yml"
     cfg.write_text(cfg.read_text(encoding="utf-8") + "rules: {CONF003: error}\n", encoding="utf-8")
     result = commit(repo, env)
-    assert result.returncode != 0 and "CONF003 error" in result.stdout + result.stderr
+    assert result.returncode != 0 and "CONF003 chyba" in result.stdout + result.stderr
     record.write_text(text.replace("kind: initial\n", "kind: initial\ncaseconf:\n  ignore:\n"
                                    "    - {code: CONF003, reason: \"family asked to wait until after the holidays\"}\n"),
                       encoding="utf-8")

@@ -75,11 +75,18 @@ def english_keys() -> frozenset[str]:
     return frozenset(key.casefold() for key in keys if re.fullmatch(r"[a-z][a-z0-9_]*", key))
 
 
-def leaks(text: str, lang: str, allowed: frozenset[str] = frozenset()) -> list[str]:
+def leaks(text: str, lang: str, allowed: frozenset[str] = frozenset(), typed: tuple[str, ...] = ()) -> list[str]:
     """English words and keys in `text`, in order of appearance (each once); `allowed` are
-    words one types (command names) that may appear as they are."""
+    words one types (command names) that may appear as they are; `typed` are the arguments
+    of this run (a folder, a file, a case id): a command that names them back quotes the
+    user, whatever the words (`pii records`, `pii missing`), so they are not prose."""
+    for argument in sorted(typed, key=len, reverse=True):
+        if argument and not argument.startswith("-"):
+            text = re.sub(rf"(?<![\w/.-]){re.escape(argument)}(?![\w/-])", " ", text)
     for phrase in PHRASES_KEPT.get(lang, ()):
-        text = re.sub(re.escape(phrase), " ", text, flags=re.IGNORECASE)
+        # a phrase may break across lines of a page's text
+        pattern = r"\s+".join(re.escape(word) for word in phrase.split())
+        text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
     for pattern in _STRIP:
         text = pattern.sub(" ", text)
     legit = LEGIT.get(lang, frozenset()) | allowed

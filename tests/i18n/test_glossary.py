@@ -81,7 +81,8 @@ def _glossary_rows(page: Path) -> list[dict[str, str]]:
         if not line.startswith("|"):
             header = None
             continue
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        # a cell in another language than the page is marked so (`<span lang="en">`): its text counts
+        cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in line.strip().strip("|").split("|")]
         if header is None:
             header = [HEADER_LANG.get(cell.casefold(), cell.casefold()) for cell in cells]
         elif not set(line) <= set("|-: "):

@@ -46,12 +46,14 @@ OUTPUTS = [
     ("bad kind", ["new", "conference", "--case", "JI-2025-014", "--kind", "nonsense"], ""),
     ("new conference in the team's words", ["new", "conference", "--case", "TR-2026-009", "--kind", "{initial}",
                                             "--date", "2026-05-02"], ""),
-    ("check", ["check", "--no-pii"], "check: severity words (error, warning) and record keys quoted in messages (records/findings.py, rules)"),
+    ("check", ["check", "--no-pii"], ""),
     ("rules", ["rules"], ""),
     ("stats table", ["stats", "--since", "2025-01-01", "--until", "2026-12-31"], ""),
     ("stats csv", ["stats", "--since", "2025-01-01", "--until", "2026-12-31", "--format", "csv"], ""),
     ("new case", ["new", "case", "--office", "JI"], ""),
-    ("pii", ["pii", "records"], "pii: the folder name in its summary line (pii/messages.py)"),
+    ("pii", ["pii", "records"], ""),
+    ("pii on a path that is not there", ["pii", "missing"], ""),  # the typed name is echoed back
+    ("check on a path that is not there", ["check", "records/nosuch"], ""),
 ]
 HELP = [[], ["actions"], ["reviews"], ["check"], ["pii"], ["rules"], ["schema"], ["stats"], ["doc"], ["migrate"],
         ["new"], ["new", "case"],
@@ -133,7 +135,7 @@ def test_command_output_is_in_the_team_language(team, tmp_path, name, args, owne
     if name.startswith("new conference"):
         assert run.code == 0 and run.out.strip().endswith("-initial.md"), run.err  # the key, from the team's word
     text = readable_part(name, run.out + "\n" + run.err)
-    judge(owner, f"{lang} {name}", leaks(text, lang, COMMAND_WORDS), read_misses(misses, lang))
+    judge(owner, f"{lang} {name}", leaks(text, lang, COMMAND_WORDS, typed=tuple(args)), read_misses(misses, lang))
 
 
 @pytest.mark.parametrize("args", HELP, ids=["caseconf"] + [" ".join(h) for h in HELP[1:]])
@@ -147,23 +149,35 @@ def test_help_is_in_the_team_language(team, tmp_path, args) -> None:  # type: ig
 
 
 class _Text(HTMLParser):
-    """The text of a page as a reader sees it (no scripts, styles or the search index)."""
+    """The text of a page as a reader sees it (no scripts, styles or the search index), in
+    the page's language: an element marked as another language (`lang="en"`, the English
+    column of a trilingual glossary) is English on purpose and read as such by screen readers."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str) -> None:
         super().__init__()
         self.parts: list[str] = []
         self._skip = 0
+        self._primary = lang.split("-")[0].casefold()
+        self._foreign: list[str] = []  # open elements of another language, innermost last
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style", "code", "pre", "svg"):
             self._skip += 1
+        if self._foreign and tag == self._foreign[-1]:
+            self._foreign.append(tag)
+            return
+        lang = dict(attrs).get("lang")
+        if tag != "html" and lang and lang.split("-")[0].casefold() != self._primary:
+            self._foreign.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style", "code", "pre", "svg") and self._skip:
             self._skip -= 1
+        if self._foreign and tag == self._foreign[-1]:
+            self._foreign.pop()
 
     def handle_data(self, data: str) -> None:
-        if not self._skip:
+        if not self._skip and not self._foreign:
             self.parts.append(data)
 
 
@@ -177,11 +191,25 @@ def test_site_is_in_the_team_language(team, tmp_path) -> None:  # type: ignore[n
     for page in sorted((root / "site").rglob("*.html")):
         if "/en/" in page.as_posix() or page.name == "404.html":
             continue  # the pack's English pages are English on purpose
-        parser = _Text()
+        parser = _Text(lang)
         parser.feed(page.read_text(encoding="utf-8"))
         words = leaks("\n".join(parser.parts), lang)
         if words:
             found[page.relative_to(root / "site").as_posix()] = words
     sample = [f"{page}: {words[:4]}" for page, words in list(found.items())[:6]]
-    judge("the site's pages and templates (site/labels.py, site_templates; lead's conversion)",
+    judge("",
           f"{lang} site: {len(found)} pages", sample, read_misses(misses, lang))
+
+
+def test_config_warnings_are_in_the_team_language(team, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """caseconf.yml's own findings come in the language it names, not the default one."""
+    lang, root = team
+    copy = tmp_path / "team"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("site"))
+    config = copy / "caseconf.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "unknwon_setting: 1\n", encoding="utf-8")
+    misses = tmp_path / "misses.jsonl"
+    run = run_as_team(copy, ["check", "--no-pii"], misses)
+    assert "caseconf.yml:" in run.out and "unknwon_setting" in run.out, run.out[-2000:]
+    judge("", f"{lang} caseconf.yml warning", leaks(run.out + "\n" + run.err, lang, COMMAND_WORDS),
+          read_misses(misses, lang))

@@ -9,12 +9,22 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import CaseconfError
+from ..records.catalogue import tx
 from ..records.findings import Finding
 from ..records.paths import CONFIG_NAME, relative_inside
 from ..records.repository import WHOLE, Repository, scope_for
 from ..rules.engine import check_whole, run_rules
 from .output import echo, emit_json, print_findings, summary_line
 from .progress import progress
+
+
+def _team_language(root_dir: Path) -> str:
+    """The team's language before the repository is read (a wrong path is reported first)."""
+    from ..pii.settings import read_settings
+    from ..records.i18n import pick_language
+
+    settings = read_settings(root_dir)
+    return pick_language(settings.language if settings else None)
 
 PROGRESS_LABEL = "caseconf check"
 
@@ -25,7 +35,9 @@ def run_check(root_dir: Path, paths: Sequence[Path], fmt: str, no_pii: bool) -> 
     for path in paths:
         rel = relative_inside(root_dir, path)
         if not (root_dir / rel).exists():
-            raise CaseconfError(f"{path}: no such file", "check the path; give files inside the repository")
+            lang = _team_language(root_dir)
+            raise CaseconfError(tx(lang, "{path}: no such file", path=path),
+                                tx(lang, "check the path; give files inside the repository"))
         rel_paths.append(rel)
     scope = scope_for(rel_paths) if rel_paths else WHOLE
     if scope.whole:
@@ -51,7 +63,7 @@ def run_check(root_dir: Path, paths: Sequence[Path], fmt: str, no_pii: bool) -> 
         echo(render(fmt, findings, root=repo.root, tool="check", checked=result.checked))
         echo(summary_line(repo.lang, result.checked, findings), err=True)
     else:
-        print_findings(findings)
+        print_findings(findings, repo.lang)
         echo(summary_line(repo.lang, result.checked, findings), err=True)
     return 1 if any(f.severity == "error" for f in findings) else 0
 

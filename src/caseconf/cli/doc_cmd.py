@@ -121,7 +121,7 @@ def _refuse_broken(repo: Repository, case_id: str, rel: str, ui: str) -> None:
     result = run_rules(repo, [case_id], activities=False)
     errors = [f for f in result.findings if f.severity == "error" and f.path in mine]
     if errors:
-        _print(errors)
+        _print(errors, ui)
         raise OperationFailed(_msg("record_errors", ui, path=rel))
     from ..pii import scan_files
 
@@ -130,14 +130,14 @@ def _refuse_broken(repo: Repository, case_id: str, rel: str, ui: str) -> None:
     personal = [f for f in scan_files(repo.root, scanned, allow_words=config.pii_allow_words() if config else [],
                                       lang=ui) if f.severity == "error"]
     if personal:
-        _print(personal)
+        _print(personal, ui)
         raise OperationFailed(_msg("personal_data", ui, path=rel))
 
 
-def _print(findings: list[Finding]) -> None:
+def _print(findings: list[Finding], lang: str) -> None:
     import sys
 
-    lines = [finding.to_text() for finding in sorted(findings, key=lambda f: f.sort_key())]
+    lines = [finding.to_text(lang) for finding in sorted(findings, key=lambda f: f.sort_key())]
     sys.stderr.write("\n".join(lines) + "\n")
     sys.stderr.flush()
 

@@ -31,8 +31,8 @@ def emit_json(data: Any) -> None:
     sys.stdout.flush()
 
 
-def print_findings(findings: Iterable[Finding]) -> None:
-    lines = [finding.to_text() for finding in findings]
+def print_findings(findings: Iterable[Finding], lang: str | None = None) -> None:
+    lines = [finding.to_text(lang) for finding in findings]
     if lines:
         echo("\n".join(lines))
 

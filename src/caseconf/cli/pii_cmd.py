@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import CaseconfError
+from ..records.catalogue import tx
 from ..records.i18n import pick_language
 from ..records.paths import is_special_file, relative_inside
 from .common import emit_json, print_findings, resolve_root, root_option, summary_line
@@ -54,7 +55,8 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
             rel_paths = [relative_inside(root_dir, p) for p in paths]
             missing = [p for p in rel_paths if not (root_dir / p).exists()]
             if missing:
-                raise CaseconfError(f"{missing[0]}: no such file", "give files inside the repository")
+                raise CaseconfError(tx(lang, "{path}: no such file", path=missing[0]),
+                                    tx(lang, "give files inside the repository"))
             special = [p for p in rel_paths if is_special_file(root_dir / p)]
             if special:
                 # a FIFO would block the scan for ever, a device never ends: never opened
@@ -88,7 +90,7 @@ def pii(paths: tuple[Path, ...], history: bool, fmt: str, value: str | None, roo
         if checked is not None:
             click.echo(summary_line(lang, checked, findings), err=True)
     else:
-        print_findings(findings)
+        print_findings(findings, lang)
         if history and any(f.severity == "error" for f in findings):
             echo(guard.purge_instructions(lang), err=True)
         if checked is not None:

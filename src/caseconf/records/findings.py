@@ -34,6 +34,13 @@ Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
+def severity_word(severity: str, lang: str) -> str:
+    """`error`/`warning`/`info` as the team says it (chyba, upozorenje…), from the catalogue."""
+    from .catalogue import lookup  # lazily: the catalogue is read only when a finding is printed
+
+    return lookup(lang, severity)
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem at one place. `path` is POSIX and relative to the repository root."""
@@ -61,9 +68,12 @@ class Finding:
             data["commit"] = self.commit
         return data
 
-    def to_text(self) -> str:
+    def to_text(self, lang: str | None = None) -> str:
+        """One line for the terminal; with `lang`, the severity in the team's words (the
+        message is in the team's language already; the code and path stay as the file has them)."""
         where = f"{visible(self.commit[:12])}:" if self.commit else ""
-        return f"{where}{visible(self.path)}:{self.line}: {visible(self.code)} {self.severity}: {visible(self.message)}"
+        severity = severity_word(self.severity, lang) if lang else self.severity
+        return f"{where}{visible(self.path)}:{self.line}: {visible(self.code)} {severity}: {visible(self.message)}"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, SEVERITY_ORDER[self.severity], self.code)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import models, yamlsafe
 from .findings import Finding
-from .i18n import loader_message
+from .i18n import loader_message, pick_language
 
 DocKind = Literal["config", "case", "conference", "activity"]
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -173,6 +173,10 @@ def load_document(root: Path, rel: str, kind: DocKind, lang: str, context: dict[
     data = parse_yaml(doc, yaml_text, offset, lang)
     if data is None:
         return doc
+    if kind == "config" and isinstance(data, dict) and isinstance(data.get("language"), str):
+        # caseconf.yml names the team's language: its own warnings are in it (a file that
+        # cannot be parsed is reported in the default language, nothing better is known)
+        lang = pick_language(data["language"])
     model_cls = models.SCHEMAS[kind]
     try:
         doc.model = model_cls.model_validate(data, context=context)

@@ -53,7 +53,17 @@ def template_env(dirs: Iterable[str | Path]) -> jinja2.Environment:
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.ChainableUndefined,
         auto_reload=False)
     env.filters["iso"] = _iso
+    env.filters["code_spans"] = code_spans
     return env
+
+
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def code_spans(text: object) -> Markup:
+    """Our own prose (a rule's rationale) with `key` set as code, as in the methodology
+    pages: escaped first, so only the backticks turn into markup."""
+    return Markup(_CODE_SPAN.sub(lambda m: f"<code>{m.group(1)}</code>", str(escape(text))))
 
 
 class Renderer:
