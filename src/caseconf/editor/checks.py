@@ -37,6 +37,11 @@ BROWSER_RULES = frozenset({
     "SCHEMA001", "SCHEMA002", "SCHEMA003", "SCHEMA004", "SCHEMA005",
     "PLAN001", "PLAN002", "PLAN003", "PLAN005", "PLAN006", "PLAN007", "PLAN008", "PLAN009",
     "PLAN010", "PLAN011", "PLAN004", "REV001", "REV003", "REV004", "REV007", "SUPP002", "CASE005",
+    "CONF001", "CONF008", "CONF009", "CONF012", "CONF013",
+    "FILE005", "FILE006", "FILE007", "FILE008", "FILE012", "FILE013", "FILE014",
+    "FILE016", "FILE017", "FILE018",
+    "CASE001", "CASE002", "CASE003", "CASE006", "ACT001", "ACT002",
+    "YAML007", "YAML008",
 })
 # Personal-data kinds the browser looks for (detector ports in checks.js).
 BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name", "birth_date"})
@@ -311,7 +316,22 @@ def browser_checks(repo: Any, decap: dict[str, Any] | None = None) -> dict[str, 
         "evaluating_kinds": sorted(k.value for k in EVALUATING_KINDS),
         "words": _words(repo.lang),
         "plan004_why": _owner_reasons(repo.lang),
+        "has_config": config is not None,
+        "offices": list(config.offices) if config is not None else [],
+        "case_ids": sorted(repo.cases),
+        "patterns": _patterns(),
     }
+
+
+def _patterns() -> dict[str, str]:
+    """The checker's own expressions for case ids, record file names and template
+    placeholders (CASE001, FILE005/FILE012, FILE016-018), in JavaScript's dialect."""
+    from ..records.models import CASE_ID_PATTERN
+    from ..records.repository import RECORD_NAME
+    from ..rules.placeholder import PLACEHOLDER
+
+    return {"case_id": js_regex(CASE_ID_PATTERN), "record_name": js_regex(RECORD_NAME.pattern),
+            "placeholder": js_regex(PLACEHOLDER.pattern)}
 
 
 def _owner_reasons(lang: str) -> dict[str, str]:

@@ -268,9 +268,108 @@
     (Array.isArray(record.evaluation) ? record.evaluation : []).forEach(function (entry, i) {
       if (blank(entry.result)) { add("REV007", ["evaluation", i, "result"], {id: entry.action}); }
     });
+    this.meetingRules(record, context, add);
+    this.fileRules(record, context, add, "FILE005", "FILE006", "FILE007");
+    if (context.case_id && record.case !== context.case_id) {
+      add("FILE008", ["case"], {folder: context.case_id, case: record.case});
+    }
     this.actionOwnersKnown(record, actions, context, add);
     this.duplicateActionIds(actions, context, add);
     this.evaluationRules(record, context, add);
+    return out;
+  };
+
+  /* CONF001, CONF008, CONF009, CONF012, CONF013 (caseconf.rules.conf): what a meeting's
+   * record must say; which kinds each applies to comes from the registry (`applies`). */
+  Checker.prototype.meetingRules = function (record, context, add) {
+    if (!record.goal) { add("CONF001", ["goal"]); }
+    var roles = isMap(record.roles) ? record.roles : null;
+    var needed = record.kind === "preparatory" ? ["convener"] : ["convener", "facilitator", "minutes"];
+    needed.forEach(function (key) {
+      if (!roles || roles[key] === undefined || roles[key] === null) { add("CONF008", ["roles"], {role: key}); }
+    });
+    ["start", "end", "place", "requested", "invited", "basis"].forEach(function (key) {
+      if (record[key] === undefined || record[key] === null) { add("CONF009", [key], {field: key}); }
+    });
+    if (record.start && record.end && minutes(record.end) - minutes(record.start) <= 0) {
+      add("CONF012", ["end"], {start: record.start, end: record.end});
+    }
+    if (!Array.isArray(record.participants) || !record.participants.length) { add("CONF013", ["participants"]); }
+  };
+
+  function minutes(hhmm) { var p = String(hhmm).split(":"); return (+p[0]) * 60 + (+p[1]); }
+
+  /* FILE005-007 (records) and FILE012-014 (activities), as caseconf.rules.file: the file
+   * name says the record's date and kind. The form names a new file from its date and kind
+   * (the collection's slug), but an edit of an existing record keeps its name, so a changed
+   * date or kind would contradict it: judged on the name the file has (context.file). */
+  Checker.prototype.fileRules = function (record, context, add, nameCode, dateCode, kindCode) {
+    var pattern = (this.data.patterns || {}).record_name;
+    if (!context.file || !pattern) { return; }
+    var m = new RegExp(pattern, "u").exec(context.file);
+    if (!m) {
+      add(nameCode, ["date"], {expected: record.date + "-" + record.kind + ".md"});
+      return;
+    }
+    if (m.groups.date !== record.date) { add(dateCode, ["date"], {name_date: m.groups.date, date: record.date}); }
+    if (m.groups.kind !== record.kind) { add(kindCode, ["kind"], {name_kind: m.groups.kind, kind: record.kind}); }
+  };
+
+  /* CASE001-003 and CASE006 (caseconf.rules.case) on case.yml; the case's folder is
+   * context.case_id (the form edits case.yml in place, it cannot move it). */
+  Checker.prototype.caseRules = function (record, context) {
+    var self = this, out = [];
+    function add(code, loc, params) { var f = self.rule(code, loc, params); if (f) { out.push(f); } }
+    var folder = context.case_id;
+    var idPattern = new RegExp((this.data.patterns || {}).case_id || "^", "u");
+    var offices = this.data.offices || [];
+    if (folder && !idPattern.test(folder)) { add("CASE001", ["id"], {id: folder}); }
+    if (this.data.has_config) {
+      if (offices.indexOf(record.office) < 0) {
+        add("CASE002", ["office"], {office: record.office, known: offices.join(", ") || "-"});
+      } else if (folder && idPattern.test(folder) && folder.indexOf(record.office + "-") !== 0) {
+        add("CASE002", ["office"], {office: folder.split("-")[0], known: offices.join(", ")});
+      }
+    }
+    if (record.status === "closed") {
+      ["closed", "closure_reason"].forEach(function (key) {
+        if (record[key] === undefined || record[key] === null) { add("CASE003", ["status"], {missing: key}); }
+      });
+    }
+    if (folder && record.id !== folder) { add("CASE006", ["id"], {id: record.id, folder: folder}); }
+    return out;
+  };
+
+  /* ACT001, ACT002 (caseconf.rules.activity) and the activity's file name (FILE012-014). */
+  Checker.prototype.activityRules = function (record, context) {
+    var self = this, out = [];
+    function add(code, loc, params) { var f = self.rule(code, loc, params); if (f) { out.push(f); } }
+    var offices = this.data.offices || [];
+    if (this.data.has_config) {
+      (Array.isArray(record.offices) ? record.offices : []).forEach(function (office, i) {
+        if (offices.indexOf(office) < 0) { add("ACT001", ["offices", i], {office: office}); }
+      });
+    }
+    if (record.case && (this.data.case_ids || []).indexOf(record.case) < 0) { add("ACT002", ["case"], {case: record.case}); }
+    this.fileRules(record, context, add, "FILE012", "FILE013", "FILE014");
+    return out;
+  };
+
+  /* FILE016-018 (caseconf.rules.placeholder): a template's "DOPLŇTE"/"FILL IN" left in the
+   * front matter (all of case.yml); the pattern is the checker's own. */
+  Checker.prototype.placeholders = function (schema, text) {
+    var pattern = (this.data.patterns || {}).placeholder;
+    if (!pattern || typeof text !== "string" || !new RegExp(pattern, "u").test(text)) { return []; }
+    var code = {conference: "FILE016", case: "FILE017", activity: "FILE018"}[schema];
+    var lines = text.split("\n"), end = lines.length;
+    if (schema !== "case") {  // up to the front matter's closing ---
+      end = 0;
+      for (var i = 1; i < lines.length; i++) { if (lines[i].replace(/\r$/, "") === "---") { end = i; break; } }
+    }
+    var re = new RegExp(pattern, "u"), out = [];
+    for (var n = 0; n < end; n++) {
+      if (re.test(lines[n])) { var f = this.rule(code, null, {}); if (f) { f.line = n + 1; out.push(f); } }
+    }
     return out;
   };
 
@@ -379,18 +478,29 @@
     return kept;
   };
 
-  Checker.prototype.beyondLimits = function (value, depth) {
+  /* YAML005, YAML007, YAML008 (caseconf.records.yamlsafe): the loader's limits, as its
+   * finding on the first value past one (the loader reads nothing of such a file). */
+  Checker.prototype.beyondLimits = function (value, depth, loc) {
     var self = this, limits = this.data.limits || {};
-    if (depth > (limits.depth || 40)) { return true; }
-    if (typeof value === "string") { return value.length > (limits.scalar_chars || 20000); }
-    if (typeof value === "number") { return !Number.isFinite(value) || Math.abs(value) >= Math.pow(10, limits.int_digits || 100); }
-    if (Array.isArray(value)) { return value.some(function (v) { return self.beyondLimits(v, depth + 1); }); }
-    if (isMap(value)) {
-      return Object.keys(value).some(function (k) {
-        return k.length > (limits.scalar_chars || 20000) || self.beyondLimits(value[k], depth + 1);
+    var maxDepth = limits.depth || 40, maxChars = limits.scalar_chars || 20000, maxDigits = limits.int_digits || 100;
+    function found(code, id, limit, where) { return self.finding(code, where, self.loader(id, {limit: limit})); }
+    if (depth > maxDepth) { return found("YAML005", "yaml_too_deep", maxDepth, loc); }
+    if (typeof value === "string") { return value.length > maxChars ? found("YAML007", "yaml_too_long", maxChars, loc) : null; }
+    if (typeof value === "number") {
+      return !Number.isFinite(value) || Math.abs(value) >= Math.pow(10, maxDigits)
+        ? found("YAML008", "yaml_number_too_long", maxDigits, loc) : null;
+    }
+    var hit = null;
+    if (Array.isArray(value)) {
+      value.some(function (v, i) { hit = self.beyondLimits(v, depth + 1, loc.concat([i])); return hit; });
+    } else if (isMap(value)) {
+      Object.keys(value).some(function (k) {
+        hit = k.length > maxChars ? found("YAML007", "yaml_too_long", maxChars, loc)
+          : self.beyondLimits(value[k], depth + 1, loc.concat([k]));
+        return hit;
       });
     }
-    return false;
+    return hit;
   };
 
   /* Findings of one record: schema first; the rules run only on a record the schema
@@ -402,14 +512,21 @@
       return [this.finding("SCHEMA002", [], this.loader("bad_value", {field: "(root)", value: "…",
         detail: this.loader("expected_mapping")}))];
     }
-    if (this.beyondLimits(record, 0)) { return out; }  // the loader stops there (a CI-only code)
+    context = context || {};
+    var limit = this.beyondLimits(record, 0, []);
+    if (limit) { return [limit]; }  // the loader stops there
     this.validate(node, record, [], out);
     var loadErrors = out.length;
     this.unknownKeys(node, record, [], out);
     if (loadErrors) { return out; }
     if (schema === "conference") {
-      out = out.concat(this.conferenceRules(record, context || {}));
+      out = out.concat(this.conferenceRules(record, context));
+    } else if (schema === "case") {
+      out = out.concat(this.caseRules(record, context));
+    } else if (schema === "activity") {
+      out = out.concat(this.activityRules(record, context));
     }
+    out = out.concat(this.placeholders(schema, context.text));
     return this.suppress(record, out);
   };
 

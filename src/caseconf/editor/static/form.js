@@ -149,12 +149,29 @@ function check(collectionName, pruned, fileText, path) {
   if (!meta) { return []; }
   // the record's own file (none yet for a new one), so that its own action ids are not
   // taken for another record's; any_order: refuse an id used anywhere else in the case
-  const file = path ? String(path).split("/").pop() : null;
-  const context = Object.assign({}, (DATA.cases || {})[meta.case] || {}, {closes_case: false, file, any_order: true});
-  const findings = checker.checkRecord(meta.schema, recordOf(pruned), context);
+  const record = recordOf(pruned);
+  const file = path ? String(path).split("/").pop() : newFileName(meta, record);
+  // the case's folder: the collection's for records, the file's own for case.yml
+  const caseId = meta.case || (meta.schema === "case" && path ? String(path).split("/")[1] : null);
+  const context = Object.assign({}, (DATA.cases || {})[meta.case] || {},
+    {closes_case: false, file, any_order: true, case_id: caseId, text: fileText});
+  const findings = checker.checkRecord(meta.schema, record, context);
   const format = meta.schema === "case" ? "yml" : "fm";
+  if (!formats.loadable(fileText, format)) {  // cannot happen with format.js; if it did, CI would refuse it
+    findings.push({code: "YAML001", loc: [], severity: "error", message: (DATA.codes.YAML001 || {}).summary || "YAML"});
+  }
   const personal = checker.checkText(fileText).map((f) => Object.assign(f, {loc: formats.locAt(fileText, f.line, format)}));
   return findings.concat(personal);
+}
+
+// The name Decap gives a new record (the collection's slug, date and kind): a second record
+// of the same kind on the same day gets Decap's "-1", which the file-name check refuses
+// (FILE005), so the form refuses it before the save, not the pull request after it.
+function newFileName(meta, record) {
+  if (meta.schema !== "conference" || !record.date || !record.kind) { return null; }
+  const name = `${record.date}-${record.kind}.md`;
+  const taken = ((DATA.cases || {})[meta.case] || {}).records || [];
+  return taken.some((r) => r.file === name) ? `${record.date}-${record.kind}-1.md` : name;
 }
 
 function guard(event) {
