@@ -50,7 +50,9 @@ function checkAll(data, items) {
     const data = fmt.fromFile(item.text);
     const record = {};
     for (const k of Object.keys(data)) if (k !== Format.SOURCE_KEY && k !== "body") record[k] = data[k];
-    const findings = item.schema && formats.loadable(item.text, item.format) ? checker.checkRecord(item.schema, record, item.context || {}) : [];
+    const before = item.schema ? checker.checkFile(item.text) : [];  // FILE009, FILE011: not read further
+    const findings = before.length ? before
+      : item.schema && formats.loadable(item.text, item.format) ? checker.checkRecord(item.schema, record, item.context || {}) : [];
     const pii = item.pii ? checker.checkText(item.text) : [];
     return { findings, pii };
   });

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from caseconf.editor.checks import BROWSER_RULES, browser_checks, registry_codes
+from caseconf.editor.checks import BROWSER_PII_CODES, BROWSER_RULES, browser_checks, registry_codes
 from caseconf.pii import scan_text
 from caseconf.records.repository import Repository
 
@@ -104,4 +104,33 @@ def test_browser_and_python_agree_on_the_personal_data_corpus() -> None:
     # Where two detectors claim one overlapping value (a birth number in brackets, which the
     # phone matcher also takes), the kinds may differ; the refusal does not.
     assert len(kinds) <= 0.02 * pairs, "\n".join(kinds[:40])
-    assert all(n >= 20 for n in per_code.values()), per_code
+    assert all(n >= 20 for code, n in per_code.items() if code not in BROWSER_PII_CODES), per_code
+
+
+MARKERS = ["caseconf: allow-pii", "caseconf: allow-pii reason=\"veřejné číslo linky\"",
+           "caseconf: allow-pii kind=phone reason=linka", "caseconf: allow-pii kinds=name,email reason='jméno úřadu'",
+           "caseconf: allow-pii reason=„zveřejněno“", "CASECONF: Allow-PII reason=", "caseconf:allow-pii kind=phone"]
+SHAPES = ["{line} <!-- {marker} -->", "{line} # {marker}", "<!-- {marker} -->\n{line}", "# {marker}\n{line}",
+          "{marker}\n{line}", "{line}"]
+PLANTED = ["Paní Nováková řekla, ať jí zavoláme na 603 123 456.", "Napište na jana.novakova@example.cz.",
+           "Linka bezpečí 116 111 je zdarma.", "Otec Petr Dvořák přišel pozdě."]
+
+
+def test_browser_and_python_agree_on_allow_pii_markers() -> None:
+    """An allow-pii marker allows its kinds on its line (and the next, alone); without a
+    reason it allows nothing and is itself an error (PII010): both sides alike."""
+    data = browser_checks(Repository.load(PROJECT))
+    texts = [shape.format(line=line, marker=marker) + "\n" for marker in MARKERS for shape in SHAPES for line in PLANTED]
+    results = parity.run_js({"op": "check", "data": data,
+                             "items": [{"schema": None, "text": t, "format": "fm", "pii": True} for t in texts]})
+    claimed = {c for c in data["supported"] if c.startswith("PII")}
+    differ, seen = [], set()
+    for i, (text, result) in enumerate(zip(texts, results)):
+        want = {(f.line, f.code) for f in scan_text(text, f"m{i}.md", lang="cs") if f.code in claimed}
+        got = {(f["line"], f["code"]) for f in result["pii"]}
+        seen |= {code for _, code in want}
+        if {ln for ln, _ in want} != {ln for ln, _ in got} or {c for _, c in want if c == "PII010"} != {
+                c for _, c in got if c == "PII010"}:
+            differ.append(f"{text!r}: python {sorted(want)}, browser {sorted(got)}")
+    assert not differ, "\n".join(differ[:20])
+    assert "PII010" in seen

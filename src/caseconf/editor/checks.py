@@ -41,8 +41,10 @@ BROWSER_RULES = frozenset({
     "FILE005", "FILE006", "FILE007", "FILE008", "FILE012", "FILE013", "FILE014",
     "FILE016", "FILE017", "FILE018",
     "CASE001", "CASE002", "CASE003", "CASE006", "ACT001", "ACT002",
-    "YAML007", "YAML008",
+    "YAML007", "YAML008", "FILE009", "FILE011",
 })
+# Personal-data codes that are no detector's: an allow-pii marker without a reason.
+BROWSER_PII_CODES = frozenset({"PII010"})
 # Personal-data kinds the browser looks for (detector ports in checks.js).
 BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name", "birth_date"})
 
@@ -136,7 +138,8 @@ def browser_codes(codes: dict[str, dict[str, Any]]) -> tuple[list[str], list[str
     """(codes the browser evaluates, codes only CI can evaluate)."""
     supported, ci_only = [], []
     for code, entry in sorted(codes.items()):
-        if code in BROWSER_RULES or (entry.get("scope") == "pii" and entry.get("kind") in BROWSER_PII_KINDS):
+        if code in BROWSER_RULES or code in BROWSER_PII_CODES or (
+                entry.get("scope") == "pii" and entry.get("kind") in BROWSER_PII_KINDS):
             supported.append(code)
         else:
             ci_only.append(code)
@@ -181,16 +184,108 @@ def pii_data(config: TeamConfig | None) -> dict[str, Any]:
     }
 
 
-# Python's \b is Unicode-aware, JavaScript's is ASCII-only even with the `u` flag: spell it out.
-_JS_WORD = r"[\p{L}\p{N}_]"
+# Python's \b and \w are Unicode-aware, JavaScript's ASCII-only even with the `u` flag: spell
+# them out. JavaScript (V8 before 12.5, node 20) has no scoped flags `(?i:...)`: their letters
+# are spelled in both cases. An identity escape (`\"`) is a syntax error with `u`: dropped.
+_JS_WORD_CLASS = r"\p{L}\p{N}_"
+_JS_WORD = f"[{_JS_WORD_CLASS}]"
 _JS_BOUNDARY = f"(?:(?<={_JS_WORD})(?!{_JS_WORD})|(?<!{_JS_WORD})(?={_JS_WORD}))"
+_JS_SYNTAX = set("^$\\.*+?()[]{}|/")
+_ESCAPES_KEPT = set("dDsSnrtfv0123456789pPuxck")
+
+
+def _both_cases(char: str) -> str:
+    other = char.swapcase()
+    return char if other == char or len(other) != 1 else char + other
 
 
 def js_regex(pattern: str) -> str:
     """A Python regular expression in the dialect of JavaScript's RegExp with the `u` flag
-    (named groups, Unicode word boundaries); the browser compiles it with flags "giu"."""
-    out = pattern.replace("(?P<", "(?<")
-    return re.sub(r"(?<!\\)\\b", lambda _m: _JS_BOUNDARY, out)
+    (named groups, Unicode \\b and \\w, scoped ignore-case), for the browser's copies of the
+    checker's own expressions; the browser adds "i" where Python compiled with IGNORECASE."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_class = False
+    ignore_depth: list[bool] = []  # per open group: whether it is a (?i:...) group
+    def ignoring() -> bool:
+        return any(ignore_depth)
+    while i < n:
+        c = pattern[i]
+        if c == "\\" and i + 1 < n:
+            e = pattern[i + 1]
+            i += 2
+            if e == "b" and not in_class:
+                out.append(_JS_BOUNDARY)
+            elif e == "w":
+                out.append(_JS_WORD_CLASS if in_class else _JS_WORD)
+            elif e == "W" and not in_class:
+                out.append(f"[^{_JS_WORD_CLASS}]")
+            elif e == "A":
+                out.append("^")
+            elif e == "Z":
+                out.append("$")
+            elif e.isalnum() and e in _ESCAPES_KEPT:
+                out.append("\\" + e)
+            elif e in _JS_SYNTAX or (e == "-" and in_class):
+                out.append("\\" + e)
+            else:
+                out.append(e)  # an identity escape of a plain character
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+            elif ignoring() and c.isalpha():
+                c = _both_cases(c)
+                if i + 2 < n and pattern[i + 1] == "-" and pattern[i + 2].isalpha():  # a range a-z
+                    hi = pattern[i + 2]
+                    out.append(f"{pattern[i]}-{hi}")
+                    if pattern[i].swapcase() != pattern[i]:
+                        out.append(f"{pattern[i].swapcase()}-{hi.swapcase()}")
+                    i += 3
+                    continue
+            out.append(c)
+            i += 1
+            continue
+        if c == "[":
+            in_class = True
+            out.append(c)
+            i += 1
+            if i < n and pattern[i] == "^":
+                out.append("^")
+                i += 1
+            if i < n and pattern[i] == "]":
+                out.append("\\]")
+                i += 1
+            continue
+        if c == "(":
+            if pattern.startswith("(?P<", i):
+                out.append("(?<")
+                ignore_depth.append(False)
+                i += 4
+                continue
+            if pattern.startswith("(?i:", i):
+                out.append("(?:")
+                ignore_depth.append(True)
+                i += 4
+                continue
+            ignore_depth.append(False)
+            out.append(c)
+            i += 1
+            continue
+        if c == ")":
+            if ignore_depth:
+                ignore_depth.pop()
+            out.append(c)
+            i += 1
+            continue
+        if ignoring() and c.isalpha():
+            both = _both_cases(c)
+            out.append(f"[{both}]" if len(both) > 1 else c)
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def _birth_date_patterns() -> dict[str, str]:
@@ -230,8 +325,9 @@ def _pii_messages(lang: str) -> dict[str, Any]:
     messages = _pii_module("messages")
     templates = getattr(messages, "_T", {}).get("detected", {})
     labels = getattr(messages, "KIND_LABEL", {})
+    no_reason = getattr(messages, "msg", lambda key, lang: key)("marker_no_reason", lang)
     return {"detected": templates.get(lang) or templates.get("en") or "{label}: {excerpt}",
-            "labels": labels.get(lang) or labels.get("en") or {}}
+            "labels": labels.get(lang) or labels.get("en") or {}, "marker_no_reason": no_reason}
 
 
 def _national_prefixes() -> dict[str, str]:
@@ -330,8 +426,14 @@ def _patterns() -> dict[str, str]:
     from ..records.repository import RECORD_NAME
     from ..rules.placeholder import PLACEHOLDER
 
+    from ..pii.allowlist import _ARG_KIND, _ARG_REASON, MARKER_RE
+    from ..records.loader import _CONFLICT
+
     return {"case_id": js_regex(CASE_ID_PATTERN), "record_name": js_regex(RECORD_NAME.pattern),
-            "placeholder": js_regex(PLACEHOLDER.pattern)}
+            "placeholder": js_regex(PLACEHOLDER.pattern), "conflict": js_regex(_CONFLICT.pattern),
+            # the allow-pii marker (PII010 when it gives no reason), matched without case
+            "marker": js_regex(MARKER_RE.pattern), "marker_kind": js_regex(_ARG_KIND.pattern),
+            "marker_reason": js_regex(_ARG_REASON.pattern)}
 
 
 def _owner_reasons(lang: str) -> dict[str, str]:
@@ -346,8 +448,10 @@ def _loader_limits() -> dict[str, int]:
     """Sizes past which the loader refuses a file (YAML005/007/008, checked only in CI)."""
     from ..records import yamlsafe
 
+    from ..records.loader import MAX_FILE_BYTES
+
     return {"depth": getattr(yamlsafe, "MAX_DEPTH", 40), "scalar_chars": getattr(yamlsafe, "MAX_SCALAR_CHARS", 20_000),
-            "int_digits": getattr(yamlsafe, "MAX_INT_DIGITS", 100)}
+            "int_digits": getattr(yamlsafe, "MAX_INT_DIGITS", 100), "file_bytes": MAX_FILE_BYTES}
 
 
 def loader_messages(lang: str) -> dict[str, str]:

@@ -503,6 +503,44 @@
     return hit;
   };
 
+  /* FILE009, FILE011 (caseconf.records.loader): what the loader refuses in a file's text
+   * before it reads it as YAML; a file with one of these is judged no further. */
+  Checker.prototype.checkFile = function (text) {
+    var limits = this.data.limits || {}, patterns = this.data.patterns || {};
+    var size = typeof TextEncoder !== "undefined" ? new TextEncoder().encode(text).length : text.length;
+    if (limits.file_bytes && size > limits.file_bytes) {
+      return [Object.assign(this.finding("FILE011", null, this.loader("file_too_large", {size: size, limit: limits.file_bytes})), {line: 1})];
+    }
+    var m = patterns.conflict && new RegExp(patterns.conflict, "mu").exec(text.replace(/\r\n?/g, "\n"));
+    if (m) {
+      var line = text.replace(/\r\n?/g, "\n").slice(0, m.index).split("\n").length;
+      return [Object.assign(this.finding("FILE009", null, this.loader("conflict_markers", {})), {line: line})];
+    }
+    return [];
+  };
+
+  /* The allow-pii marker, as caseconf.pii.allowlist.parse_marker: which kinds it allows on
+   * its line (and the next, when it stands alone), or no reason (PII010, allows nothing). */
+  Checker.prototype.marker = function (line) {
+    var patterns = this.data.patterns || {};
+    if (!patterns.marker || line.toLowerCase().indexOf("allow-pii") < 0) { return null; }
+    var m = new RegExp(patterns.marker, "iu").exec(line);
+    if (!m) { return null; }
+    var args = m.groups.args, endComment = args.indexOf("-->");
+    if (endComment >= 0) { args = args.slice(0, endComment); }
+    var km = new RegExp(patterns.marker_kind, "u").exec(args);
+    var kinds = km ? km.groups.v.split(",").filter(Boolean) : null;
+    var rm = new RegExp(patterns.marker_reason, "u").exec(args), reason = null;
+    if (rm) {
+      var g = [rm.groups.d, rm.groups.s, rm.groups.c, rm.groups.w].filter(function (x) { return x !== undefined; });
+      reason = (g.length ? g[0] : "").trim() || null;
+    }
+    var start = m.index, prefix = line.slice(0, start).replace(/\s+$/, "");
+    if (/<!--$/.test(prefix)) { start = prefix.lastIndexOf("<!--"); } else if (/#$/.test(prefix)) { start = prefix.lastIndexOf("#"); }
+    var end = m.index + m[0].length;
+    return {kinds: kinds, reason: reason, start: start, end: end, alone: !line.slice(0, start).trim() && !line.slice(end).trim()};
+  };
+
   /* Findings of one record: schema first; the rules run only on a record the schema
    * accepts (as the Python loader: a record that does not load is not judged further). */
   Checker.prototype.checkRecord = function (schema, record, context) {
@@ -834,6 +872,21 @@
     this.data.supported.forEach(function (c) { supported[c] = true; });
     var raws = fileText.split("\n");
     var lines = raws.map(function (raw) { return self.normalize(raw.replace(/\r$/, "")); });
+    // allow-pii markers: blanked out before the detectors look, as the guard does
+    var markers = {};
+    lines.forEach(function (line, index) {
+      var mk = self.marker(line);
+      if (!mk) { return; }
+      lines[index] = line.slice(0, mk.start) + " ".repeat(mk.end - mk.start) + line.slice(mk.end);
+      if (mk.reason === null) {
+        if (supported.PII010) {
+          out.push(self.finding("PII010", null, (self.data.pii.messages || {}).marker_no_reason || "allow-pii", {line: index + 1}));
+        }
+        return;
+      }
+      markers[index] = mk;
+      if (mk.alone && !(index + 1 in markers)) { markers[index + 1] = mk; }
+    });
     // A date of birth may sit on the line before its keyword ("… 15. 9. 2015\nnarozen"): the
     // guard reads the text whole, so does this; each hit belongs to the line it starts on.
     var births = {}, starts = [], at = 0;
@@ -844,10 +897,10 @@
       (births[i] = births[i] || []).push({kind: kind, start: start - starts[i], end: Math.min(end - starts[i], lines[i].length)});
     });
     raws.forEach(function (raw, index) {
-      if (/caseconf:\s*allow-pii\b/i.test(raw)) { return; }
-      var line = lines[index];
+      var line = lines[index], mk = markers[index];
       self.resolve(self.piiHits(line, births[index])).forEach(function (h) {
         var code = self.piiCode(h.kind);
+        if (mk && (mk.kinds === null || mk.kinds.indexOf(h.kind) >= 0)) { return; }
         if (code && supported[code]) {
           out.push(self.finding(code, null, self.piiMessage(h.kind, line.slice(h.start, h.end)),
             {line: index + 1, kind: h.kind, start: h.start, end: h.end}));

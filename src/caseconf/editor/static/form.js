@@ -155,8 +155,9 @@ function check(collectionName, pruned, fileText, path) {
   const caseId = meta.case || (meta.schema === "case" && path ? String(path).split("/")[1] : null);
   const context = Object.assign({}, (DATA.cases || {})[meta.case] || {},
     {closes_case: false, file, any_order: true, case_id: caseId, text: fileText});
-  const findings = checker.checkRecord(meta.schema, record, context);
   const format = meta.schema === "case" ? "yml" : "fm";
+  const unreadable = checker.checkFile(fileText);  // FILE009, FILE011: CI would read no further
+  const findings = unreadable.length ? unreadable : checker.checkRecord(meta.schema, record, context);
   if (!formats.loadable(fileText, format)) {  // cannot happen with format.js; if it did, CI would refuse it
     findings.push({code: "YAML001", loc: [], severity: "error", message: (DATA.codes.YAML001 || {}).summary || "YAML"});
   }
