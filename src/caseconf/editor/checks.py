@@ -46,7 +46,8 @@ BROWSER_RULES = frozenset({
 # Personal-data codes that are no detector's: an allow-pii marker without a reason.
 BROWSER_PII_CODES = frozenset({"PII010"})
 # Personal-data kinds the browser looks for (detector ports in checks.js).
-BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name", "birth_date"})
+BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name", "birth_date",
+                               "address"})
 
 SCHEMA_NAMES = ("conference", "case", "activity")
 
@@ -181,6 +182,32 @@ def pii_data(config: TeamConfig | None) -> dict[str, Any]:
         "cyrillic": dict(getattr(normalize, "_CYR", {})),
         "messages": _pii_messages(config.language.value if config is not None else "cs"),
         "birth_date": _birth_date_patterns(),
+        "address": address_data(),
+    }
+
+
+def address_data() -> dict[str, Any]:
+    """PII007: the address detector's own expressions and word lists, and the gazetteer's
+    municipality words and phrases it looks places up in (with the stemmer's tables), so that
+    checks.js runs the Python detector's steps on the Python detector's data."""
+    module = _pii_module("detectors.address")
+    names = _pii_module("names")
+    if not hasattr(module, "_STREET_KW") or not hasattr(names, "place_phrases"):
+        return {}
+    first, last, places = names._lexicon()
+    expressions = {key: js_regex(getattr(module, attr).pattern) for key, attr in (
+        ("street_kw", "_STREET_KW"), ("street_named", "_STREET_NAMED"), ("postal", "_POSTAL"),
+        ("house_no", "_HOUSE_NO"), ("village", "_VILLAGE"), ("institution_before", "_INSTITUTION_BEFORE"),
+        ("institution_after", "_INSTITUTION_AFTER"))}
+    return {
+        **expressions,
+        "not_towns": sorted(module._NOT_TOWNS),
+        "kw_parts": list(module._STREET_KW_PARTS),
+        "place_words": sorted(places | names._single_places() | names._weak_places()),
+        "place_phrases": sorted(names.place_phrases()),
+        "connectors": sorted(names._CONNECTORS),
+        "stems": {"endings": list(names.ENDINGS), "replacements": list(names.REPLACEMENTS),
+                  "alternations": list(names.ALTERNATIONS.items())},
     }
 
 

@@ -700,6 +700,125 @@
     });
   };
 
+  /* PII007, as caseconf.pii.detectors.address.find_addresses: street and house number,
+   * postal code and town, "č. p. 94", a municipality of the gazetteer and a house number.
+   * The expressions, word lists and gazetteer are the detector's own (generated data). One
+   * step is not ported: Python lets "Lhůty 14" pass when its dictionaries know the first
+   * word as an ordinary word; the form refuses it (a stricter form never lets through what
+   * the guard would refuse). */
+  function isLower(s) { return s === s.toLowerCase() && s !== s.toUpperCase(); }
+  function isUpperChar(c) { return !!c && c === c.toUpperCase() && c !== c.toLowerCase(); }
+
+  Checker.prototype.addressData = function () {
+    if (this._address !== undefined) { return this._address; }
+    var a = (this.data.pii || {}).address;
+    if (!a || !a.street_kw) { this._address = null; return null; }
+    function set(list) { var o = Object.create(null); (list || []).forEach(function (w) { o[w] = true; }); return o; }
+    this._address = {
+      streetKw: new RegExp(a.street_kw, "gdu"), streetNamed: new RegExp(a.street_named, "gdu"),
+      postal: new RegExp(a.postal, "gdu"), houseNo: new RegExp(a.house_no, "gdu"), village: new RegExp(a.village, "gdu"),
+      before: new RegExp(a.institution_before, "u"), after: new RegExp(a.institution_after, "yu"),
+      notTowns: set(a.not_towns), kwParts: a.kw_parts, places: set(a.place_words), phrases: set(a.place_phrases),
+      connectors: set(a.connectors), stems: a.stems, cache: Object.create(null)
+    };
+    return this._address;
+  };
+
+  // caseconf.pii.names.candidates: base forms of an inflected lower-case word, the word first
+  function pyCandidates(word, stems, cache) {
+    if (cache[word]) { return cache[word]; }
+    var out = [word], n = word.length, seen = Object.create(null);
+    seen[word] = true;
+    [""].concat(stems.endings).forEach(function (end) {
+      if (end && !word.endsWith(end)) { return; }
+      var stem = end ? word.slice(0, n - end.length) : word;
+      if (stem.length < 2) { return; }
+      var list = [stem];
+      stems.alternations.forEach(function (ab) { if (stem.endsWith(ab[0])) { list.push(stem.slice(0, stem.length - ab[0].length) + ab[1]); } });
+      var vowels = "aeiouyáéíóúůýě";
+      if (stem.length >= 3 && vowels.indexOf(stem[stem.length - 1]) < 0 && vowels.indexOf(stem[stem.length - 2]) < 0) {
+        list.push(stem.slice(0, -1) + "e" + stem[stem.length - 1]);
+      }
+      list.forEach(function (st) {
+        (end ? stems.replacements : [""]).forEach(function (r) { var c = st + r; if (!seen[c]) { seen[c] = true; out.push(c); } });
+      });
+    });
+    cache[word] = out;
+    return out;
+  }
+
+  function isPlace(words, a) {  // caseconf.pii.names.is_place
+    var cands = function (w) { return pyCandidates(w.toLowerCase(), a.stems, a.cache).slice(0, 40); };
+    if (words.length === 1) {
+      var low = words[0].toLowerCase(), c = cands(low);
+      if (low.length === 3 && "aeiouyáéíóúůý".indexOf(low[1]) < 0 && "aeiouyáéíóúůý".indexOf(low[0]) < 0) {
+        c = c.concat([low[0] + "e" + low[1]]);
+      }
+      return c.some(function (x) { return a.places[x]; });
+    }
+    if (words.length === 2 || (words.length === 3 && a.connectors[words[1]])) {
+      var options = words.map(function (w) { return isUpperChar(w[0]) ? cands(w) : [w]; });
+      if (options.length === 2) {
+        return options[0].some(function (x) { return options[1].some(function (y) { return a.phrases[x + " " + y]; }); });
+      }
+      return options[0].some(function (x) { return options[2].some(function (z) { return a.phrases[x + " " + options[1][0] + " " + z]; }); });
+    }
+    return false;
+  }
+
+  Checker.prototype.addresses = function (text, hit) {
+    var a = this.addressData();
+    if (!a || (!/\d/.test(text) && text.indexOf("bb") < 0 && text.indexOf("b.b.") < 0)) { return; }
+    var low = text.toLowerCase();
+    var streetKw = a.kwParts.some(function (part) { return low.indexOf(part) >= 0; });
+    var capitals = !isLower(text);
+    function lineStart(at) { return text.lastIndexOf("\n", at - 1) + 1; }
+    function institution(start, numEnd) {
+      if (a.before.test(text.slice(lineStart(start), start))) { return true; }
+      if (numEnd === null) { return false; }
+      a.after.lastIndex = numEnd;
+      return a.after.test(text);
+    }
+    var rxs = (streetKw ? [a.streetKw] : []).concat(capitals ? [a.streetNamed] : []);
+    rxs.forEach(function (rx) {
+      eachMatch(rx, text, function (m) {
+        var start = m.index, numEnd = m.indices.groups.num[1];
+        if (rx === a.streetKw && !(isUpperChar(m.groups.kw[0]) || isUpperChar((m.groups.name || "")[0])
+                                   || m.groups.num === "bb" || m.groups.num === "b.b.")) { return; }
+        if (institution(start, numEnd)) { return; }
+        hit("address", start, numEnd);
+      });
+    });
+    if (capitals) {
+      eachMatch(a.postal, text, function (m) {
+        if (a.before.test(text.slice(lineStart(m.index), m.index))) { return; }
+        if (a.notTowns[m.groups.town.toLowerCase()]) { return; }
+        var code = m.groups.code, digits = code.replace(/ /g, "");
+        if (code.indexOf(" ") < 0 && "123456789".indexOf(digits[0]) < 0) { return; }
+        hit("address", m.index, m.index + m[0].length);
+      });
+    }
+    if (low.indexOf("p") >= 0 || low.indexOf("ev") >= 0) {
+      eachMatch(a.houseNo, text, function (m) { hit("address", m.index, m.index + m[0].length); });
+    }
+    if (!capitals) { return; }
+    eachMatch(a.village, text, function (m) {
+      var num = m.groups.num, numEnd = m.indices.groups.num[1];
+      if (/^(?:19|20)\d\d$/.test(num)) { return; }  // a year
+      var words = m.groups.place.replace(/-/g, " ").split(/\s+/).filter(Boolean);
+      if (words[0].toLowerCase() === "praha" && /^\d+$/.test(num) && +num <= 22 && !m.groups.roman) { return; }
+      if (institution(m.index, numEnd)) { return; }
+      var placeStart = m.indices.groups.place[0];
+      for (var k = 0; k < words.length; k++) {
+        if (isPlace(words.slice(k), a)) {
+          var start = k ? placeStart + m.groups.place.indexOf(words[k]) : m.index;
+          hit("address", start, numEnd);
+          break;
+        }
+      }
+    });
+  };
+
   function isDateLike(s) { return /^\d{1,2}\s?\/\s?\d{1,2}\s?\/\s?\d{2,4}$/.test(s); }
 
   var REF_BEFORE = /(?<![\p{L}\p{N}_])(?:č\.\s?j\.?|čj\.?|č\.\s?jedn\.?|sp\.\s?zn\.?|spis\.?\s?zn\.?|zn\.|č\.\s?p\.|ref\.?|reference|ref\.\s?no\.?|broj predmeta|predmet(?:\s+br\.?)?|br\.\s?predmeta|case(?:\s+no\.?)?|spis|jednací číslo|číslo jednací|action|akce|id|akt|č\.\s?spisu)\s*[:#=]?\s*$/iu;
@@ -891,11 +1010,14 @@
     // guard reads the text whole, so does this; each hit belongs to the line it starts on.
     var births = {}, starts = [], at = 0;
     lines.forEach(function (l) { starts.push(at); at += l.length + 1; });
-    this.birthDates(lines.join("\n"), function (kind, start, end) {
+    var whole = function (kind, start, end) {
       var i = starts.length - 1;
       while (starts[i] > start) { i--; }
       (births[i] = births[i] || []).push({kind: kind, start: start - starts[i], end: Math.min(end - starts[i], lines[i].length)});
-    });
+    };
+    this.birthDates(lines.join("\n"), whole);
+    // an address may run over a line break ("ulice Husova\n12"): read whole, as births
+    this.addresses(lines.join("\n"), whole);
     raws.forEach(function (raw, index) {
       var line = lines[index], mk = markers[index];
       self.resolve(self.piiHits(line, births[index])).forEach(function (h) {
