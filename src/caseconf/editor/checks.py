@@ -49,6 +49,31 @@ BROWSER_PII_CODES = frozenset({"PII010"})
 BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name", "birth_date",
                                "address"})
 
+# Why the form does not judge an error of the registries itself: it cannot produce it. Each
+# reason is the form's construction (tests/editor/test_properties.py checks the property
+# that matters: a record the browser accepts passes `caseconf check` and `caseconf pii`).
+CI_ONLY_WHY: dict[str, str] = {
+    "CASE004": "The form never creates, moves or deletes case.yml; a case folder without one fails CI "
+               "whatever a record saved into it says.",
+    "CFG005": "caseconf.yml is not edited by the form.",
+    "FILE001": "The form writes JavaScript text, which Decap saves as UTF-8.",
+    "FILE002": "Every record the form writes holds its required keys, so the file is never empty.",
+    "FILE003": "format.js always writes the front matter between its --- lines; form.js refuses a text "
+               "that does not read back (formats.loadable) before the save.",
+    "FILE004": "The record is a mapping by construction (a form is a set of fields); loadable() checks it.",
+    "FILE010": "The file's path comes from the collection's folder and slug, inside records/.",
+    "PII012": "The form does not write the personal-data allowlist file.",
+    "YAML001": "format.js writes YAML with the `yaml` library and form.js refuses a text the library "
+               "cannot read back (formats.loadable).",
+    "YAML002": "A form's record is a JavaScript object: a key cannot occur twice; loadable() refuses a "
+               "text with a duplicate key all the same.",
+    "YAML003": "The form writes no anchors or aliases; loadable() refuses a text that holds one.",
+    "YAML004": "The form writes no tags; loadable() refuses a text that holds one.",
+    "YAML005": "The form's fields nest far less deep than the loader's limit (schema depth, see "
+               "test_properties.py); loadable() refuses a deeper text.",
+    "YAML006": "The form writes no merge keys (<<); loadable() refuses a text that holds one.",
+}
+
 SCHEMA_NAMES = ("conference", "case", "activity")
 
 
@@ -431,6 +456,7 @@ def browser_checks(repo: Any, decap: dict[str, Any] | None = None) -> dict[str, 
         "severity_overrides": overrides,
         "supported": supported,
         "ci_only": ci_only,
+        "ci_only_why": {code: CI_ONLY_WHY[code] for code in ci_only if code in CI_ONLY_WHY},
         "cases": case_contexts(repo),
         "pii": pii_data(config),
         "messages": loader_messages(repo.lang),

@@ -503,6 +503,22 @@
     return hit;
   };
 
+  /* Everything the form asks before it writes `fileText` (the record `record` of `schema`):
+   * the loader's text checks, the record's checks, personal data. `loadable`: whether the
+   * text reads back as plain YAML (format.js); `context`: the case as the site build knew it,
+   * the file's name and its case's folder. form.js refuses the save on any error. */
+  Checker.prototype.checkSave = function (schema, record, fileText, context, loadable) {
+    var unreadable = this.checkFile(fileText), findings;
+    if (unreadable.length) {
+      findings = unreadable;
+    } else if (loadable === false) {  // cannot happen with format.js; if it did, CI would refuse it
+      findings = [this.finding("YAML001", [], (this.data.codes.YAML001 || {}).summary || "YAML")];
+    } else {
+      findings = this.checkRecord(schema, record, Object.assign({}, context || {}, {text: fileText}));
+    }
+    return findings.concat(this.checkText(fileText));
+  };
+
   /* FILE009, FILE011 (caseconf.records.loader): what the loader refuses in a file's text
    * before it reads it as YAML; a file with one of these is judged no further. */
   Checker.prototype.checkFile = function (text) {

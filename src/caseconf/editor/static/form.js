@@ -28,26 +28,7 @@ const checker = new window.CaseconfChecks.Checker(DATA, {fieldName: labelFor});
 
 
 // ------------------------------------------------------------------ what is written
-// Decap keeps fields the user touched and then emptied ("" / [] / {}); a record holds only
-// what was filled in (an empty value would be a wrong-type finding).
-function prune(value) {
-  if (value && typeof value.toJS === "function") { value = value.toJS(); }
-  if (Array.isArray(value)) {
-    const items = value.map(prune).filter((v) => v !== undefined);
-    return items.length ? items : undefined;
-  }
-  if (value && typeof value === "object") {
-    const out = {};
-    let any = false;
-    for (const key of Object.keys(value)) {
-      const v = prune(value[key]);
-      if (v !== undefined) { out[key] = v; any = true; }
-    }
-    return any ? out : undefined;
-  }
-  if (value === null || value === undefined || value === "") { return undefined; }
-  return value;
-}
+const prune = window.CaseconfFormat.prune;
 
 function toImmutable(value, emptyMap, emptyList) {
   if (Array.isArray(value)) {
@@ -154,15 +135,11 @@ function check(collectionName, pruned, fileText, path) {
   // the case's folder: the collection's for records, the file's own for case.yml
   const caseId = meta.case || (meta.schema === "case" && path ? String(path).split("/")[1] : null);
   const context = Object.assign({}, (DATA.cases || {})[meta.case] || {},
-    {closes_case: false, file, any_order: true, case_id: caseId, text: fileText});
+    {closes_case: false, file, any_order: true, case_id: caseId});
   const format = meta.schema === "case" ? "yml" : "fm";
-  const unreadable = checker.checkFile(fileText);  // FILE009, FILE011: CI would read no further
-  const findings = unreadable.length ? unreadable : checker.checkRecord(meta.schema, record, context);
-  if (!formats.loadable(fileText, format)) {  // cannot happen with format.js; if it did, CI would refuse it
-    findings.push({code: "YAML001", loc: [], severity: "error", message: (DATA.codes.YAML001 || {}).summary || "YAML"});
-  }
-  const personal = checker.checkText(fileText).map((f) => Object.assign(f, {loc: formats.locAt(fileText, f.line, format)}));
-  return findings.concat(personal);
+  const findings = checker.checkSave(meta.schema, record, fileText, context, formats.loadable(fileText, format));
+  // personal data is found by line: shown beside the field that line belongs to
+  return findings.map((f) => (f.line && !f.loc ? Object.assign(f, {loc: formats.locAt(fileText, f.line, format)}) : f));
 }
 
 // The name Decap gives a new record (the collection's slug, date and kind): a second record
