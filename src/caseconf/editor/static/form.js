@@ -241,4 +241,81 @@ new MutationObserver((records) => {
   }
 }).observe(document.body, {childList: true, subtree: true, characterData: true});
 
+// ------------------------------------------------------------------ dates as the team writes them
+// Decap's date picker follows the browser's language (mm/dd/yyyy in an English browser on a
+// Czech team). This field shows and reads the team's own CLDR pattern (PAGE.date, from
+// Babel at site build: `d. M. y` in Czech) and stores ISO YYYY-MM-DD; ISO typed in is read too.
+const DatePattern = (() => {
+  const {pattern, months} = PAGE.date || {pattern: "y-MM-dd", months: []};
+  const tokens = pattern.match(/'[^']*'|d+|M+|L+|y+|[^dMLy']+/g) || [];
+  const pad = (n, w) => String(n).padStart(w, "0");
+  function format(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m) { return iso || ""; }
+    const [y, mo, d] = [+m[1], +m[2], +m[3]];
+    return tokens.map((t) => {
+      if (t[0] === "d") { return pad(d, t.length); }
+      if (t[0] === "M" || t[0] === "L") { return t.length >= 3 ? months[mo - 1] : pad(mo, t.length); }
+      if (t[0] === "y") { return t.length === 2 ? pad(y % 100, 2) : String(y); }
+      return t[0] === "'" ? t.slice(1, -1) : t;
+    }).join("");
+  }
+  function valid(y, mo, d) {
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  }
+  // the parts in the pattern's order (day, month, year), whatever separates them
+  const order = tokens.filter((t) => /^[dMLy]/.test(t)).map((t) => t[0] === "L" ? "M" : t[0]);
+  function parse(text) {
+    const s = String(text || "").trim();
+    if (!s) { return ""; }
+    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+    if (iso && valid(+iso[1], +iso[2], +iso[3])) { return `${iso[1]}-${pad(iso[2], 2)}-${pad(iso[3], 2)}`; }
+    const parts = s.toLocaleLowerCase(PAGE.lang).match(/\d+|\p{L}+/gu) || [];
+    if (parts.length !== 3) { return null; }
+    const got = {};
+    order.forEach((key, i) => {
+      const part = parts[i];
+      if (key === "M" && !/^\d+$/.test(part)) {
+        const at = months.findIndex((name) => name.toLocaleLowerCase(PAGE.lang).replace(/\.$/, "") === part);
+        got.M = at >= 0 ? at + 1 : NaN;
+      } else {
+        got[key] = /^\d+$/.test(part) ? +part : NaN;
+      }
+    });
+    if (!(got.y >= 1000 && got.y <= 9999) || !valid(got.y, got.M, got.d)) { return null; }
+    return `${got.y}-${pad(got.M, 2)}-${pad(got.d, 2)}`;
+  }
+  return {format, parse};
+})();
+
+const h = window.h;
+const DateControl = window.createClass({
+  getInitialState() { return {text: DatePattern.format(this.props.value)}; },
+  componentDidUpdate(previous) {
+    // a value set from outside (a default, a reset): show it, unless it is what is typed
+    const value = this.props.value || "";
+    if (previous.value !== this.props.value && DatePattern.parse(this.state.text) !== value && this.state.text !== value) {
+      this.setState({text: DatePattern.format(value)});
+    }
+  },
+  handleChange(event) {
+    const text = event.target.value;
+    this.setState({text});
+    const iso = DatePattern.parse(text);
+    // what cannot be read as a date is kept as typed: the check names it (a bad date) at the save
+    this.props.onChange(iso === null ? text : iso);
+  },
+  render() {
+    return h("input", {type: "text", id: this.props.forID, className: this.props.classNameWrapper,
+      value: this.state.text, onChange: this.handleChange, onFocus: this.props.setActiveStyle,
+      onBlur: this.props.setInactiveStyle, placeholder: DatePattern.format("2026-10-13"), autoComplete: "off",
+      "data-caseconf-date": "1"});
+  }
+});
+const DatePreview = window.createClass({
+  render() { return h("span", {}, DatePattern.format(this.props.value)); }
+});
+CMS.registerWidget("caseconf-date", DateControl, DatePreview);
+
 CMS.init({config: PAGE.config});
