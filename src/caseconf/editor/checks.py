@@ -8,9 +8,11 @@ personal-data detectors look for (their lexicon of names; the patterns and check
 ported once in `static/checks.js`). `static/checks.js` evaluates that data before a save.
 
 Which codes the browser evaluates is declared here (`BROWSER_CODES`); every other code of
-the registries is listed as `ci_only`: the form cannot judge it (it needs the whole case's
-history, the git log or the file system), so only `caseconf check`/`caseconf pii` on the
-pull request blocks it. `tests/editor/test_parity.py` runs both sides on the whole test
+the registries is listed as `ci_only`: a warning or note that needs the whole case's
+history, the calendar or the file system, or an error the form cannot produce (each with
+its reason in `CI_ONLY_WHY`), so only `caseconf check`/`caseconf pii` on the pull request
+judges it. `tests/editor/test_properties.py` checks the promise: whatever the browser
+accepts passes both. `tests/editor/test_parity.py` runs both sides on the whole test
 corpus and compares findings for the codes the browser claims; new codes from the
 registries land in `ci_only` automatically until someone ports them.
 """
