@@ -81,8 +81,15 @@ def browser_findings_many(roots: list[Path]) -> list[tuple[dict[str, Any], list[
         data = browser_checks(repo)
         files = record_files(root)
         ctx = contexts(root, data, files)
-        items = [{"schema": schema_of(rel), "text": (root / rel).read_text(encoding="utf-8", errors="replace"),
-                  "format": "yml" if rel.endswith(".yml") else "fm", "context": ctx.get(rel, {})} for rel in files]
+        items = []
+        for rel in files:
+            text = (root / rel).read_text(encoding="utf-8", errors="replace")
+            # what the form knows of any file it saves: its name, its case's folder, its text
+            context = {**ctx.get(rel, {}), "file": rel.rsplit("/", 1)[-1], "text": text}
+            if rel.split("/")[1] != "activities":
+                context["case_id"] = rel.split("/")[1]
+            items.append({"schema": schema_of(rel), "text": text, "format": "yml" if rel.endswith(".yml") else "fm",
+                          "context": context})
         jobs.append((root, repo.lang, data, files, items))
     results = run_js({"op": "checks", "jobs": [{"data": d, "items": i} for _, _, d, _, i in jobs]})
     return [(data, _located(root, lang, files, result)) for (root, lang, data, files, _), result in zip(jobs, results)]
@@ -93,7 +100,7 @@ def _located(root: Path, lang: str, files: list[str], results: list[dict[str, An
     for rel, result in zip(files, results):
         doc = load_document(root, rel, schema_of(rel), lang, None)  # type: ignore[arg-type]
         for f in result["findings"]:
-            line = doc.line_of(*f["loc"]) if f["loc"] else min(doc.lines.values(), default=1)
+            line = f.get("line") or (doc.line_of(*f["loc"]) if f["loc"] else min(doc.lines.values(), default=1))
             findings.append({"path": rel, "line": line, "code": f["code"], "severity": f["severity"],
                              "message": f["message"]})
     return findings

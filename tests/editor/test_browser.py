@@ -153,6 +153,20 @@ def test_new_initial_conference_becomes_a_draft_branch_that_passes_check(browser
         assert proc.returncode == 0, f"{command}: {proc.stdout[-2000:]}{proc.stderr[-2000:]}"
 
 
+def fill_preparatory_meeting(form: Form, date: str) -> None:
+    """What a preparatory meeting's record needs to pass the check: a goal, who convened it
+    (CONF008) and who took part (CONF013)."""
+    form.select("kind", "preparatory")
+    form.date("date", date)
+    form.text("goal", "Připravit M na první konferenci.")
+    form.select("convener.role", "ospod_worker")
+    form.text("convener.org", "HB")
+    form.add("participants")
+    form.select("participants.role", "ospod_worker", 0)
+    form.text("participants.org", "HB", 0)
+    form.select("participants.attendance", "present", 0)
+
+
 def refused(page, team: Path, tmp_path: Path, code: str) -> str:
     """The form refused the save: the finding is shown next to its field, nothing reached git."""
     note = page.locator(f'.caseconf-finding[data-code="{code}"]').first
@@ -245,9 +259,7 @@ def test_a_preparatory_meeting_saves_without_evaluating_actions(browser, site_ur
         assert "0 úkoly" not in body and "volitelný" not in body.lower() and "UTC" not in body
         assert "nepovinné" in body.lower() and "Druh *".lower() in body.lower()
         assert "změny uloženy" not in body.lower()
-        form.select("kind", "preparatory")
-        form.date("date", "2027-01-12")
-        form.text("goal", "Připravit M na první konferenci.")
+        fill_preparatory_meeting(form, "2027-01-12")
         save(page)
         page.wait_for_url("**/entries/**", timeout=20000)
         page.wait_for_timeout(500)
@@ -397,3 +409,67 @@ def test_an_owner_who_was_not_at_the_meeting_is_a_warning_shown_at_save(browser,
     finally:
         page.close()
     assert draft_branches(team) == [f"cms/{COLLECTION}/2025-03-04-initial"]
+
+
+def test_dates_are_shown_and_typed_as_the_team_writes_them_in_an_english_browser(browser, site_url, decap_server,
+                                                                                  team, tmp_path) -> None:
+    """A Czech team in a browser set to US English: the form shows `13. 10. 2026` (CLDR's
+    Czech pattern), reads `3. 2. 2027` typed the Czech way, and the file gets ISO dates."""
+    case, existing = "HB-2026-015", "2026-10-13-review"
+    page = browser.new_page(viewport={"width": 1300, "height": 1000}, locale="en-US", timezone_id="America/New_York")
+    try:
+        page.goto(f"{site_url}/admin/index.html")
+        page.get_by_role("button", name="Přihlásit").click()
+        page.get_by_text("Kolekce").wait_for()
+        page.goto(f"{site_url}/admin/index.html#/collections/records-{case.lower()}/entries/{existing}")
+        date = page.locator('[id^="date-field-"]').first
+        date.wait_for()
+        assert date.input_value() == "13. 10. 2026"
+        assert "10/13/2026" not in page.locator("body").inner_text()
+        page.goto(f"{site_url}/admin/index.html#/collections/records-{case.lower()}/new")
+        page.locator('[id^="kind-field-"]').wait_for()
+        form = Form(page)
+        assert form.control("date").get_attribute("placeholder") == "13. 10. 2026"
+        fill_preparatory_meeting(form, "3. 2. 2027")  # typed the Czech way
+        save(page)
+        page.wait_for_url("**/entries/**", timeout=20000)
+        page.wait_for_timeout(500)
+        assert page.locator('[id^="date-field-"]').first.input_value() == "3. 2. 2027"
+    except Exception:
+        page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
+        raise
+    finally:
+        page.close()
+    branch = f"cms/records-{case.lower()}/2027-02-03-preparatory"
+    assert draft_branches(team) == [branch]
+    text = git(team, "show", f"{branch}:records/{case}/2027-02-03-preparatory.md")
+    assert "date: 2027-02-03\n" in text
+
+
+def test_a_new_workshop_is_named_by_its_own_date(browser, site_url, decap_server, team, tmp_path) -> None:
+    """The activity's file name comes from its own date and kind (FILE012-014 by
+    construction), typed the team's way; its folder is the year of writing."""
+    import datetime as dt
+
+    page = browser.new_page(viewport={"width": 1300, "height": 1000}, locale="cs-CZ")
+    try:
+        page.goto(f"{site_url}/admin/index.html")
+        page.get_by_role("button", name="Přihlásit").click()
+        page.get_by_text("Kolekce").wait_for()
+        page.goto(f"{site_url}/admin/index.html#/collections/activities/new")
+        page.locator('[id^="kind-field-"]').wait_for()
+        form = Form(page)
+        form.select("kind", "workshop")
+        form.date("date", "4. 3. 2027")
+        form.text("topic", "Plán, který se dá vyhodnotit")
+        save(page)
+        page.wait_for_url("**/entries/**", timeout=20000)
+        page.wait_for_timeout(500)
+    except Exception:
+        page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
+        raise
+    finally:
+        page.close()
+    (branch,) = draft_branches(team)
+    files = git(team, "diff", "--name-only", f"HEAD...{branch}").split()
+    assert files == [f"records/activities/{dt.date.today().year}/2027-03-04-workshop.md"], files

@@ -68,3 +68,11 @@ def test_personal_data_in_the_views_is_refused(data: dict[str, Any]) -> None:
     extra = 'child:\n  views: "Paní Nováková řekla, ať jí zavoláme na 603 123 456."\n'
     found = {code for code, _ in codes(data, "conference", CONFERENCE.format(extra=extra))}
     assert {"PII003", "PII008"} <= found
+
+
+@pytest.mark.parametrize("views", ["Rodina bydlí v ulici Husova 12 a chce zůstat.", "Nově na adrese 586 01 Jihlava.",
+                                   "Dům č. p. 94 je po babičce.", "Byt je na sídlišti, ulice Husova\n      12."])
+def test_an_address_in_the_views_is_refused(data: dict[str, Any], views: str) -> None:
+    extra = 'child:\n  views: "' + views.replace("\n", "\\n") + '"\n' if "\n" not in views else (
+        "child:\n  views: |-\n    " + views.replace("\n", "\n    ") + "\n")
+    assert "PII007" in {code for code, _ in codes(data, "conference", CONFERENCE.format(extra=extra))}

@@ -95,8 +95,8 @@ def test_dates_patterns_and_required_fields(team_repo: Repository) -> None:
     form = fields_by_path(collection(config, f"records-{CASE_ID.lower()}")["fields"])
     for path in ("date", "requested", "invited", "plan.actions.due", "plan.next_review", "evaluation.due",
                  "minutes.circulated", "case_summary.circulated"):
-        assert form[path]["widget"] == "datetime" and form[path]["format"] == "YYYY-MM-DD", path
-        assert form[path]["time_format"] is False
+        # the team's date format whatever the browser's language (form.js's caseconf-date widget)
+        assert form[path]["widget"] == "caseconf-date" and form[path]["format"] == "YYYY-MM-DD", path
     assert form["plan.actions.id"]["pattern"][0] == ACTION_ID_PATTERN
     assert form["evaluation.action"]["pattern"][0] == ACTION_ID_PATTERN
     assert re.fullmatch(form["start"]["pattern"][0], "13:00") and not re.fullmatch(form["start"]["pattern"][0], "25:00")
@@ -142,7 +142,7 @@ def test_hints_and_labels_are_a_persons_words(team_repo: Repository) -> None:
     # the team's jurisdiction (cz): its own authority's office, not Montenegro's
     places = [o["value"] for o in form["place"]["options"]]
     assert "ospod_office" in places and "csr_office" not in places
-    assert form["date"]["picker_utc"] is False
+    assert form["date"]["widget"] == "caseconf-date"  # no time, no time zone, no "UTC"
     assert "date('D. M. YYYY')" in collection(config, f"records-{CASE_ID.lower()}")["summary"]
 
 
@@ -168,7 +168,7 @@ def test_a_model_change_changes_the_form(team_repo: Repository) -> None:
     ctx = editor_config._Ctx("conference", "cs", team_repo.config)
     form = fields_by_path(model_fields(Extended, ctx))
     assert form["mood"]["widget"] == "select" and [o["value"] for o in form["mood"]["options"]] == ["calm", "tense"]
-    assert form["follow_up_call"]["widget"] == "datetime"
+    assert form["follow_up_call"]["widget"] == "caseconf-date"
 
 
 def test_review_form_starts_from_the_open_actions(demo_repo: Repository) -> None:
@@ -197,7 +197,7 @@ def test_backend_and_workflow_from_caseconf_yml(team_repo: Repository) -> None:
     assert config["local_backend"] is True
     assert config["locale"] == "cs"
     conference = collection(config, f"records-{CASE_ID.lower()}")
-    assert conference["slug"] == "{{year}}-{{month}}-{{day}}-{{kind}}"
+    assert conference["slug"] == "{{fields.date}}-{{kind}}"  # the record's own date, not the day of writing
     assert collection(config, "cases")["create"] is False
 
 

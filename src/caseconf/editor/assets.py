@@ -86,7 +86,19 @@ def page_data(config: dict[str, Any], lang: str) -> dict[str, Any]:
         # Decap heads a list "<count> <label in lower case>": the label's plural forms by CLDR category
         "plurals": {pick(FIELDS, key, lang).lower(): entry.get(lang) or entry["en"] for key, entry in PLURALS.items()},
         "kinds": {key: pick(KIND_NAMES, key, lang) for key in KIND_NAMES},
+        "date": date_words(lang),
     }
+
+
+def date_words(lang: str) -> dict[str, Any]:
+    """How the team writes a date (CLDR through Babel, as the site's pages): the medium
+    pattern (`d. M. y` in Czech, `d. M. y.` in Montenegrin, `d MMM y` in English) and the
+    abbreviated month names, for the form's date field (form.js)."""
+    from ..records.locale_format import babel_locale
+
+    locale = babel_locale(lang)
+    months = locale.months["format"]["abbreviated"]
+    return {"pattern": locale.date_formats["medium"].pattern, "months": [months[i] for i in range(1, 13)]}
 
 
 def index_html(config: dict[str, Any], *, title: str, lang: str) -> str:

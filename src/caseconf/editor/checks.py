@@ -8,9 +8,11 @@ personal-data detectors look for (their lexicon of names; the patterns and check
 ported once in `static/checks.js`). `static/checks.js` evaluates that data before a save.
 
 Which codes the browser evaluates is declared here (`BROWSER_CODES`); every other code of
-the registries is listed as `ci_only`: the form cannot judge it (it needs the whole case's
-history, the git log or the file system), so only `caseconf check`/`caseconf pii` on the
-pull request blocks it. `tests/editor/test_parity.py` runs both sides on the whole test
+the registries is listed as `ci_only`: a warning or note that needs the whole case's
+history, the calendar or the file system, or an error the form cannot produce (each with
+its reason in `CI_ONLY_WHY`), so only `caseconf check`/`caseconf pii` on the pull request
+judges it. `tests/editor/test_properties.py` checks the promise: whatever the browser
+accepts passes both. `tests/editor/test_parity.py` runs both sides on the whole test
 corpus and compares findings for the codes the browser claims; new codes from the
 registries land in `ci_only` automatically until someone ports them.
 """
@@ -37,9 +39,42 @@ BROWSER_RULES = frozenset({
     "SCHEMA001", "SCHEMA002", "SCHEMA003", "SCHEMA004", "SCHEMA005",
     "PLAN001", "PLAN002", "PLAN003", "PLAN005", "PLAN006", "PLAN007", "PLAN008", "PLAN009",
     "PLAN010", "PLAN011", "PLAN004", "REV001", "REV003", "REV004", "REV007", "SUPP002", "CASE005",
+    "CONF001", "CONF008", "CONF009", "CONF012", "CONF013",
+    "FILE005", "FILE006", "FILE007", "FILE008", "FILE012", "FILE013", "FILE014",
+    "FILE016", "FILE017", "FILE018",
+    "CASE001", "CASE002", "CASE003", "CASE006", "ACT001", "ACT002",
+    "YAML007", "YAML008", "FILE009", "FILE011",
 })
+# Personal-data codes that are no detector's: an allow-pii marker without a reason.
+BROWSER_PII_CODES = frozenset({"PII010"})
 # Personal-data kinds the browser looks for (detector ports in checks.js).
-BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name", "birth_date"})
+BROWSER_PII_KINDS = frozenset({"birth_number", "jmbg", "email", "phone", "bank_account", "name", "birth_date",
+                               "address"})
+
+# Why the form does not judge an error of the registries itself: it cannot produce it. Each
+# reason is the form's construction (tests/editor/test_properties.py checks the property
+# that matters: a record the browser accepts passes `caseconf check` and `caseconf pii`).
+CI_ONLY_WHY: dict[str, str] = {
+    "CASE004": "The form never creates, moves or deletes case.yml; a case folder without one fails CI "
+               "whatever a record saved into it says.",
+    "CFG005": "caseconf.yml is not edited by the form.",
+    "FILE001": "The form writes JavaScript text, which Decap saves as UTF-8.",
+    "FILE002": "Every record the form writes holds its required keys, so the file is never empty.",
+    "FILE003": "format.js always writes the front matter between its --- lines; form.js refuses a text "
+               "that does not read back (formats.loadable) before the save.",
+    "FILE004": "The record is a mapping by construction (a form is a set of fields); loadable() checks it.",
+    "FILE010": "The file's path comes from the collection's folder and slug, inside records/.",
+    "PII012": "The form does not write the personal-data allowlist file.",
+    "YAML001": "format.js writes YAML with the `yaml` library and form.js refuses a text the library "
+               "cannot read back (formats.loadable).",
+    "YAML002": "A form's record is a JavaScript object: a key cannot occur twice; loadable() refuses a "
+               "text with a duplicate key all the same.",
+    "YAML003": "The form writes no anchors or aliases; loadable() refuses a text that holds one.",
+    "YAML004": "The form writes no tags; loadable() refuses a text that holds one.",
+    "YAML005": "The form's fields nest far less deep than the loader's limit (schema depth, see "
+               "test_properties.py); loadable() refuses a deeper text.",
+    "YAML006": "The form writes no merge keys (<<); loadable() refuses a text that holds one.",
+}
 
 SCHEMA_NAMES = ("conference", "case", "activity")
 
@@ -131,7 +166,8 @@ def browser_codes(codes: dict[str, dict[str, Any]]) -> tuple[list[str], list[str
     """(codes the browser evaluates, codes only CI can evaluate)."""
     supported, ci_only = [], []
     for code, entry in sorted(codes.items()):
-        if code in BROWSER_RULES or (entry.get("scope") == "pii" and entry.get("kind") in BROWSER_PII_KINDS):
+        if code in BROWSER_RULES or code in BROWSER_PII_CODES or (
+                entry.get("scope") == "pii" and entry.get("kind") in BROWSER_PII_KINDS):
             supported.append(code)
         else:
             ci_only.append(code)
@@ -173,19 +209,137 @@ def pii_data(config: TeamConfig | None) -> dict[str, Any]:
         "cyrillic": dict(getattr(normalize, "_CYR", {})),
         "messages": _pii_messages(config.language.value if config is not None else "cs"),
         "birth_date": _birth_date_patterns(),
+        "address": address_data(),
     }
 
 
-# Python's \b is Unicode-aware, JavaScript's is ASCII-only even with the `u` flag: spell it out.
-_JS_WORD = r"[\p{L}\p{N}_]"
+def address_data() -> dict[str, Any]:
+    """PII007: the address detector's own expressions and word lists, and the gazetteer's
+    municipality words and phrases it looks places up in (with the stemmer's tables), so that
+    checks.js runs the Python detector's steps on the Python detector's data."""
+    module = _pii_module("detectors.address")
+    names = _pii_module("names")
+    if not hasattr(module, "_STREET_KW") or not hasattr(names, "place_phrases"):
+        return {}
+    first, last, places = names._lexicon()
+    expressions = {key: js_regex(getattr(module, attr).pattern) for key, attr in (
+        ("street_kw", "_STREET_KW"), ("street_named", "_STREET_NAMED"), ("postal", "_POSTAL"),
+        ("house_no", "_HOUSE_NO"), ("village", "_VILLAGE"), ("institution_before", "_INSTITUTION_BEFORE"),
+        ("institution_after", "_INSTITUTION_AFTER"))}
+    return {
+        **expressions,
+        "not_towns": sorted(module._NOT_TOWNS),
+        "kw_parts": list(module._STREET_KW_PARTS),
+        "place_words": sorted(places | names._single_places() | names._weak_places()),
+        "place_phrases": sorted(names.place_phrases()),
+        "connectors": sorted(names._CONNECTORS),
+        "stems": {"endings": list(names.ENDINGS), "replacements": list(names.REPLACEMENTS),
+                  "alternations": list(names.ALTERNATIONS.items())},
+    }
+
+
+# Python's \b and \w are Unicode-aware, JavaScript's ASCII-only even with the `u` flag: spell
+# them out. JavaScript (V8 before 12.5, node 20) has no scoped flags `(?i:...)`: their letters
+# are spelled in both cases. An identity escape (`\"`) is a syntax error with `u`: dropped.
+_JS_WORD_CLASS = r"\p{L}\p{N}_"
+_JS_WORD = f"[{_JS_WORD_CLASS}]"
 _JS_BOUNDARY = f"(?:(?<={_JS_WORD})(?!{_JS_WORD})|(?<!{_JS_WORD})(?={_JS_WORD}))"
+_JS_SYNTAX = set("^$\\.*+?()[]{}|/")
+_ESCAPES_KEPT = set("dDsSnrtfv0123456789pPuxck")
+
+
+def _both_cases(char: str) -> str:
+    other = char.swapcase()
+    return char if other == char or len(other) != 1 else char + other
 
 
 def js_regex(pattern: str) -> str:
     """A Python regular expression in the dialect of JavaScript's RegExp with the `u` flag
-    (named groups, Unicode word boundaries); the browser compiles it with flags "giu"."""
-    out = pattern.replace("(?P<", "(?<")
-    return re.sub(r"(?<!\\)\\b", lambda _m: _JS_BOUNDARY, out)
+    (named groups, Unicode \\b and \\w, scoped ignore-case), for the browser's copies of the
+    checker's own expressions; the browser adds "i" where Python compiled with IGNORECASE."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_class = False
+    ignore_depth: list[bool] = []  # per open group: whether it is a (?i:...) group
+    def ignoring() -> bool:
+        return any(ignore_depth)
+    while i < n:
+        c = pattern[i]
+        if c == "\\" and i + 1 < n:
+            e = pattern[i + 1]
+            i += 2
+            if e == "b" and not in_class:
+                out.append(_JS_BOUNDARY)
+            elif e == "w":
+                out.append(_JS_WORD_CLASS if in_class else _JS_WORD)
+            elif e == "W" and not in_class:
+                out.append(f"[^{_JS_WORD_CLASS}]")
+            elif e == "A":
+                out.append("^")
+            elif e == "Z":
+                out.append("$")
+            elif e.isalnum() and e in _ESCAPES_KEPT:
+                out.append("\\" + e)
+            elif e in _JS_SYNTAX or (e == "-" and in_class):
+                out.append("\\" + e)
+            else:
+                out.append(e)  # an identity escape of a plain character
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+            elif ignoring() and c.isalpha():
+                c = _both_cases(c)
+                if i + 2 < n and pattern[i + 1] == "-" and pattern[i + 2].isalpha():  # a range a-z
+                    hi = pattern[i + 2]
+                    out.append(f"{pattern[i]}-{hi}")
+                    if pattern[i].swapcase() != pattern[i]:
+                        out.append(f"{pattern[i].swapcase()}-{hi.swapcase()}")
+                    i += 3
+                    continue
+            out.append(c)
+            i += 1
+            continue
+        if c == "[":
+            in_class = True
+            out.append(c)
+            i += 1
+            if i < n and pattern[i] == "^":
+                out.append("^")
+                i += 1
+            if i < n and pattern[i] == "]":
+                out.append("\\]")
+                i += 1
+            continue
+        if c == "(":
+            if pattern.startswith("(?P<", i):
+                out.append("(?<")
+                ignore_depth.append(False)
+                i += 4
+                continue
+            if pattern.startswith("(?i:", i):
+                out.append("(?:")
+                ignore_depth.append(True)
+                i += 4
+                continue
+            ignore_depth.append(False)
+            out.append(c)
+            i += 1
+            continue
+        if c == ")":
+            if ignore_depth:
+                ignore_depth.pop()
+            out.append(c)
+            i += 1
+            continue
+        if ignoring() and c.isalpha():
+            both = _both_cases(c)
+            out.append(f"[{both}]" if len(both) > 1 else c)
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def _birth_date_patterns() -> dict[str, str]:
@@ -225,8 +379,9 @@ def _pii_messages(lang: str) -> dict[str, Any]:
     messages = _pii_module("messages")
     templates = getattr(messages, "_T", {}).get("detected", {})
     labels = getattr(messages, "KIND_LABEL", {})
+    no_reason = getattr(messages, "msg", lambda key, lang: key)("marker_no_reason", lang)
     return {"detected": templates.get(lang) or templates.get("en") or "{label}: {excerpt}",
-            "labels": labels.get(lang) or labels.get("en") or {}}
+            "labels": labels.get(lang) or labels.get("en") or {}, "marker_no_reason": no_reason}
 
 
 def _national_prefixes() -> dict[str, str]:
@@ -303,6 +458,7 @@ def browser_checks(repo: Any, decap: dict[str, Any] | None = None) -> dict[str, 
         "severity_overrides": overrides,
         "supported": supported,
         "ci_only": ci_only,
+        "ci_only_why": {code: CI_ONLY_WHY[code] for code in ci_only if code in CI_ONLY_WHY},
         "cases": case_contexts(repo),
         "pii": pii_data(config),
         "messages": loader_messages(repo.lang),
@@ -311,7 +467,28 @@ def browser_checks(repo: Any, decap: dict[str, Any] | None = None) -> dict[str, 
         "evaluating_kinds": sorted(k.value for k in EVALUATING_KINDS),
         "words": _words(repo.lang),
         "plan004_why": _owner_reasons(repo.lang),
+        "has_config": config is not None,
+        "offices": list(config.offices) if config is not None else [],
+        "case_ids": sorted(repo.cases),
+        "patterns": _patterns(),
     }
+
+
+def _patterns() -> dict[str, str]:
+    """The checker's own expressions for case ids, record file names and template
+    placeholders (CASE001, FILE005/FILE012, FILE016-018), in JavaScript's dialect."""
+    from ..records.models import CASE_ID_PATTERN
+    from ..records.repository import RECORD_NAME
+    from ..rules.placeholder import PLACEHOLDER
+
+    from ..pii.allowlist import _ARG_KIND, _ARG_REASON, MARKER_RE
+    from ..records.loader import _CONFLICT
+
+    return {"case_id": js_regex(CASE_ID_PATTERN), "record_name": js_regex(RECORD_NAME.pattern),
+            "placeholder": js_regex(PLACEHOLDER.pattern), "conflict": js_regex(_CONFLICT.pattern),
+            # the allow-pii marker (PII010 when it gives no reason), matched without case
+            "marker": js_regex(MARKER_RE.pattern), "marker_kind": js_regex(_ARG_KIND.pattern),
+            "marker_reason": js_regex(_ARG_REASON.pattern)}
 
 
 def _owner_reasons(lang: str) -> dict[str, str]:
@@ -326,8 +503,10 @@ def _loader_limits() -> dict[str, int]:
     """Sizes past which the loader refuses a file (YAML005/007/008, checked only in CI)."""
     from ..records import yamlsafe
 
+    from ..records.loader import MAX_FILE_BYTES
+
     return {"depth": getattr(yamlsafe, "MAX_DEPTH", 40), "scalar_chars": getattr(yamlsafe, "MAX_SCALAR_CHARS", 20_000),
-            "int_digits": getattr(yamlsafe, "MAX_INT_DIGITS", 100)}
+            "int_digits": getattr(yamlsafe, "MAX_INT_DIGITS", 100), "file_bytes": MAX_FILE_BYTES}
 
 
 def loader_messages(lang: str) -> dict[str, str]:

@@ -224,8 +224,10 @@ def conference_collection(repo: Repository, case_id: str) -> dict[str, Any]:
         "create": True,
         "delete": False,
         "identifier_field": "kind",
-        # The record's file name: YYYY-MM-DD-<kind>.md, from its own date and kind.
-        "slug": "{{year}}-{{month}}-{{day}}-{{kind}}",
+        # The record's file name: YYYY-MM-DD-<kind>.md, from its own date and kind (named as
+        # `fields.date`: Decap's {{year}} is the day of writing unless the date is its own
+        # datetime widget, and the form's date field is caseconf's)
+        "slug": "{{fields.date}}-{{kind}}",
         "summary": _summary(lang),
         "sortable_fields": ["date", "kind"],
         "fields": conference_fields(repo, case_id),
@@ -259,7 +261,11 @@ def activity_collection(repo: Repository) -> dict[str, Any]:
         "label_singular": pick(UI, "activity_singular", repo.lang),
         "folder": "records/activities",
         "description": pick(UI, "required_legend", repo.lang),
-        "path": "{{year}}/{{year}}-{{month}}-{{day}}-{{kind}}",
+        # the name from the activity's own date and kind; the folder is the year of writing
+        # (Decap applies no filter to a `path`'s field): an activity entered in another year
+        # than it took place gets FILE015, a warning, on the pull request
+        "slug": "{{fields.date}}-{{kind}}",
+        "path": "{{year}}/{{slug}}",
         "extension": "md",
         "format": FORMATS["activity"],
         "create": True,
@@ -352,10 +358,10 @@ def _field(key: str, path: str, annotation: Any, info: Any, ctx: _Ctx, in_item: 
                 if getattr(m, "le", None) is not None:
                     field["max"] = m.le
         elif tp is dt.date:
-            # a calendar date, no time and no time zone: the browser's date picker shows it in
-            # the user's own date format; the file gets YYYY-MM-DD
-            field.update(widget="datetime", format="YYYY-MM-DD", date_format="YYYY-MM-DD", time_format=False,
-                         picker_utc=False, default="")
+            # a calendar date, no time and no time zone, shown and typed as the team writes
+            # dates (CLDR's pattern, whatever the browser's language: form.js registers the
+            # widget); the file gets YYYY-MM-DD
+            field.update(widget="caseconf-date", format="YYYY-MM-DD", default="")
         elif tp is dt.datetime:
             field.update(widget="datetime")
         else:

@@ -268,9 +268,108 @@
     (Array.isArray(record.evaluation) ? record.evaluation : []).forEach(function (entry, i) {
       if (blank(entry.result)) { add("REV007", ["evaluation", i, "result"], {id: entry.action}); }
     });
+    this.meetingRules(record, context, add);
+    this.fileRules(record, context, add, "FILE005", "FILE006", "FILE007");
+    if (context.case_id && record.case !== context.case_id) {
+      add("FILE008", ["case"], {folder: context.case_id, case: record.case});
+    }
     this.actionOwnersKnown(record, actions, context, add);
     this.duplicateActionIds(actions, context, add);
     this.evaluationRules(record, context, add);
+    return out;
+  };
+
+  /* CONF001, CONF008, CONF009, CONF012, CONF013 (caseconf.rules.conf): what a meeting's
+   * record must say; which kinds each applies to comes from the registry (`applies`). */
+  Checker.prototype.meetingRules = function (record, context, add) {
+    if (!record.goal) { add("CONF001", ["goal"]); }
+    var roles = isMap(record.roles) ? record.roles : null;
+    var needed = record.kind === "preparatory" ? ["convener"] : ["convener", "facilitator", "minutes"];
+    needed.forEach(function (key) {
+      if (!roles || roles[key] === undefined || roles[key] === null) { add("CONF008", ["roles"], {role: key}); }
+    });
+    ["start", "end", "place", "requested", "invited", "basis"].forEach(function (key) {
+      if (record[key] === undefined || record[key] === null) { add("CONF009", [key], {field: key}); }
+    });
+    if (record.start && record.end && minutes(record.end) - minutes(record.start) <= 0) {
+      add("CONF012", ["end"], {start: record.start, end: record.end});
+    }
+    if (!Array.isArray(record.participants) || !record.participants.length) { add("CONF013", ["participants"]); }
+  };
+
+  function minutes(hhmm) { var p = String(hhmm).split(":"); return (+p[0]) * 60 + (+p[1]); }
+
+  /* FILE005-007 (records) and FILE012-014 (activities), as caseconf.rules.file: the file
+   * name says the record's date and kind. The form names a new file from its date and kind
+   * (the collection's slug), but an edit of an existing record keeps its name, so a changed
+   * date or kind would contradict it: judged on the name the file has (context.file). */
+  Checker.prototype.fileRules = function (record, context, add, nameCode, dateCode, kindCode) {
+    var pattern = (this.data.patterns || {}).record_name;
+    if (!context.file || !pattern) { return; }
+    var m = new RegExp(pattern, "u").exec(context.file);
+    if (!m) {
+      add(nameCode, ["date"], {expected: record.date + "-" + record.kind + ".md"});
+      return;
+    }
+    if (m.groups.date !== record.date) { add(dateCode, ["date"], {name_date: m.groups.date, date: record.date}); }
+    if (m.groups.kind !== record.kind) { add(kindCode, ["kind"], {name_kind: m.groups.kind, kind: record.kind}); }
+  };
+
+  /* CASE001-003 and CASE006 (caseconf.rules.case) on case.yml; the case's folder is
+   * context.case_id (the form edits case.yml in place, it cannot move it). */
+  Checker.prototype.caseRules = function (record, context) {
+    var self = this, out = [];
+    function add(code, loc, params) { var f = self.rule(code, loc, params); if (f) { out.push(f); } }
+    var folder = context.case_id;
+    var idPattern = new RegExp((this.data.patterns || {}).case_id || "^", "u");
+    var offices = this.data.offices || [];
+    if (folder && !idPattern.test(folder)) { add("CASE001", ["id"], {id: folder}); }
+    if (this.data.has_config) {
+      if (offices.indexOf(record.office) < 0) {
+        add("CASE002", ["office"], {office: record.office, known: offices.join(", ") || "-"});
+      } else if (folder && idPattern.test(folder) && folder.indexOf(record.office + "-") !== 0) {
+        add("CASE002", ["office"], {office: folder.split("-")[0], known: offices.join(", ")});
+      }
+    }
+    if (record.status === "closed") {
+      ["closed", "closure_reason"].forEach(function (key) {
+        if (record[key] === undefined || record[key] === null) { add("CASE003", ["status"], {missing: key}); }
+      });
+    }
+    if (folder && record.id !== folder) { add("CASE006", ["id"], {id: record.id, folder: folder}); }
+    return out;
+  };
+
+  /* ACT001, ACT002 (caseconf.rules.activity) and the activity's file name (FILE012-014). */
+  Checker.prototype.activityRules = function (record, context) {
+    var self = this, out = [];
+    function add(code, loc, params) { var f = self.rule(code, loc, params); if (f) { out.push(f); } }
+    var offices = this.data.offices || [];
+    if (this.data.has_config) {
+      (Array.isArray(record.offices) ? record.offices : []).forEach(function (office, i) {
+        if (offices.indexOf(office) < 0) { add("ACT001", ["offices", i], {office: office}); }
+      });
+    }
+    if (record.case && (this.data.case_ids || []).indexOf(record.case) < 0) { add("ACT002", ["case"], {case: record.case}); }
+    this.fileRules(record, context, add, "FILE012", "FILE013", "FILE014");
+    return out;
+  };
+
+  /* FILE016-018 (caseconf.rules.placeholder): a template's "DOPLŇTE"/"FILL IN" left in the
+   * front matter (all of case.yml); the pattern is the checker's own. */
+  Checker.prototype.placeholders = function (schema, text) {
+    var pattern = (this.data.patterns || {}).placeholder;
+    if (!pattern || typeof text !== "string" || !new RegExp(pattern, "u").test(text)) { return []; }
+    var code = {conference: "FILE016", case: "FILE017", activity: "FILE018"}[schema];
+    var lines = text.split("\n"), end = lines.length;
+    if (schema !== "case") {  // up to the front matter's closing ---
+      end = 0;
+      for (var i = 1; i < lines.length; i++) { if (lines[i].replace(/\r$/, "") === "---") { end = i; break; } }
+    }
+    var re = new RegExp(pattern, "u"), out = [];
+    for (var n = 0; n < end; n++) {
+      if (re.test(lines[n])) { var f = this.rule(code, null, {}); if (f) { f.line = n + 1; out.push(f); } }
+    }
     return out;
   };
 
@@ -379,18 +478,83 @@
     return kept;
   };
 
-  Checker.prototype.beyondLimits = function (value, depth) {
+  /* YAML005, YAML007, YAML008 (caseconf.records.yamlsafe): the loader's limits, as its
+   * finding on the first value past one (the loader reads nothing of such a file). */
+  Checker.prototype.beyondLimits = function (value, depth, loc) {
     var self = this, limits = this.data.limits || {};
-    if (depth > (limits.depth || 40)) { return true; }
-    if (typeof value === "string") { return value.length > (limits.scalar_chars || 20000); }
-    if (typeof value === "number") { return !Number.isFinite(value) || Math.abs(value) >= Math.pow(10, limits.int_digits || 100); }
-    if (Array.isArray(value)) { return value.some(function (v) { return self.beyondLimits(v, depth + 1); }); }
-    if (isMap(value)) {
-      return Object.keys(value).some(function (k) {
-        return k.length > (limits.scalar_chars || 20000) || self.beyondLimits(value[k], depth + 1);
+    var maxDepth = limits.depth || 40, maxChars = limits.scalar_chars || 20000, maxDigits = limits.int_digits || 100;
+    function found(code, id, limit, where) { return self.finding(code, where, self.loader(id, {limit: limit})); }
+    if (depth > maxDepth) { return found("YAML005", "yaml_too_deep", maxDepth, loc); }
+    if (typeof value === "string") { return value.length > maxChars ? found("YAML007", "yaml_too_long", maxChars, loc) : null; }
+    if (typeof value === "number") {
+      return !Number.isFinite(value) || Math.abs(value) >= Math.pow(10, maxDigits)
+        ? found("YAML008", "yaml_number_too_long", maxDigits, loc) : null;
+    }
+    var hit = null;
+    if (Array.isArray(value)) {
+      value.some(function (v, i) { hit = self.beyondLimits(v, depth + 1, loc.concat([i])); return hit; });
+    } else if (isMap(value)) {
+      Object.keys(value).some(function (k) {
+        hit = k.length > maxChars ? found("YAML007", "yaml_too_long", maxChars, loc)
+          : self.beyondLimits(value[k], depth + 1, loc.concat([k]));
+        return hit;
       });
     }
-    return false;
+    return hit;
+  };
+
+  /* Everything the form asks before it writes `fileText` (the record `record` of `schema`):
+   * the loader's text checks, the record's checks, personal data. `loadable`: whether the
+   * text reads back as plain YAML (format.js); `context`: the case as the site build knew it,
+   * the file's name and its case's folder. form.js refuses the save on any error. */
+  Checker.prototype.checkSave = function (schema, record, fileText, context, loadable) {
+    var unreadable = this.checkFile(fileText), findings;
+    if (unreadable.length) {
+      findings = unreadable;
+    } else if (loadable === false) {  // cannot happen with format.js; if it did, CI would refuse it
+      findings = [this.finding("YAML001", [], (this.data.codes.YAML001 || {}).summary || "YAML")];
+    } else {
+      findings = this.checkRecord(schema, record, Object.assign({}, context || {}, {text: fileText}));
+    }
+    return findings.concat(this.checkText(fileText));
+  };
+
+  /* FILE009, FILE011 (caseconf.records.loader): what the loader refuses in a file's text
+   * before it reads it as YAML; a file with one of these is judged no further. */
+  Checker.prototype.checkFile = function (text) {
+    var limits = this.data.limits || {}, patterns = this.data.patterns || {};
+    var size = typeof TextEncoder !== "undefined" ? new TextEncoder().encode(text).length : text.length;
+    if (limits.file_bytes && size > limits.file_bytes) {
+      return [Object.assign(this.finding("FILE011", null, this.loader("file_too_large", {size: size, limit: limits.file_bytes})), {line: 1})];
+    }
+    var m = patterns.conflict && new RegExp(patterns.conflict, "mu").exec(text.replace(/\r\n?/g, "\n"));
+    if (m) {
+      var line = text.replace(/\r\n?/g, "\n").slice(0, m.index).split("\n").length;
+      return [Object.assign(this.finding("FILE009", null, this.loader("conflict_markers", {})), {line: line})];
+    }
+    return [];
+  };
+
+  /* The allow-pii marker, as caseconf.pii.allowlist.parse_marker: which kinds it allows on
+   * its line (and the next, when it stands alone), or no reason (PII010, allows nothing). */
+  Checker.prototype.marker = function (line) {
+    var patterns = this.data.patterns || {};
+    if (!patterns.marker || line.toLowerCase().indexOf("allow-pii") < 0) { return null; }
+    var m = new RegExp(patterns.marker, "iu").exec(line);
+    if (!m) { return null; }
+    var args = m.groups.args, endComment = args.indexOf("-->");
+    if (endComment >= 0) { args = args.slice(0, endComment); }
+    var km = new RegExp(patterns.marker_kind, "u").exec(args);
+    var kinds = km ? km.groups.v.split(",").filter(Boolean) : null;
+    var rm = new RegExp(patterns.marker_reason, "u").exec(args), reason = null;
+    if (rm) {
+      var g = [rm.groups.d, rm.groups.s, rm.groups.c, rm.groups.w].filter(function (x) { return x !== undefined; });
+      reason = (g.length ? g[0] : "").trim() || null;
+    }
+    var start = m.index, prefix = line.slice(0, start).replace(/\s+$/, "");
+    if (/<!--$/.test(prefix)) { start = prefix.lastIndexOf("<!--"); } else if (/#$/.test(prefix)) { start = prefix.lastIndexOf("#"); }
+    var end = m.index + m[0].length;
+    return {kinds: kinds, reason: reason, start: start, end: end, alone: !line.slice(0, start).trim() && !line.slice(end).trim()};
   };
 
   /* Findings of one record: schema first; the rules run only on a record the schema
@@ -402,14 +566,21 @@
       return [this.finding("SCHEMA002", [], this.loader("bad_value", {field: "(root)", value: "…",
         detail: this.loader("expected_mapping")}))];
     }
-    if (this.beyondLimits(record, 0)) { return out; }  // the loader stops there (a CI-only code)
+    context = context || {};
+    var limit = this.beyondLimits(record, 0, []);
+    if (limit) { return [limit]; }  // the loader stops there
     this.validate(node, record, [], out);
     var loadErrors = out.length;
     this.unknownKeys(node, record, [], out);
     if (loadErrors) { return out; }
     if (schema === "conference") {
-      out = out.concat(this.conferenceRules(record, context || {}));
+      out = out.concat(this.conferenceRules(record, context));
+    } else if (schema === "case") {
+      out = out.concat(this.caseRules(record, context));
+    } else if (schema === "activity") {
+      out = out.concat(this.activityRules(record, context));
     }
+    out = out.concat(this.placeholders(schema, context.text));
     return this.suppress(record, out);
   };
 
@@ -542,6 +713,125 @@
         var start = m.index + m[0].lastIndexOf(m.groups.date);
         hit("birth_date", start, start + m.groups.date.length);
       });
+    });
+  };
+
+  /* PII007, as caseconf.pii.detectors.address.find_addresses: street and house number,
+   * postal code and town, "č. p. 94", a municipality of the gazetteer and a house number.
+   * The expressions, word lists and gazetteer are the detector's own (generated data). One
+   * step is not ported: Python lets "Lhůty 14" pass when its dictionaries know the first
+   * word as an ordinary word; the form refuses it (a stricter form never lets through what
+   * the guard would refuse). */
+  function isLower(s) { return s === s.toLowerCase() && s !== s.toUpperCase(); }
+  function isUpperChar(c) { return !!c && c === c.toUpperCase() && c !== c.toLowerCase(); }
+
+  Checker.prototype.addressData = function () {
+    if (this._address !== undefined) { return this._address; }
+    var a = (this.data.pii || {}).address;
+    if (!a || !a.street_kw) { this._address = null; return null; }
+    function set(list) { var o = Object.create(null); (list || []).forEach(function (w) { o[w] = true; }); return o; }
+    this._address = {
+      streetKw: new RegExp(a.street_kw, "gdu"), streetNamed: new RegExp(a.street_named, "gdu"),
+      postal: new RegExp(a.postal, "gdu"), houseNo: new RegExp(a.house_no, "gdu"), village: new RegExp(a.village, "gdu"),
+      before: new RegExp(a.institution_before, "u"), after: new RegExp(a.institution_after, "yu"),
+      notTowns: set(a.not_towns), kwParts: a.kw_parts, places: set(a.place_words), phrases: set(a.place_phrases),
+      connectors: set(a.connectors), stems: a.stems, cache: Object.create(null)
+    };
+    return this._address;
+  };
+
+  // caseconf.pii.names.candidates: base forms of an inflected lower-case word, the word first
+  function pyCandidates(word, stems, cache) {
+    if (cache[word]) { return cache[word]; }
+    var out = [word], n = word.length, seen = Object.create(null);
+    seen[word] = true;
+    [""].concat(stems.endings).forEach(function (end) {
+      if (end && !word.endsWith(end)) { return; }
+      var stem = end ? word.slice(0, n - end.length) : word;
+      if (stem.length < 2) { return; }
+      var list = [stem];
+      stems.alternations.forEach(function (ab) { if (stem.endsWith(ab[0])) { list.push(stem.slice(0, stem.length - ab[0].length) + ab[1]); } });
+      var vowels = "aeiouyáéíóúůýě";
+      if (stem.length >= 3 && vowels.indexOf(stem[stem.length - 1]) < 0 && vowels.indexOf(stem[stem.length - 2]) < 0) {
+        list.push(stem.slice(0, -1) + "e" + stem[stem.length - 1]);
+      }
+      list.forEach(function (st) {
+        (end ? stems.replacements : [""]).forEach(function (r) { var c = st + r; if (!seen[c]) { seen[c] = true; out.push(c); } });
+      });
+    });
+    cache[word] = out;
+    return out;
+  }
+
+  function isPlace(words, a) {  // caseconf.pii.names.is_place
+    var cands = function (w) { return pyCandidates(w.toLowerCase(), a.stems, a.cache).slice(0, 40); };
+    if (words.length === 1) {
+      var low = words[0].toLowerCase(), c = cands(low);
+      if (low.length === 3 && "aeiouyáéíóúůý".indexOf(low[1]) < 0 && "aeiouyáéíóúůý".indexOf(low[0]) < 0) {
+        c = c.concat([low[0] + "e" + low[1]]);
+      }
+      return c.some(function (x) { return a.places[x]; });
+    }
+    if (words.length === 2 || (words.length === 3 && a.connectors[words[1]])) {
+      var options = words.map(function (w) { return isUpperChar(w[0]) ? cands(w) : [w]; });
+      if (options.length === 2) {
+        return options[0].some(function (x) { return options[1].some(function (y) { return a.phrases[x + " " + y]; }); });
+      }
+      return options[0].some(function (x) { return options[2].some(function (z) { return a.phrases[x + " " + options[1][0] + " " + z]; }); });
+    }
+    return false;
+  }
+
+  Checker.prototype.addresses = function (text, hit) {
+    var a = this.addressData();
+    if (!a || (!/\d/.test(text) && text.indexOf("bb") < 0 && text.indexOf("b.b.") < 0)) { return; }
+    var low = text.toLowerCase();
+    var streetKw = a.kwParts.some(function (part) { return low.indexOf(part) >= 0; });
+    var capitals = !isLower(text);
+    function lineStart(at) { return text.lastIndexOf("\n", at - 1) + 1; }
+    function institution(start, numEnd) {
+      if (a.before.test(text.slice(lineStart(start), start))) { return true; }
+      if (numEnd === null) { return false; }
+      a.after.lastIndex = numEnd;
+      return a.after.test(text);
+    }
+    var rxs = (streetKw ? [a.streetKw] : []).concat(capitals ? [a.streetNamed] : []);
+    rxs.forEach(function (rx) {
+      eachMatch(rx, text, function (m) {
+        var start = m.index, numEnd = m.indices.groups.num[1];
+        if (rx === a.streetKw && !(isUpperChar(m.groups.kw[0]) || isUpperChar((m.groups.name || "")[0])
+                                   || m.groups.num === "bb" || m.groups.num === "b.b.")) { return; }
+        if (institution(start, numEnd)) { return; }
+        hit("address", start, numEnd);
+      });
+    });
+    if (capitals) {
+      eachMatch(a.postal, text, function (m) {
+        if (a.before.test(text.slice(lineStart(m.index), m.index))) { return; }
+        if (a.notTowns[m.groups.town.toLowerCase()]) { return; }
+        var code = m.groups.code, digits = code.replace(/ /g, "");
+        if (code.indexOf(" ") < 0 && "123456789".indexOf(digits[0]) < 0) { return; }
+        hit("address", m.index, m.index + m[0].length);
+      });
+    }
+    if (low.indexOf("p") >= 0 || low.indexOf("ev") >= 0) {
+      eachMatch(a.houseNo, text, function (m) { hit("address", m.index, m.index + m[0].length); });
+    }
+    if (!capitals) { return; }
+    eachMatch(a.village, text, function (m) {
+      var num = m.groups.num, numEnd = m.indices.groups.num[1];
+      if (/^(?:19|20)\d\d$/.test(num)) { return; }  // a year
+      var words = m.groups.place.replace(/-/g, " ").split(/\s+/).filter(Boolean);
+      if (words[0].toLowerCase() === "praha" && /^\d+$/.test(num) && +num <= 22 && !m.groups.roman) { return; }
+      if (institution(m.index, numEnd)) { return; }
+      var placeStart = m.indices.groups.place[0];
+      for (var k = 0; k < words.length; k++) {
+        if (isPlace(words.slice(k), a)) {
+          var start = k ? placeStart + m.groups.place.indexOf(words[k]) : m.index;
+          hit("address", start, numEnd);
+          break;
+        }
+      }
     });
   };
 
@@ -717,20 +1007,38 @@
     this.data.supported.forEach(function (c) { supported[c] = true; });
     var raws = fileText.split("\n");
     var lines = raws.map(function (raw) { return self.normalize(raw.replace(/\r$/, "")); });
+    // allow-pii markers: blanked out before the detectors look, as the guard does
+    var markers = {};
+    lines.forEach(function (line, index) {
+      var mk = self.marker(line);
+      if (!mk) { return; }
+      lines[index] = line.slice(0, mk.start) + " ".repeat(mk.end - mk.start) + line.slice(mk.end);
+      if (mk.reason === null) {
+        if (supported.PII010) {
+          out.push(self.finding("PII010", null, (self.data.pii.messages || {}).marker_no_reason || "allow-pii", {line: index + 1}));
+        }
+        return;
+      }
+      markers[index] = mk;
+      if (mk.alone && !(index + 1 in markers)) { markers[index + 1] = mk; }
+    });
     // A date of birth may sit on the line before its keyword ("… 15. 9. 2015\nnarozen"): the
     // guard reads the text whole, so does this; each hit belongs to the line it starts on.
     var births = {}, starts = [], at = 0;
     lines.forEach(function (l) { starts.push(at); at += l.length + 1; });
-    this.birthDates(lines.join("\n"), function (kind, start, end) {
+    var whole = function (kind, start, end) {
       var i = starts.length - 1;
       while (starts[i] > start) { i--; }
       (births[i] = births[i] || []).push({kind: kind, start: start - starts[i], end: Math.min(end - starts[i], lines[i].length)});
-    });
+    };
+    this.birthDates(lines.join("\n"), whole);
+    // an address may run over a line break ("ulice Husova\n12"): read whole, as births
+    this.addresses(lines.join("\n"), whole);
     raws.forEach(function (raw, index) {
-      if (/caseconf:\s*allow-pii\b/i.test(raw)) { return; }
-      var line = lines[index];
+      var line = lines[index], mk = markers[index];
       self.resolve(self.piiHits(line, births[index])).forEach(function (h) {
         var code = self.piiCode(h.kind);
+        if (mk && (mk.kinds === null || mk.kinds.indexOf(h.kind) >= 0)) { return; }
         if (code && supported[code]) {
           out.push(self.finding(code, null, self.piiMessage(h.kind, line.slice(h.start, h.end)),
             {line: index + 1, kind: h.kind, start: h.start, end: h.end}));

@@ -28,26 +28,7 @@ const checker = new window.CaseconfChecks.Checker(DATA, {fieldName: labelFor});
 
 
 // ------------------------------------------------------------------ what is written
-// Decap keeps fields the user touched and then emptied ("" / [] / {}); a record holds only
-// what was filled in (an empty value would be a wrong-type finding).
-function prune(value) {
-  if (value && typeof value.toJS === "function") { value = value.toJS(); }
-  if (Array.isArray(value)) {
-    const items = value.map(prune).filter((v) => v !== undefined);
-    return items.length ? items : undefined;
-  }
-  if (value && typeof value === "object") {
-    const out = {};
-    let any = false;
-    for (const key of Object.keys(value)) {
-      const v = prune(value[key]);
-      if (v !== undefined) { out[key] = v; any = true; }
-    }
-    return any ? out : undefined;
-  }
-  if (value === null || value === undefined || value === "") { return undefined; }
-  return value;
-}
+const prune = window.CaseconfFormat.prune;
 
 function toImmutable(value, emptyMap, emptyList) {
   if (Array.isArray(value)) {
@@ -149,12 +130,26 @@ function check(collectionName, pruned, fileText, path) {
   if (!meta) { return []; }
   // the record's own file (none yet for a new one), so that its own action ids are not
   // taken for another record's; any_order: refuse an id used anywhere else in the case
-  const file = path ? String(path).split("/").pop() : null;
-  const context = Object.assign({}, (DATA.cases || {})[meta.case] || {}, {closes_case: false, file, any_order: true});
-  const findings = checker.checkRecord(meta.schema, recordOf(pruned), context);
+  const record = recordOf(pruned);
+  const file = path ? String(path).split("/").pop() : newFileName(meta, record);
+  // the case's folder: the collection's for records, the file's own for case.yml
+  const caseId = meta.case || (meta.schema === "case" && path ? String(path).split("/")[1] : null);
+  const context = Object.assign({}, (DATA.cases || {})[meta.case] || {},
+    {closes_case: false, file, any_order: true, case_id: caseId});
   const format = meta.schema === "case" ? "yml" : "fm";
-  const personal = checker.checkText(fileText).map((f) => Object.assign(f, {loc: formats.locAt(fileText, f.line, format)}));
-  return findings.concat(personal);
+  const findings = checker.checkSave(meta.schema, record, fileText, context, formats.loadable(fileText, format));
+  // personal data is found by line: shown beside the field that line belongs to
+  return findings.map((f) => (f.line && !f.loc ? Object.assign(f, {loc: formats.locAt(fileText, f.line, format)}) : f));
+}
+
+// The name Decap gives a new record (the collection's slug, date and kind): a second record
+// of the same kind on the same day gets Decap's "-1", which the file-name check refuses
+// (FILE005), so the form refuses it before the save, not the pull request after it.
+function newFileName(meta, record) {
+  if (meta.schema !== "conference" || !record.date || !record.kind) { return null; }
+  const name = `${record.date}-${record.kind}.md`;
+  const taken = ((DATA.cases || {})[meta.case] || {}).records || [];
+  return taken.some((r) => r.file === name) ? `${record.date}-${record.kind}-1.md` : name;
 }
 
 function guard(event) {
@@ -245,5 +240,82 @@ new MutationObserver((records) => {
     for (const n of r.addedNodes || []) { if (n.nodeType === 1) { fixWords(n); } else if (n.nodeType === 3 && n.parentNode) { fixWords(n.parentNode); } }
   }
 }).observe(document.body, {childList: true, subtree: true, characterData: true});
+
+// ------------------------------------------------------------------ dates as the team writes them
+// Decap's date picker follows the browser's language (mm/dd/yyyy in an English browser on a
+// Czech team). This field shows and reads the team's own CLDR pattern (PAGE.date, from
+// Babel at site build: `d. M. y` in Czech) and stores ISO YYYY-MM-DD; ISO typed in is read too.
+const DatePattern = (() => {
+  const {pattern, months} = PAGE.date || {pattern: "y-MM-dd", months: []};
+  const tokens = pattern.match(/'[^']*'|d+|M+|L+|y+|[^dMLy']+/g) || [];
+  const pad = (n, w) => String(n).padStart(w, "0");
+  function format(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m) { return iso || ""; }
+    const [y, mo, d] = [+m[1], +m[2], +m[3]];
+    return tokens.map((t) => {
+      if (t[0] === "d") { return pad(d, t.length); }
+      if (t[0] === "M" || t[0] === "L") { return t.length >= 3 ? months[mo - 1] : pad(mo, t.length); }
+      if (t[0] === "y") { return t.length === 2 ? pad(y % 100, 2) : String(y); }
+      return t[0] === "'" ? t.slice(1, -1) : t;
+    }).join("");
+  }
+  function valid(y, mo, d) {
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  }
+  // the parts in the pattern's order (day, month, year), whatever separates them
+  const order = tokens.filter((t) => /^[dMLy]/.test(t)).map((t) => t[0] === "L" ? "M" : t[0]);
+  function parse(text) {
+    const s = String(text || "").trim();
+    if (!s) { return ""; }
+    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+    if (iso && valid(+iso[1], +iso[2], +iso[3])) { return `${iso[1]}-${pad(iso[2], 2)}-${pad(iso[3], 2)}`; }
+    const parts = s.toLocaleLowerCase(PAGE.lang).match(/\d+|\p{L}+/gu) || [];
+    if (parts.length !== 3) { return null; }
+    const got = {};
+    order.forEach((key, i) => {
+      const part = parts[i];
+      if (key === "M" && !/^\d+$/.test(part)) {
+        const at = months.findIndex((name) => name.toLocaleLowerCase(PAGE.lang).replace(/\.$/, "") === part);
+        got.M = at >= 0 ? at + 1 : NaN;
+      } else {
+        got[key] = /^\d+$/.test(part) ? +part : NaN;
+      }
+    });
+    if (!(got.y >= 1000 && got.y <= 9999) || !valid(got.y, got.M, got.d)) { return null; }
+    return `${got.y}-${pad(got.M, 2)}-${pad(got.d, 2)}`;
+  }
+  return {format, parse};
+})();
+
+const h = window.h;
+const DateControl = window.createClass({
+  getInitialState() { return {text: DatePattern.format(this.props.value)}; },
+  componentDidUpdate(previous) {
+    // a value set from outside (a default, a reset): show it, unless it is what is typed
+    const value = this.props.value || "";
+    if (previous.value !== this.props.value && DatePattern.parse(this.state.text) !== value && this.state.text !== value) {
+      this.setState({text: DatePattern.format(value)});
+    }
+  },
+  handleChange(event) {
+    const text = event.target.value;
+    this.setState({text});
+    const iso = DatePattern.parse(text);
+    // what cannot be read as a date is kept as typed: the check names it (a bad date) at the save
+    this.props.onChange(iso === null ? text : iso);
+  },
+  render() {
+    return h("input", {type: "text", id: this.props.forID, className: this.props.classNameWrapper,
+      value: this.state.text, onChange: this.handleChange, onFocus: this.props.setActiveStyle,
+      onBlur: this.props.setInactiveStyle, placeholder: DatePattern.format("2026-10-13"), autoComplete: "off",
+      "data-caseconf-date": "1"});
+  }
+});
+const DatePreview = window.createClass({
+  render() { return h("span", {}, DatePattern.format(this.props.value)); }
+});
+CMS.registerWidget("caseconf-date", DateControl, DatePreview);
 
 CMS.init({config: PAGE.config});

@@ -418,5 +418,27 @@
       loadable: loadable};
   }
 
-  return {make: make, SOURCE_KEY: SOURCE_KEY};
+  // What the form writes of its entry: Decap keeps fields the user touched and then emptied
+  // ("" / [] / {}); a record holds only what was filled in (an empty value would be a
+  // wrong-type finding). Used by form.js before every save, and by the tests that judge
+  // what the form would write (tests/editor/js_runner.mjs).
+  function prune(value) {
+    if (value && typeof value.toJS === "function") { value = value.toJS(); }
+    if (Array.isArray(value)) {
+      var items = value.map(prune).filter(function (v) { return v !== undefined; });
+      return items.length ? items : undefined;
+    }
+    if (value && typeof value === "object") {
+      var out = {}, any = false;
+      Object.keys(value).forEach(function (key) {
+        var v = prune(value[key]);
+        if (v !== undefined) { out[key] = v; any = true; }
+      });
+      return any ? out : undefined;
+    }
+    if (value === null || value === undefined || value === "") { return undefined; }
+    return value;
+  }
+
+  return {make: make, SOURCE_KEY: SOURCE_KEY, prune: prune};
 });
