@@ -181,12 +181,19 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-@pytest.mark.slow
-def test_site_is_in_the_team_language(team, tmp_path) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def built_site(team, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The team's site, built once for the page and the download checks."""
     lang, root = team
-    misses = tmp_path / "misses.jsonl"
+    misses = tmp_path_factory.mktemp(f"site-misses-{lang}") / "misses.jsonl"
     run = run_as_team(root, ["site", "build"], misses)
     assert run.code == 0, run.err[-2000:]
+    return lang, root, misses
+
+
+@pytest.mark.slow
+def test_site_is_in_the_team_language(built_site) -> None:  # type: ignore[no-untyped-def]
+    lang, root, misses = built_site
     found: dict[str, list[str]] = {}
     for page in sorted((root / "site").rglob("*.html")):
         if "/en/" in page.as_posix() or page.name == "404.html":
@@ -199,6 +206,21 @@ def test_site_is_in_the_team_language(team, tmp_path) -> None:  # type: ignore[n
     sample = [f"{page}: {words[:4]}" for page, words in list(found.items())[:6]]
     judge("",
           f"{lang} site: {len(found)} pages", sample, read_misses(misses, lang))
+
+
+@pytest.mark.slow
+def test_site_downloads_are_in_the_team_language(built_site) -> None:  # type: ignore[no-untyped-def]
+    """The open-actions CSV and the calendar the site offers read like `caseconf actions
+    --format csv|ics`: headers, statuses, roles and the calendar's descriptions in words."""
+    lang, root, _ = built_site
+    downloads = root / "site" / "downloads"
+    table = (downloads / "open-actions.csv").read_text(encoding="utf-8-sig")
+    calendar = (downloads / "calendar.ics").read_text(encoding="utf-8")
+    header = table.splitlines()[0]
+    assert "," in header and not {"case", "office", "owner", "due"} & set(header.split(",")), header
+    assert "DESCRIPTION:" in calendar, calendar[:500]
+    words = leaks(table, lang) + leaks(readable_part("ics", calendar), lang)
+    judge("", f"{lang} site downloads", words, [])
 
 
 def test_config_warnings_are_in_the_team_language(team, tmp_path) -> None:  # type: ignore[no-untyped-def]
