@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..records.catalogue import msg
 from ..records.vocab import FAMILY_ROLES, ConferenceKind
-from .base import ALL_KINDS, MEETINGS, Hit, RecordContext, Rule
+from .base import ALL_KINDS, MEETINGS, Hit, RecordContext, Rule, Words
 
 WITH_GOAL = MEETINGS | {ConferenceKind.preparatory}
 NOT_EVALUATION = ALL_KINDS - {ConferenceKind.evaluation}
@@ -143,18 +143,18 @@ class MeetingRoles(Rule):
 
     code, name, family, kinds = "CONF008", "conf.roles", "CONF", WITH_GOAL
     summary = msg("Missing convener, facilitator or minute-taker")
-    message = msg("Nobody is named as {role}. Decide the convener, facilitator and minute-taker beforehand: role and organisation (roles.{role})")
+    message = msg("Nobody is named as {role_name}. Decide the convener, facilitator and minute-taker beforehand: role and organisation (roles.{role})")
     rationale = msg("CR, roles; ME: convener, facilitator and minute-taker are decided before the meeting.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         roles = ctx.record.roles
         if ctx.record.kind == ConferenceKind.preparatory:
             if roles is None or roles.convener is None:
-                yield Hit(("roles",), {"role": "convener"})
+                yield Hit(("roles",), {"role": "convener", "role_name": Words(("convener",))})
             return
         for key in ("convener", "facilitator", "minutes"):
             if roles is None or getattr(roles, key) is None:
-                yield Hit(("roles",), {"role": key})
+                yield Hit(("roles",), {"role": key, "role_name": Words((key,))})
 
 
 class MeetingFacts(Rule):
@@ -265,7 +265,7 @@ class SupportPresent(Rule):
                    and p.role not in ("facilitator", "facilitator_assistant", "interpreter")]
         control = ctx.profile.control_roles
         if present and all(role in control for role in present):
-            yield Hit(("participants",), {"roles": ", ".join(sorted(set(present)))})
+            yield Hit(("participants",), {"roles": Words(tuple(sorted(set(present))))})
 
 
 def _explicitly_no(ctx: RecordContext, value: bool | None, key: tuple[str, ...]) -> Iterator[Hit]:
@@ -332,7 +332,7 @@ class MinutesNotByCaseManager(Rule):
         holders = [p for p in ctx.record.participants if p.role == writer.role
                    and (p.org or None) == (writer.org or None) and p.attendance.value in AT_MEETING]
         if same and len(holders) <= 1:
-            yield Hit(("roles", "minutes"), {"role": writer.role})
+            yield Hit(("roles", "minutes"), {"role": Words((writer.role,))})
 
 
 class Indications(Rule):

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..records.catalogue import msg
 from ..records.vocab import EVALUATING_KINDS, ConferenceKind
-from .base import Hit, RecordContext, Rule
+from .base import Hit, RecordContext, Rule, Words
 
 
 class EvaluatesOpenActions(Rule):
@@ -120,7 +120,7 @@ class Evaluators(Rule):
         present = {p.role for p in ctx.record.participants if p.attendance.value in ("present", "partial")}
         missing = [role for role in wanted if role not in present]
         if missing:
-            yield Hit(("participants",), {"missing": ", ".join(missing), "roles": ", ".join(wanted)})
+            yield Hit(("participants",), {"missing": Words(tuple(missing)), "roles": Words(tuple(wanted))})
 
 
 class UnknownAction(Rule):
