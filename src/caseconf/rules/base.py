@@ -41,7 +41,18 @@ class Words:
 
 
 def localized(params: dict[str, Any], lang: str) -> dict[str, Any]:
-    return {name: value.text(lang) if isinstance(value, Words) else value for name, value in params.items()}
+    """A hit's parameters as the team reads them: Words in its words, a catalogue message in
+    its language; anything else (dates, ids, the record's own text) as it is."""
+    from ..records.catalogue import CatalogueMessage
+
+    def one(value: Any) -> Any:
+        if isinstance(value, Words):
+            return value.text(lang)
+        if isinstance(value, CatalogueMessage):
+            return value[lang]
+        return value
+
+    return {name: one(value) for name, value in params.items()}
 
 
 @dataclass(frozen=True, slots=True)

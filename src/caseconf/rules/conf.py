@@ -106,7 +106,7 @@ class AbsenceReason(Rule):
         for index, person in enumerate(ctx.record.participants):
             if person.attendance.value in ("absent", "excused") and not person.reason:
                 yield Hit(("participants", index, "attendance"),
-                          {"who": person.ref or person.role, "attendance": person.attendance.value})
+                          {"who": Words((person.ref or person.role,)), "attendance": Words((person.attendance.value,))})
 
 
 class FacilitatorIndependent(Rule):

@@ -93,7 +93,8 @@ class ActionOwnerKnown(Rule):
                 continue
             reason = absent.get(owner, "unknown")
             yield Hit(("plan", "actions", index, "owner"),
-                      {"owner": owner, "id": action.id, "options": ", ".join(options) or "-",
+                      # values one may write in `owner`: as code
+                      {"owner": owner, "id": action.id, "options": ", ".join(f"`{o}`" for o in options) or "-",
                        "why": render(self._WHY[reason], ctx.repo.lang)})
 
 

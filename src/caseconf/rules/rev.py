@@ -178,7 +178,7 @@ class AlreadyClosed(Rule):
         for index, entry in enumerate(ctx.record.evaluation):
             state = known.get(entry.action)
             if state is not None and not state.is_open:
-                yield Hit(("evaluation", index, "action"), {"id": entry.action, "status": state.status})
+                yield Hit(("evaluation", index, "action"), {"id": entry.action, "status": Words((str(state.status),))})
 
 
 class EvaluationResult(Rule):

@@ -1,0 +1,45 @@
+"""Every finding of every rule reads in the team's language: each rule's failing cases
+(tests/rules/<CODE>/case.yml) are checked for a Czech and a Montenegrin reader, and the
+rendered messages must hold no English word and no raw vocabulary key (a role named in a
+message is the team's word, `pracovník OSPOD`, not `ospod_worker`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from caseconf.cli.main import main
+
+from ..rules.apply import materialise
+from .leaks import leaks
+
+RULES = Path(__file__).resolve().parents[1] / "rules"
+
+
+def _fail_cases() -> list[Any]:
+    cases = []
+    for folder in sorted(p for p in RULES.iterdir() if (p / "case.yml").is_file()):
+        spec = yaml.safe_load((folder / "case.yml").read_text(encoding="utf-8"))
+        failing = spec.get("fail") or []
+        if failing and "name" not in failing[0]:  # the first format: one list of edits
+            failing = [{"name": "base", "edits": failing}]
+        cases.extend(pytest.param(folder.name, case, id=f"{folder.name}-{case['name']}") for case in failing)
+    return cases
+
+
+@pytest.mark.parametrize("lang", ["cs", "sr-Latn"])
+@pytest.mark.parametrize(("code", "case"), _fail_cases())
+def test_a_finding_reads_in_the_team_language(code: str, case: dict[str, Any], lang: str, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    root = materialise(tmp_path / "repo", case.get("edits") or [], case.get("configs"), case.get("base", "cz"))
+    monkeypatch.setenv("CASECONF_LANG", lang)
+    main(["check", "--root", str(root), "--format", "json", "--no-pii"])
+    findings = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == code]
+    assert findings, f"{code} not reported"
+    found = {f["message"]: words for f in findings if (words := leaks(f["message"], lang))}
+    assert not found, found
