@@ -43,3 +43,24 @@ def test_a_finding_reads_in_the_team_language(code: str, case: dict[str, Any], l
     assert findings, f"{code} not reported"
     found = {f["message"]: words for f in findings if (words := leaks(f["message"], lang))}
     assert not found, found
+
+
+@pytest.mark.parametrize(("lang", "forms"), [("cs", ("1 den", "2 dny", "5 dní")),
+                                             ("sr-Latn", ("1 dan", "2 dana", "5 dana")),
+                                             ("en", ("1 day", "2 days", "5 days"))])
+def test_a_count_in_a_finding_takes_the_cldr_plural(lang: str, forms: tuple[str, ...]) -> None:
+    """"Pozvánky odešly jen 1 dní" was the bug: every rule message with a count of days or
+    tasks picks the plural form of its count (Babel's CLDR rules through the catalogue)."""
+    from caseconf.records.catalogue import PluralMessage
+    from caseconf.records.i18n import render
+    from caseconf.rules.registry import all_rules
+
+    counted = {rule.code: rule.message for rule in all_rules() if isinstance(rule.message, PluralMessage)}
+    assert {"CONF002", "CONF003", "PLAN012", "REV002", "REV008"} <= set(counted), counted
+    for code, message in counted.items():
+        params = {"days": 0, "count": 0, "limit": 9, "next_review": "-", "previous": "-", "requested": "-"}
+        texts = [render(message, lang, {**params, message.count: n}) for n in (1, 2, 5)]
+        if message.count == "days":
+            assert all(form in text for form, text in zip(forms, texts)), (code, texts)
+        else:
+            assert len(set(texts)) >= 2, (code, texts)  # tasks: úkol / úkoly / úkolů

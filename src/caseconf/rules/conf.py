@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..records.catalogue import msg
+from ..records.catalogue import msg, nmsg
 from ..records.vocab import FAMILY_ROLES, ConferenceKind
 from .base import ALL_KINDS, MEETINGS, Hit, RecordContext, Rule, Words
 
@@ -48,7 +48,8 @@ class InvitationNotice(Rule):
     thresholds = ("invitation_min_days",)
     thresholds = ("invitation_min_days", "crisis_invitation_min_days")
     summary = msg("Invitations sent too late")
-    message = msg("Invitations went out only {days} days before the meeting (invited), fewer than {limit}. Late invitations are one of the main causes of no-shows: invite earlier next time, or say why it was not possible")
+    message = nmsg("Invitations went out only {days} day before the meeting (invited), fewer than {limit}. Late invitations are one of the main causes of no-shows: invite earlier next time, or say why it was not possible",
+                   "Invitations went out only {days} days before the meeting (invited), fewer than {limit}. Late invitations are one of the main causes of no-shows: invite earlier next time, or say why it was not possible", count="days")
     rationale = msg("ME analysis: invitations at one or two days' notice were one of the main reasons key actors did not come. A crisis conference is called by phone (CR); crisis_invitation_min_days applies to it.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
@@ -65,7 +66,8 @@ class Booking(Rule):
     code, name, family, severity, kinds = "CONF003", "conf.booking_time", "CONF", "warning", MEETINGS
     thresholds = ("booking_max_days",)
     summary = msg("Request to conference took too long")
-    message = msg("{days} days passed from the request ({requested}) to the conference, more than {limit}; state why (caseconf.ignore) or book sooner")
+    message = nmsg("{days} day passed from the request ({requested}) to the conference, more than {limit}; state why (caseconf.ignore) or book sooner",
+                   "{days} days passed from the request ({requested}) to the conference, more than {limit}; state why (caseconf.ignore) or book sooner", count="days")
     rationale = msg("Vysočina service level (VY): facilitation is offered within 14 days of the request. A review agreed at the previous meeting is no request. Off in the Montenegrin profile.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]

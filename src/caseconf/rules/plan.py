@@ -7,7 +7,7 @@ from typing import Iterator
 from ._text import tr
 from .base import MEETINGS, Hit, RecordContext, Rule
 
-from ..records.catalogue import msg
+from ..records.catalogue import msg, nmsg
 
 WHY_CONCRETE = ("Dobrý plán (IQ, ČH, Chrudim) je konkrétní: kdo, co přesně, do kdy a podle čeho poznáme, že je splněno.",
                 "Dobar plan (IQ, CG) je konkretan: ko, šta tačno, do kada i po čemu ćemo znati da je izvršeno.",
@@ -232,7 +232,8 @@ class FamilyTaskCap(Rule):
     code, name, family, severity = "PLAN012", "plan.family_task_cap", "PLAN", "warning"
     thresholds = ("family_tasks_max",)
     summary = msg("Too many tasks for the family")
-    message = msg("The family has {count} tasks in this plan, more than {limit}. An overloaded family often gives up: keep the most important ones for them and let professionals take at least half (plan.actions)")
+    message = nmsg("The family has {count} task in this plan, more than {limit}. An overloaded family often gives up: keep the most important ones for them and let professionals take at least half (plan.actions)",
+                   "The family has {count} tasks in this plan, more than {limit}. An overloaded family often gives up: keep the most important ones for them and let professionals take at least half (plan.actions)", count="count")
     rationale = msg("Methodology pack (plan; common mistakes): at most five tasks for the family, at least half on the professionals. Known failure: overloading the client with tasks (IQ, ME).")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
