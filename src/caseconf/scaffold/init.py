@@ -68,6 +68,17 @@ INIT_TEXTS = {
     "ci_done": msg("The pipeline is written: {files}. Check caseconf_git in caseconf.yml and repo:/rev: in .pre-commit-config.yaml (HOSTING.md), then commit.", "caseconf init"),
     "rollup_done": msg("The national roll-up repository is ready in {path}. List the teams' repositories in rollup.yml (teams:), then git init && git add -A && git commit (HOSTING.md)", "caseconf init"),
     "no_caseconf_git": msg("Note: where caseconf installs from is not known. Put caseconf's git URL in caseconf.yml (caseconf_git:) and in .pre-commit-config.yaml (repo: and rev:), or CI cannot install it (HOSTING.md). Next time: caseconf init --caseconf-git URL", "caseconf init"),
+    # the comments of the caseconf.yml that init writes (its keys stay as the record format names them)
+    "cfg_intro": msg("caseconf team settings (see the record format, \"caseconf.yml\").", "caseconf init"),
+    "cfg_jurisdiction": msg("vocabularies and methodology pack", "caseconf init"),
+    "cfg_language": msg("site and messages", "caseconf init"),
+    "cfg_format": msg("the record format of these files; `caseconf migrate` upgrades them", "caseconf init"),
+    "cfg_git": msg("where CI and pre-commit install caseconf from (the same URL as repo: in .pre-commit-config.yaml)", "caseconf init"),
+    "cfg_offices": msg("offices: codes used in case ids, e.g.  JI: OSPOD Jihlava", "caseconf init"),
+    "cfg_profile": msg("The defaults of the {jurisdiction} profile, each with its source; change any value here.", "caseconf init"),
+    "cfg_rules": msg("CODE: error | warning | info | off (see `caseconf rules`)", "caseconf init"),
+    "cfg_min_cell": msg("statistics: published counts below this are shown as \"<3\"", "caseconf init"),
+    "cfg_vocabulary": msg("team extensions of the closed lists", "caseconf init"),
 }
 
 
@@ -106,7 +117,7 @@ def render_files(options: InitOptions, team: str, source: CaseconfSource | None 
     language = options.language or DEFAULT_LANGUAGE[options.jurisdiction]
     context = {"team": team, "jurisdiction": options.jurisdiction, "language": language,
                "theme_language": THEME_LANGUAGE[language], "offices": options.offices,
-               "site": site_texts(language), "profile": _profile_defaults(options.jurisdiction),
+               "site": site_texts(language), "profile": _profile_defaults(options.jurisdiction, language),
                "caseconf_git": source.git, "caseconf_rev": source.rev}
     out = {target: _env().get_template(template.format(language=language)).render(**context)
            for template, target in FILES.items()}
@@ -116,14 +127,17 @@ def render_files(options: InitOptions, team: str, source: CaseconfSource | None 
     return out
 
 
-def _profile_defaults(jurisdiction: str) -> dict[str, object]:
+def _profile_defaults(jurisdiction: str, language: str = "en") -> dict[str, object]:
     """The jurisdiction profile's thresholds and rule levels, written out in caseconf.yml so
     the team sees (and may change) every default, each with its source."""
     from ..records.profiles import load_profile
 
     profile = load_profile(jurisdiction)
-    thresholds = [(name, json.dumps(item.value), item.source) for name, item in profile.thresholds.items()]
-    rules = [(code, item.value, item.source) for code, item in sorted(profile.rules.items())]
+    def source(text: str) -> str:  # the profile's sources in the team's language (msgctxt "profile source")
+        return msg(text, "profile source")[language]
+
+    thresholds = [(name, json.dumps(item.value), source(item.source)) for name, item in profile.thresholds.items()]
+    rules = [(code, item.value, source(item.source)) for code, item in sorted(profile.rules.items())]
     return {"thresholds": thresholds, "rules": rules}
 
 
