@@ -87,3 +87,29 @@ def test_a_file_value_cannot_style_or_move_the_terminal() -> None:
     out = render_table("T", [Column("a", "A"), Column("b", "B", text=True)],
                        [("[bold]x[/bold]", "jeden\x1b[2Jdva")], width=80, color=False)
     assert "[bold]x[/bold]" in out and "\x1b" not in out
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("lang", ["cs", "sr-Latn"])
+def test_stats_tables_fit_and_hold_the_csv_figures(width: int, lang: str) -> None:
+    """`caseconf stats` fits the window like `actions` (its widest table, attendance by role,
+    was 94 columns in Czech and 100 in Montenegrin): every label and every figure of the
+    translated CSV appears whole, and no line is wider than the terminal."""
+    import csv
+    import io
+
+    env = {"COLUMNS": str(width), "CASECONF_LANG": lang}
+    period = ("--since", "2025-01-01", "--until", "2026-12-31")
+    table = run_caseconf("stats", *period, cwd=PROJECT, env=env)
+    figures = run_caseconf("stats", *period, "--format", "csv", cwd=PROJECT, env=env)
+    assert table.code == 0 and figures.code == 0, table.err + figures.err
+    rows = list(csv.reader(io.StringIO(figures.out)))[2:]  # the header and the title line
+    assert rows
+    too_long = [line for line in table.out.splitlines() if len(line) > width]
+    assert not too_long, too_long[:3]
+    import re
+
+    # the CSV writes 1.75, the table the team's 1,75
+    words = {word for row in rows for cell in row for word in re.sub(r"^(\d+)\.(\d+)$", r"\1,\2", cell).split()}
+    missing = sorted(word for word in words if word not in table.out)
+    assert not missing, f"split or lost at {width} columns: {missing[:10]}"

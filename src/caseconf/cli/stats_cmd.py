@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -133,7 +134,10 @@ def _table(data: dict[str, Any], lang: str, cell: int) -> None:
     from ..records.findings import visible
     from .fit_table import Column, render_table
 
-    sys.stdout.write(visible(_title(data, lang)) + "\n")
+    from .fit_table import terminal_width
+
+    width = terminal_width()
+    sys.stdout.write(_wrapped(visible(_title(data, lang)), width))
     sections: dict[str, list[tuple[str, str, Any]]] = {}
     for section, group, key, value in rows(data):
         sections.setdefault(section, []).append((group, key, value))
@@ -163,4 +167,17 @@ def _table(data: dict[str, Any], lang: str, cell: int) -> None:
                 table_rows.append([f"{heading}: {label}" if heading else label, format_number(value, lang)])
         sys.stdout.write("\n" + render_table(word(section, lang), columns, table_rows))
     sys.stdout.write("\n")
-    sys.stdout.write((word("exact_note", lang) if cell <= 1 else word("hidden_note", lang, n=cell, below=cell - 1)) + "\n")
+    sys.stdout.write(_wrapped(word("exact_note", lang) if cell <= 1 else word("hidden_note", lang, n=cell, below=cell - 1),
+                              width))
+
+
+# a date as the team writes it ("1. 1. 2025", "31. 12. 2026.") is one token: never broken over lines
+_LOCAL_DATE = re.compile(r"\d{1,2}\. \d{1,2}\. \d{4}\.?")
+
+
+def _wrapped(text: str, width: int) -> str:
+    import textwrap
+
+    kept = _LOCAL_DATE.sub(lambda m: m.group(0).replace(" ", "\0"), text)
+    lines = textwrap.wrap(kept, width=max(width, 20), break_long_words=False, break_on_hyphens=False)
+    return "\n".join(line.replace("\0", " ") for line in lines) + "\n"
