@@ -54,6 +54,8 @@ OUTPUTS = [
     ("pii", ["pii", "records"], ""),
     ("pii on a path that is not there", ["pii", "missing"], ""),  # the typed name is echoed back
     ("check on a path that is not there", ["check", "records/nosuch"], ""),
+    ("migrate", ["migrate", "--dry-run"], ""),
+    ("new activity", ["new", "activity", "--kind", "workshop", "--date", "2026-05-03"], ""),
 ]
 HELP = [[], ["actions"], ["reviews"], ["check"], ["pii"], ["rules"], ["schema"], ["stats"], ["doc"], ["migrate"],
         ["new"], ["new", "case"],
@@ -235,3 +237,29 @@ def test_config_warnings_are_in_the_team_language(team, tmp_path) -> None:  # ty
     assert "caseconf.yml:" in run.out and "unknwon_setting" in run.out, run.out[-2000:]
     judge("", f"{lang} caseconf.yml warning", leaks(run.out + "\n" + run.err, lang, COMMAND_WORDS),
           read_misses(misses, lang))
+
+
+DOCUMENTS = [("invitation", "records/JI-2025-014/2025-03-04-initial.md"),
+             ("attendance", "records/JI-2025-014/2025-03-04-initial.md"),
+             ("minutes", "records/JI-2025-014/2025-06-17-review.md"),
+             ("family-plan", "records/JI-2025-014/2025-03-04-initial.md"),
+             ("evaluation", "records/JI-2025-014/2025-06-17-review.md")]
+
+
+@pytest.mark.parametrize(("kind", "record"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
+def test_documents_are_in_the_team_language(team, tmp_path, kind, record) -> None:  # type: ignore[no-untyped-def]
+    """`caseconf doc`: the paperwork a family and the professionals get, read as its text."""
+    lang, root = team
+    misses = tmp_path / "misses.jsonl"
+    out = tmp_path / "out"
+    out.mkdir()
+    run = run_as_team(root, ["doc", kind, record, "--format", "html", "-o", str(out)], misses)
+    assert run.code == 0, run.err
+    pages = sorted(out.rglob("*.html"))
+    assert pages
+    words: list[str] = []
+    for page in pages:
+        parser = _Text(lang)
+        parser.feed(page.read_text(encoding="utf-8"))
+        words += [w for w in leaks("\n".join(parser.parts), lang) if w not in words]
+    judge("", f"{lang} doc {kind}", words, read_misses(misses, lang))
