@@ -124,6 +124,7 @@ def _title(data: dict[str, Any], lang: str) -> str:
 
 
 CROSS_SECTIONS = ("office_basis", "period_basis", "attendance")
+MEASURES = ("hours", "days")
 
 
 def _table(data: dict[str, Any], lang: str, cell: int) -> None:
@@ -159,7 +160,8 @@ def _table(data: dict[str, Any], lang: str, cell: int) -> None:
                     cells.append(str(sum(numbers)) if all(isinstance(n, int) for n in numbers) else "–")
                 table_rows.append([group_label(section, group, lang), *cells])
         else:
-            columns = [Column("item", word("item", lang), text=True), Column("count", word("count", lang), right=True)]
+            figure = word("value" if section in MEASURES else "count", lang)  # hours, median days: no counts
+            columns = [Column("item", word("item", lang), text=True), Column("count", figure, right=True)]
             table_rows = []
             for group, key, value in items:
                 label = key_label(section, group, key, lang)
