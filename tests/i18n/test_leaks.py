@@ -110,12 +110,12 @@ def read_misses(path: Path, lang: str) -> list[str]:
 
 
 def readable_part(name: str, text: str) -> str:
-    """What a person reads: of a calendar, the event titles and descriptions."""
+    """What a person reads: of a calendar, the event titles, descriptions and categories."""
     if "ics" not in name:
         return text
     unfolded = text.replace("\r\n ", "").replace("\r\n", "\n")
     return "\n".join(line.split(":", 1)[1].replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";")
-                     for line in unfolded.splitlines() if line.startswith(("SUMMARY:", "DESCRIPTION:")))
+                     for line in unfolded.splitlines() if line.startswith(("SUMMARY:", "DESCRIPTION:", "CATEGORIES:")))
 
 
 def judge(owner: str, what: str, words: list[str], misses: list[str]) -> None:
