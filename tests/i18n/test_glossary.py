@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from babel.messages.pofile import read_po
 
 from caseconf.records.catalogue import LOCALE_DIR
@@ -170,3 +172,16 @@ def test_a_glossary_cell_cannot_break_the_table() -> None:
     from caseconf.records.glossary import _cell
 
     assert _cell("a | b <script>") == "a \\| b &lt;script&gt;"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=40))
+def test_any_glossary_text_stays_one_cell_of_plain_text(text: str) -> None:
+    """Whatever glossary.yml says, a cell neither opens HTML nor adds a column to the table."""
+    import markdown
+
+    from caseconf.records.glossary import _cell
+
+    row = f"| a | {_cell(text)} |"
+    html = markdown.markdown(f"| x | y |\n|---|---|\n{row}\n", extensions=["tables"])
+    assert html.count("<td") == 2 and "<script" not in html.casefold() and "<span" not in html
