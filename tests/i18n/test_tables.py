@@ -52,13 +52,14 @@ def test_actions_table_fits_and_holds_the_json_data(width: int, lang: str) -> No
 
 
 @pytest.mark.parametrize("width", [60, 80, 120])
-def test_reviews_table_fits_and_holds_the_json_data(width: int) -> None:
+@pytest.mark.parametrize("lang", ["cs", "sr-Latn"])
+def test_reviews_table_fits_and_holds_the_json_data(width: int, lang: str) -> None:
     data = run_caseconf("reviews", "--as-of", AS_OF, "--format", "json", cwd=PROJECT).json()["reviews"]
     assert data
-    run = run_caseconf("reviews", "--as-of", AS_OF, cwd=PROJECT, env={"COLUMNS": str(width)})
+    run = run_caseconf("reviews", "--as-of", AS_OF, cwd=PROJECT, env={"COLUMNS": str(width), "CASECONF_LANG": lang})
     assert run.code == 0, run.err
     values = [v for item in data for v in (item["case"], item["office"], item["planned"],
-                                              item["record"].rsplit("/", 1)[-1],
+                                              item["record"].rsplit("/", 1)[-1], vocab_label(item["status"], lang),
                                               str(item["overdue_days"]) if item["overdue_days"] else "")]
     _assert_holds(run.out, values, width)
 
