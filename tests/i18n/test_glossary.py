@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -26,8 +27,17 @@ HEADER_LANG = {"česky": "cs", "čeština": "cs", "český": "cs", "češki": "c
                "černohorsky": "sr-Latn", "černohorský": "sr-Latn", "engleski": "en", "anglicky": "en", "anglický": "en"}
 
 
+@lru_cache(maxsize=1)
 def _avoided() -> list[tuple[str, str, str]]:
-    return [(term.key, lang, word) for term in glossary() for lang, words in term.avoid.items() for word in words]
+    """(where it is listed, language, wording): the terms' corrected wordings and the
+    native reader's other corrections (glossary.yml `corrections:`)."""
+    import yaml
+
+    from caseconf.records.glossary import GLOSSARY_FILE
+
+    corrections = yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8")).get("corrections") or {}
+    return [(term.key, lang, word) for term in glossary() for lang, words in term.avoid.items() for word in words] \
+        + [(f"correction: {item['right']}", lang, item["wrong"]) for lang, items in corrections.items() for item in items]
 
 
 def _contains(text: str, word: str) -> bool:
