@@ -114,3 +114,13 @@ def test_stats_tables_fit_and_hold_the_csv_figures(width: int, lang: str) -> Non
     words = {word for row in rows for cell in row for word in re.sub(r"^(\d+)\.(\d+)$", r"\1,\2", cell).split()}
     missing = sorted(word for word in words if word not in table.out)
     assert not missing, f"split or lost at {width} columns: {missing[:10]}"
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("lang", ["cs", "sr-Latn"])
+def test_rules_table_fits_and_holds_the_json_data(width: int, lang: str) -> None:
+    env = {"COLUMNS": str(width), "CASECONF_LANG": lang}
+    data = run_caseconf("rules", "--format", "json", cwd=PROJECT, env=env).json()
+    run = run_caseconf("rules", cwd=PROJECT, env=env)
+    assert run.code == 0, run.err
+    _assert_holds(run.out, [v for e in data for v in (e["code"], vocab_label(e["severity"], lang), e["summary"])], width)
