@@ -54,8 +54,9 @@ security: $(STAMP) browser
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
-# Message catalogues (src/caseconf/locale/<lang>/LC_MESSAGES/*.po): compile them to .mo and
-# fail on an untranslated entry. `tools/i18n.py --help` lists extract/update/convert.
+# Message catalogues (src/caseconf/locale/<lang>/LC_MESSAGES/*.po): compile them to .mo, write
+# the packs' glossary tables from locale/glossary.yml, and fail on an untranslated entry. `tools/i18n.py --help` lists extract/update/convert.
 i18n: $(STAMP)
 	$(PY) tools/i18n.py compile
+	$(PY) tools/i18n.py pages
 	$(PY) tools/i18n.py check

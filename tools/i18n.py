@@ -4,7 +4,8 @@
     python tools/i18n.py extract                     messages.pot from babel.cfg + the CLI's help
     python tools/i18n.py update                      merge messages.pot into every .po
     python tools/i18n.py compile                     .po -> .mo beside it (what `make i18n` runs)
-    python tools/i18n.py check                       fail on untranslated entries or a stale .mo
+    python tools/i18n.py pages                       glossary tables of the packs' pages from locale/glossary.yml
+    python tools/i18n.py check                       fail on untranslated entries, a stale .mo or glossary page
 
 `convert` finds, by syntax only (nothing is imported):
   * a Message literal `{"cs": "…", "sr-Latn": "…", "en": "…"}`      -> `msg("…")`
@@ -517,9 +518,23 @@ def check() -> int:
         mo = po.with_suffix(".mo")
         if mo.is_file() and source_hash(po).encode() not in mo.read_bytes():
             failures.append(f"{mo.relative_to(ROOT)} is older than its .po: run `make i18n`")
+    from caseconf.records.glossary import stale_glossary_pages  # type: ignore[import-not-found]
+
+    failures.extend(f"{page.relative_to(ROOT)}: its glossary tables are not locale/glossary.yml's: run `make i18n`"
+                    for page in stale_glossary_pages(ROOT))
     for failure in failures:
         print(failure, file=sys.stderr)
     return 1 if failures else 0
+
+
+def pages() -> int:
+    """Write the glossary tables of the methodology pages (packs and methodology/) from the glossary."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from caseconf.records.glossary import stale_glossary_pages  # type: ignore[import-not-found]
+
+    for page in stale_glossary_pages(ROOT, write=True):
+        print(f"wrote the glossary tables of {page.relative_to(ROOT)}", file=sys.stderr)
+    return 0
 
 
 def extract() -> int:
@@ -583,12 +598,13 @@ def main(argv: list[str] | None = None) -> int:
     conv = sub.add_parser("convert")
     conv.add_argument("--write", action="store_true")
     conv.add_argument("paths", nargs="+", type=Path)
-    for name in ("extract", "update", "compile", "check"):
+    for name in ("extract", "update", "compile", "pages", "check"):
         sub.add_parser(name)
     args = parser.parse_args(argv)
     if args.command == "convert":
         return convert(args.paths, args.write)
-    return {"extract": extract, "update": update, "compile": compile_all, "check": check}[args.command]()
+    return {"extract": extract, "update": update, "compile": compile_all, "pages": pages,
+            "check": check}[args.command]()
 
 
 if __name__ == "__main__":

@@ -54,6 +54,8 @@ OUTPUTS = [
     ("pii", ["pii", "records"], ""),
     ("pii on a path that is not there", ["pii", "missing"], ""),  # the typed name is echoed back
     ("check on a path that is not there", ["check", "records/nosuch"], ""),
+    ("migrate", ["migrate", "--dry-run"], ""),
+    ("new activity", ["new", "activity", "--kind", "workshop", "--date", "2026-05-03"], ""),
 ]
 HELP = [[], ["actions"], ["reviews"], ["check"], ["pii"], ["rules"], ["schema"], ["stats"], ["doc"], ["migrate"],
         ["new"], ["new", "case"],
@@ -108,12 +110,12 @@ def read_misses(path: Path, lang: str) -> list[str]:
 
 
 def readable_part(name: str, text: str) -> str:
-    """What a person reads: of a calendar, the event titles and descriptions."""
+    """What a person reads: of a calendar, the event titles, descriptions and categories."""
     if "ics" not in name:
         return text
     unfolded = text.replace("\r\n ", "").replace("\r\n", "\n")
     return "\n".join(line.split(":", 1)[1].replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";")
-                     for line in unfolded.splitlines() if line.startswith(("SUMMARY:", "DESCRIPTION:")))
+                     for line in unfolded.splitlines() if line.startswith(("SUMMARY:", "DESCRIPTION:", "CATEGORIES:")))
 
 
 def judge(owner: str, what: str, words: list[str], misses: list[str]) -> None:
@@ -181,12 +183,19 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-@pytest.mark.slow
-def test_site_is_in_the_team_language(team, tmp_path) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def built_site(team, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The team's site, built once for the page and the download checks."""
     lang, root = team
-    misses = tmp_path / "misses.jsonl"
+    misses = tmp_path_factory.mktemp(f"site-misses-{lang}") / "misses.jsonl"
     run = run_as_team(root, ["site", "build"], misses)
     assert run.code == 0, run.err[-2000:]
+    return lang, root, misses
+
+
+@pytest.mark.slow
+def test_site_is_in_the_team_language(built_site) -> None:  # type: ignore[no-untyped-def]
+    lang, root, misses = built_site
     found: dict[str, list[str]] = {}
     for page in sorted((root / "site").rglob("*.html")):
         if "/en/" in page.as_posix() or page.name == "404.html":
@@ -201,6 +210,21 @@ def test_site_is_in_the_team_language(team, tmp_path) -> None:  # type: ignore[n
           f"{lang} site: {len(found)} pages", sample, read_misses(misses, lang))
 
 
+@pytest.mark.slow
+def test_site_downloads_are_in_the_team_language(built_site) -> None:  # type: ignore[no-untyped-def]
+    """The open-actions CSV and the calendar the site offers read like `caseconf actions
+    --format csv|ics`: headers, statuses, roles and the calendar's descriptions in words."""
+    lang, root, _ = built_site
+    downloads = root / "site" / "downloads"
+    table = (downloads / "open-actions.csv").read_text(encoding="utf-8-sig")
+    calendar = (downloads / "calendar.ics").read_text(encoding="utf-8")
+    header = table.splitlines()[0]
+    assert "," in header and not {"case", "office", "owner", "due"} & set(header.split(",")), header
+    assert "DESCRIPTION:" in calendar, calendar[:500]
+    words = leaks(table, lang) + leaks(readable_part("ics", calendar), lang)
+    judge("", f"{lang} site downloads", words, [])
+
+
 def test_config_warnings_are_in_the_team_language(team, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """caseconf.yml's own findings come in the language it names, not the default one."""
     lang, root = team
@@ -213,3 +237,29 @@ def test_config_warnings_are_in_the_team_language(team, tmp_path) -> None:  # ty
     assert "caseconf.yml:" in run.out and "unknwon_setting" in run.out, run.out[-2000:]
     judge("", f"{lang} caseconf.yml warning", leaks(run.out + "\n" + run.err, lang, COMMAND_WORDS),
           read_misses(misses, lang))
+
+
+DOCUMENTS = [("invitation", "records/JI-2025-014/2025-03-04-initial.md"),
+             ("attendance", "records/JI-2025-014/2025-03-04-initial.md"),
+             ("minutes", "records/JI-2025-014/2025-06-17-review.md"),
+             ("family-plan", "records/JI-2025-014/2025-03-04-initial.md"),
+             ("evaluation", "records/JI-2025-014/2025-06-17-review.md")]
+
+
+@pytest.mark.parametrize(("kind", "record"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
+def test_documents_are_in_the_team_language(team, tmp_path, kind, record) -> None:  # type: ignore[no-untyped-def]
+    """`caseconf doc`: the paperwork a family and the professionals get, read as its text."""
+    lang, root = team
+    misses = tmp_path / "misses.jsonl"
+    out = tmp_path / "out"
+    out.mkdir()
+    run = run_as_team(root, ["doc", kind, record, "--format", "html", "-o", str(out)], misses)
+    assert run.code == 0, run.err
+    pages = sorted(out.rglob("*.html"))
+    assert pages
+    words: list[str] = []
+    for page in pages:
+        parser = _Text(lang)
+        parser.feed(page.read_text(encoding="utf-8"))
+        words += [w for w in leaks("\n".join(parser.parts), lang) if w not in words]
+    judge("", f"{lang} doc {kind}", words, read_misses(misses, lang))

@@ -52,13 +52,14 @@ def test_actions_table_fits_and_holds_the_json_data(width: int, lang: str) -> No
 
 
 @pytest.mark.parametrize("width", [60, 80, 120])
-def test_reviews_table_fits_and_holds_the_json_data(width: int) -> None:
+@pytest.mark.parametrize("lang", ["cs", "sr-Latn"])
+def test_reviews_table_fits_and_holds_the_json_data(width: int, lang: str) -> None:
     data = run_caseconf("reviews", "--as-of", AS_OF, "--format", "json", cwd=PROJECT).json()["reviews"]
     assert data
-    run = run_caseconf("reviews", "--as-of", AS_OF, cwd=PROJECT, env={"COLUMNS": str(width)})
+    run = run_caseconf("reviews", "--as-of", AS_OF, cwd=PROJECT, env={"COLUMNS": str(width), "CASECONF_LANG": lang})
     assert run.code == 0, run.err
     values = [v for item in data for v in (item["case"], item["office"], item["planned"],
-                                              item["record"].rsplit("/", 1)[-1],
+                                              item["record"].rsplit("/", 1)[-1], vocab_label(item["status"], lang),
                                               str(item["overdue_days"]) if item["overdue_days"] else "")]
     _assert_holds(run.out, values, width)
 
@@ -87,3 +88,39 @@ def test_a_file_value_cannot_style_or_move_the_terminal() -> None:
     out = render_table("T", [Column("a", "A"), Column("b", "B", text=True)],
                        [("[bold]x[/bold]", "jeden\x1b[2Jdva")], width=80, color=False)
     assert "[bold]x[/bold]" in out and "\x1b" not in out
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("lang", ["cs", "sr-Latn"])
+def test_stats_tables_fit_and_hold_the_csv_figures(width: int, lang: str) -> None:
+    """`caseconf stats` fits the window like `actions` (its widest table, attendance by role,
+    was 94 columns in Czech and 100 in Montenegrin): every label and every figure of the
+    translated CSV appears whole, and no line is wider than the terminal."""
+    import csv
+    import io
+
+    env = {"COLUMNS": str(width), "CASECONF_LANG": lang}
+    period = ("--since", "2025-01-01", "--until", "2026-12-31")
+    table = run_caseconf("stats", *period, cwd=PROJECT, env=env)
+    figures = run_caseconf("stats", *period, "--format", "csv", cwd=PROJECT, env=env)
+    assert table.code == 0 and figures.code == 0, table.err + figures.err
+    rows = list(csv.reader(io.StringIO(figures.out)))[2:]  # the header and the title line
+    assert rows
+    too_long = [line for line in table.out.splitlines() if len(line) > width]
+    assert not too_long, too_long[:3]
+    import re
+
+    # the CSV writes 1.75, the table the team's 1,75
+    words = {word for row in rows for cell in row for word in re.sub(r"^(\d+)\.(\d+)$", r"\1,\2", cell).split()}
+    missing = sorted(word for word in words if word not in table.out)
+    assert not missing, f"split or lost at {width} columns: {missing[:10]}"
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("lang", ["cs", "sr-Latn"])
+def test_rules_table_fits_and_holds_the_json_data(width: int, lang: str) -> None:
+    env = {"COLUMNS": str(width), "CASECONF_LANG": lang}
+    data = run_caseconf("rules", "--format", "json", cwd=PROJECT, env=env).json()
+    run = run_caseconf("rules", cwd=PROJECT, env=env)
+    assert run.code == 0, run.err
+    _assert_holds(run.out, [v for e in data for v in (e["code"], vocab_label(e["severity"], lang), e["summary"])], width)

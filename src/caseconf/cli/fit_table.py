@@ -28,6 +28,7 @@ class Column:
     text: bool = False  # free text that may wrap between words (else an id, a date, a number)
     keep: int = 0  # higher stays longer in the table when space is short; the first text column
     #              # with the highest `keep` receives the moved values
+    right: bool = False  # a count: aligned on the right
 
 
 def terminal_width() -> int:
@@ -48,7 +49,7 @@ def render_table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[
     color = sys.stdout.isatty() if color is None else color
     # a value from a file can neither move the cursor nor fake a line (control characters written out)
     title = visible(title)
-    columns = [Column(c.key, visible(c.header), c.text, c.keep) for c in columns]
+    columns = [Column(c.key, visible(c.header), c.text, c.keep, c.right) for c in columns]
     rows = [[visible(cell) for cell in row] for row in rows]
     main = _main_text_column(columns)
     # columns that may move into the main text cell, least important first (never the main
@@ -88,7 +89,8 @@ def _as_table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str
     table = Table(title=Text(title), box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False,
                   collapse_padding=True, title_justify="left")
     for i, column_width in zip(shown, widths):
-        table.add_column(Text(columns[i].header), overflow="fold", width=column_width)
+        table.add_column(Text(columns[i].header), overflow="fold", width=column_width,
+                         justify="right" if columns[i].right else "left")
     cells_to_check: list[str] = [columns[i].header for i in shown]
     for index in range(len(rows)):
         cells: list[Text] = []

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..index.rules_ref import code_table, rules_reference
+from ..records.catalogue import msg
 from ..records.i18n import pick_language
 from .common import emit_json, resolve_root, root_option
 
@@ -29,13 +30,22 @@ def rules(fmt: str, lang: str | None, jurisdiction: str | None, root: Path | Non
     if fmt == "json":
         emit_json(entries)
     else:
-        from ..records.vocab_labels import vocab_label
+        import sys
 
-        levels = {str(e["severity"]): vocab_label(e["severity"], language) for e in entries}
-        width = max(len(label) for label in levels.values())
-        for e in entries:
-            click.echo(f"{e['code']:<10} {levels[str(e['severity'])]:<{width}} {e['summary']}")
+        from ..records.vocab_labels import vocab_label
+        from .fit_table import Column, render_table
+
+        # fitted like the other tables: at 80 columns a summary wraps between words, never mid-word
+        columns = [Column("code", COLUMNS["code"][language]), Column("severity", COLUMNS["severity"][language]),
+                   Column("summary", COLUMNS["summary"][language], text=True, keep=9)]
+        rows = [(str(e["code"]), vocab_label(e["severity"], language), str(e["summary"])) for e in entries]
+        sys.stdout.write(render_table(COLUMNS["title"][language], columns, rows))
     return 0
+
+
+COLUMNS = {"title": msg("Checks, with the severity this team gets", "caseconf rules"),
+           "code": msg("Code", "caseconf rules"), "severity": msg("Severity", "caseconf rules"),
+           "summary": msg("What it checks", "caseconf rules")}
 
 
 def _team_config(root: Path | None):  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -123,50 +124,62 @@ def _title(data: dict[str, Any], lang: str) -> str:
 
 
 CROSS_SECTIONS = ("office_basis", "period_basis", "attendance")
+MEASURES = ("hours", "days")
 
 
 def _table(data: dict[str, Any], lang: str, cell: int) -> None:
+    """One table per section, fitted to the terminal like `actions` and `reviews` (labels
+    wrap between words, counts never; nothing is cut at 80 columns)."""
     import sys
 
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
     from ..records.findings import visible
+    from .fit_table import Column, render_table
 
-    def visible_text(value: str) -> Text:  # plain text: no rich markup, no control characters
-        return Text(visible(value))
+    from .fit_table import terminal_width
 
-    console = Console(width=None if sys.stdout.isatty() else 100, highlight=False)
-    console.print(visible_text(_title(data, lang)))
+    width = terminal_width()
+    sys.stdout.write(_wrapped(visible(_title(data, lang)), width))
     sections: dict[str, list[tuple[str, str, Any]]] = {}
     for section, group, key, value in rows(data):
         sections.setdefault(section, []).append((group, key, value))
     for section, items in sections.items():
-        table = Table(title=word(section, lang), title_justify="left")
         if section in CROSS_SECTIONS:  # office x basis, half-year x basis: a real cross table
-            columns = list(dict.fromkeys(key for _, key, _ in items))
-            table.add_column("")
-            for key in columns:
-                table.add_column(visible_text(key_label(section, "", key, lang)), justify="right")
+            keys = list(dict.fromkeys(key for _, key, _ in items))
+            columns = [Column("", "", text=True)]
+            columns += [Column(key, key_label(section, "", key, lang), right=True) for key in keys]
             if section != "attendance":
-                table.add_column(word("all", lang), justify="right")
+                columns.append(Column("all", word("all", lang), right=True))
             by_row: dict[str, dict[str, Any]] = {}
             for group, key, value in items:
                 by_row.setdefault(group, {})[key] = value
+            table_rows = []
             for group, values in by_row.items():
-                numbers = [values.get(key, 0) for key in columns]
+                numbers = [values.get(key, 0) for key in keys]
                 cells = [format_number(n, lang) for n in numbers]
                 if section != "attendance":  # a hidden cell hides the row's sum too
                     cells.append(str(sum(numbers)) if all(isinstance(n, int) for n in numbers) else "–")
-                table.add_row(visible_text(group_label(section, group, lang)), *cells)
+                table_rows.append([group_label(section, group, lang), *cells])
         else:
-            table.add_column(word("item", lang))
-            table.add_column(word("count", lang), justify="right")
+            figure = word("value" if section in MEASURES else "count", lang)  # hours, median days: no counts
+            columns = [Column("item", word("item", lang), text=True), Column("count", figure, right=True)]
+            table_rows = []
             for group, key, value in items:
                 label = key_label(section, group, key, lang)
                 heading = group_label(section, group, lang)
-                label = f"{heading}: {label}" if heading else label
-                table.add_row(visible_text(label), format_number(value, lang))
-        console.print(table)
-    console.print(word("exact_note", lang) if cell <= 1 else word("hidden_note", lang, n=cell, below=cell - 1))
+                table_rows.append([f"{heading}: {label}" if heading else label, format_number(value, lang)])
+        sys.stdout.write("\n" + render_table(word(section, lang), columns, table_rows))
+    sys.stdout.write("\n")
+    sys.stdout.write(_wrapped(word("exact_note", lang) if cell <= 1 else word("hidden_note", lang, n=cell, below=cell - 1),
+                              width))
+
+
+# a date as the team writes it ("1. 1. 2025", "31. 12. 2026.") is one token: never broken over lines
+_LOCAL_DATE = re.compile(r"\d{1,2}\. \d{1,2}\. \d{4}\.?")
+
+
+def _wrapped(text: str, width: int) -> str:
+    import textwrap
+
+    kept = _LOCAL_DATE.sub(lambda m: m.group(0).replace(" ", "\0"), text)
+    lines = textwrap.wrap(kept, width=max(width, 20), break_long_words=False, break_on_hyphens=False)
+    return "\n".join(line.replace("\0", " ") for line in lines) + "\n"

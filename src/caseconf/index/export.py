@@ -178,6 +178,11 @@ def calendar_ics(actions: list[OpenAction], reviews: list[ReviewItem], *, team: 
     def value(key: str, raw: Any) -> str:
         return value_label(key, raw, lang) if lang else str(raw)
 
+    def category(kind: str) -> str:  # calendars show it as a label: in words for a team
+        if not lang:
+            return f"caseconf-{kind}"
+        return f"caseconf: {column_label('id', lang) if kind == 'action' else value('kind', kind)}"
+
     for action in actions:
         if action.due is None:
             continue
@@ -185,10 +190,10 @@ def calendar_ics(actions: list[OpenAction], reviews: list[ReviewItem], *, team: 
                    f"{label('indicator')}: {_one_line(action.indicator) or '?'}",
                    f"{label('status')}: {value('status', action.status)}", f"{label('record')}: {action.record}"]
         event(action_uid(action, team), action.due, _one_line(f"{action.case} {action.id}: {action.do or '?'}"),
-              "\n".join(details), "caseconf-action")
+              "\n".join(details), category("action"))
     for item in reviews:
         event(review_uid(item, team), item.planned, f"{item.case}: {value('kind', item.kind)}",
               f"{label('planned_by')}: {item.record}\n{label('status')}: {value('status', item.status)}",
-              f"caseconf-{item.kind}")
+              category(item.kind))
     lines.append("END:VCALENDAR")
     return "".join(_ics_fold(line) + "\r\n" for line in lines).encode("utf-8")

@@ -69,6 +69,7 @@ WORDS: dict[str, Message] = {
     "to": msg("until {until}"),
     "item": msg("Item"),
     "count": msg("Count"),
+    "value": msg("Value", "stats: hours and median days are no counts"),
     "section": msg("Section"),
     "group": msg("Group"),
     "all": msg("all", "caseconf.index.stats_labels:WORDS[all]"),

@@ -79,5 +79,38 @@ LOADER_MESSAGES: dict[str, Message] = {
 }
 
 
+# PyYAML's own words for what it could not read (`problem` of its MarkedYAMLError), said in
+# the team's language; the line number is in the finding already.
+YAML_PROBLEMS: tuple[tuple[str, Any], ...] = (
+    (r"found a tab character that violates indentation|found character '\\t' that cannot start any token",
+     msg("a tab character in the indentation")),
+    (r"found character .* that cannot start any token", msg("a character that cannot start a value")),
+    (r"mapping values are not allowed here",
+     msg("a colon where no key can start (does the value need quotes?)")),
+    (r"could not find expected ':'", msg("a key without its colon")),
+    (r"did not find expected key", msg("a line indented differently from the keys around it")),
+    (r"did not find expected '-' indicator", msg("a list item that does not start with a dash")),
+    (r"expected <block end>, but found", msg("indentation that does not match the lines above")),
+    (r"found unexpected end of stream", msg("a quote or a bracket that is never closed")),
+    (r"expected ',' or '[\]}]', but got", msg("brackets that are not closed properly")),
+    (r"found unknown escape character", msg("an unknown escape after a backslash in double quotes")),
+)
+YAML_PROBLEM_OTHER = msg("a syntax error")
+
+
+def yaml_problem(detail: str, lang: str) -> str:
+    """PyYAML's English `detail` in the team's words (English teams keep PyYAML's own)."""
+    import re
+
+    if lang == "en":
+        return detail
+    for pattern, words in YAML_PROBLEMS:
+        if re.search(pattern, detail):
+            return render(words, lang)
+    return render(YAML_PROBLEM_OTHER, lang)
+
+
 def loader_message(message_id: str, lang: str, **params: Any) -> str:
+    if message_id == "yaml_syntax" and isinstance(params.get("detail"), str):
+        params = {**params, "detail": yaml_problem(params["detail"], lang)}
     return render(LOADER_MESSAGES[message_id], lang, params)

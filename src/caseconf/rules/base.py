@@ -27,6 +27,35 @@ MEETINGS = frozenset({ConferenceKind.initial, ConferenceKind.review, ConferenceK
 
 
 @dataclass(frozen=True, slots=True)
+class Words:
+    """Vocabulary keys a message names (roles, kinds), written in the team's words when the
+    engine renders the finding: `Hit(loc, {"roles": Words(("ospod_worker",))})` reads
+    "pracovník OSPOD" to a Czech team, never the key."""
+
+    keys: tuple[str, ...]
+
+    def text(self, lang: str) -> str:
+        from ..records.vocab_labels import vocab_label
+
+        return ", ".join(vocab_label(key, lang) for key in self.keys)
+
+
+def localized(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A hit's parameters as the team reads them: Words in its words, a catalogue message in
+    its language; anything else (dates, ids, the record's own text) as it is."""
+    from ..records.catalogue import CatalogueMessage
+
+    def one(value: Any) -> Any:
+        if isinstance(value, Words):
+            return value.text(lang)
+        if isinstance(value, CatalogueMessage):
+            return value[lang]
+        return value
+
+    return {name: one(value) for name, value in params.items()}
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     loc: tuple[str | int, ...]
     params: dict[str, Any] = field(default_factory=dict)

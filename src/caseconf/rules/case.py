@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ..records.catalogue import msg
 from ..records.models import CASE_ID_PATTERN
-from .base import CaseContext, Hit, Rule
+from .base import CaseContext, Hit, Rule, Words
 
 _CASE_ID = re.compile(CASE_ID_PATTERN)
 
@@ -115,16 +115,17 @@ class CaseDates(Rule):
     summary = msg("Date before the case was opened")
     message = msg("{what} ({date}) is before the case was opened ({opened}). Probably a typo: check the date (date, opened)")
     rationale = msg("Dates drive reviews and statistics; one that precedes the case is almost always a typo.")
+    _CLOSING_DATE = msg("The closing date")
 
     def check(self, ctx: CaseContext) -> Iterator[Hit]:  # type: ignore[override]
         case_file = ctx.file
         if case_file is None:
             return
         if case_file.closed and case_file.closed < case_file.opened:
-            yield Hit(("closed",), {"what": "closed", "date": case_file.closed, "opened": case_file.opened})
+            yield Hit(("closed",), {"what": self._CLOSING_DATE, "date": case_file.closed, "opened": case_file.opened})
         for doc in ctx.case.conferences:
             if doc.model.date < case_file.opened:
-                yield Hit(("date",), {"what": doc.model.kind.value, "date": doc.model.date,
+                yield Hit(("date",), {"what": Words((doc.model.kind.value,)), "date": doc.model.date,
                                       "opened": case_file.opened}, doc=doc)
 
 

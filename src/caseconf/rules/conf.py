@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..records.catalogue import msg
+from ..records.catalogue import msg, nmsg
 from ..records.vocab import FAMILY_ROLES, ConferenceKind
-from .base import ALL_KINDS, MEETINGS, Hit, RecordContext, Rule
+from .base import ALL_KINDS, MEETINGS, Hit, RecordContext, Rule, Words
 
 WITH_GOAL = MEETINGS | {ConferenceKind.preparatory}
 NOT_EVALUATION = ALL_KINDS - {ConferenceKind.evaluation}
@@ -48,7 +48,8 @@ class InvitationNotice(Rule):
     thresholds = ("invitation_min_days",)
     thresholds = ("invitation_min_days", "crisis_invitation_min_days")
     summary = msg("Invitations sent too late")
-    message = msg("Invitations went out only {days} days before the meeting (invited), fewer than {limit}. Late invitations are one of the main causes of no-shows: invite earlier next time, or say why it was not possible")
+    message = nmsg("Invitations went out only {days} day before the meeting (invited), fewer than {limit}. Late invitations are one of the main causes of no-shows: invite earlier next time, or say why it was not possible",
+                   "Invitations went out only {days} days before the meeting (invited), fewer than {limit}. Late invitations are one of the main causes of no-shows: invite earlier next time, or say why it was not possible", count="days")
     rationale = msg("ME analysis: invitations at one or two days' notice were one of the main reasons key actors did not come. A crisis conference is called by phone (CR); crisis_invitation_min_days applies to it.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
@@ -65,7 +66,8 @@ class Booking(Rule):
     code, name, family, severity, kinds = "CONF003", "conf.booking_time", "CONF", "warning", MEETINGS
     thresholds = ("booking_max_days",)
     summary = msg("Request to conference took too long")
-    message = msg("{days} days passed from the request ({requested}) to the conference, more than {limit}; state why (caseconf.ignore) or book sooner")
+    message = nmsg("{days} day passed from the request ({requested}) to the conference, more than {limit}; state why (caseconf.ignore) or book sooner",
+                   "{days} days passed from the request ({requested}) to the conference, more than {limit}; state why (caseconf.ignore) or book sooner", count="days")
     rationale = msg("Vysočina service level (VY): facilitation is offered within 14 days of the request. A review agreed at the previous meeting is no request. Off in the Montenegrin profile.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
@@ -106,7 +108,7 @@ class AbsenceReason(Rule):
         for index, person in enumerate(ctx.record.participants):
             if person.attendance.value in ("absent", "excused") and not person.reason:
                 yield Hit(("participants", index, "attendance"),
-                          {"who": person.ref or person.role, "attendance": person.attendance.value})
+                          {"who": Words((person.ref or person.role,)), "attendance": Words((person.attendance.value,))})
 
 
 class FacilitatorIndependent(Rule):
@@ -143,18 +145,18 @@ class MeetingRoles(Rule):
 
     code, name, family, kinds = "CONF008", "conf.roles", "CONF", WITH_GOAL
     summary = msg("Missing convener, facilitator or minute-taker")
-    message = msg("Nobody is named as {role}. Decide the convener, facilitator and minute-taker beforehand: role and organisation (roles.{role})")
+    message = msg("Nobody is named as {role_name}. Decide the convener, facilitator and minute-taker beforehand: role and organisation (roles.{role})")
     rationale = msg("CR, roles; ME: convener, facilitator and minute-taker are decided before the meeting.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         roles = ctx.record.roles
         if ctx.record.kind == ConferenceKind.preparatory:
             if roles is None or roles.convener is None:
-                yield Hit(("roles",), {"role": "convener"})
+                yield Hit(("roles",), {"role": "convener", "role_name": Words(("convener",))})
             return
         for key in ("convener", "facilitator", "minutes"):
             if roles is None or getattr(roles, key) is None:
-                yield Hit(("roles",), {"role": key})
+                yield Hit(("roles",), {"role": key, "role_name": Words((key,))})
 
 
 class MeetingFacts(Rule):
@@ -265,7 +267,7 @@ class SupportPresent(Rule):
                    and p.role not in ("facilitator", "facilitator_assistant", "interpreter")]
         control = ctx.profile.control_roles
         if present and all(role in control for role in present):
-            yield Hit(("participants",), {"roles": ", ".join(sorted(set(present)))})
+            yield Hit(("participants",), {"roles": Words(tuple(sorted(set(present))))})
 
 
 def _explicitly_no(ctx: RecordContext, value: bool | None, key: tuple[str, ...]) -> Iterator[Hit]:
@@ -332,7 +334,7 @@ class MinutesNotByCaseManager(Rule):
         holders = [p for p in ctx.record.participants if p.role == writer.role
                    and (p.org or None) == (writer.org or None) and p.attendance.value in AT_MEETING]
         if same and len(holders) <= 1:
-            yield Hit(("roles", "minutes"), {"role": writer.role})
+            yield Hit(("roles", "minutes"), {"role": Words((writer.role,))})
 
 
 class Indications(Rule):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Iterator
 
-from .base import Hit, RepoContext, Rule
+from .base import Hit, RepoContext, Rule, Words
 
 from ..records.catalogue import msg
 
@@ -66,7 +66,8 @@ class CannotSwitchOff(Rule):
                 continue
             entry = code_by_name()[code]
             why = self._WHY.get(entry.origin, self._WHY["loader"])
-            yield Hit(("rules", code), {"code": code, "severity": entry.severity, "why": render(why, ctx.repo.lang)})
+            yield Hit(("rules", code), {"code": code, "severity": Words((entry.severity,)),
+                                        "why": render(why, ctx.repo.lang)})
 
 
 class UnknownThreshold(Rule):
@@ -84,8 +85,9 @@ class UnknownThreshold(Rule):
         known = list(Thresholds.model_fields)
         for name in ctx.repo.config.thresholds.model_extra or {}:  # type: ignore[union-attr]
             best = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            hint = render(self._HINT, ctx.repo.lang, {"best": best[0]}) if best else ""
-            yield Hit(("thresholds", name), {"name": name, "hint": hint, "known": ", ".join(known)})
+            hint = render(self._HINT, ctx.repo.lang, {"best": f"`{best[0]}`"}) if best else ""
+            # names one writes in caseconf.yml: as code, not as words
+            yield Hit(("thresholds", name), {"name": name, "hint": hint, "known": ", ".join(f"`{k}`" for k in known)})
 
     _HINT = msg(" Did you mean {best}?")
 

@@ -13,7 +13,7 @@ from ..records.i18n import render
 from ..records.loader import LoadedDoc
 from ..records.paths import CONFIG_NAME, RECORDS_DIR, is_inside
 from ..records.repository import Case, Repository, case_folder_names
-from .base import ActivityContext, CaseContext, Hit, RecordContext, RepoContext, Rule
+from .base import ActivityContext, CaseContext, Hit, RecordContext, RepoContext, Rule, localized
 from .registry import all_rules
 
 
@@ -69,7 +69,7 @@ def run_rules(repo: Repository, case_ids: Iterable[str] | None = None, *, activi
         target = hit.doc or doc
         path = target.path if target is not None else fallback_path
         line = hit.line or (target.line_of(*hit.loc) if target is not None else 1)
-        message = render(rule.message, repo.lang, hit.params)
+        message = render(rule.message, repo.lang, localized(hit.params, repo.lang))
         if target is not None:
             docs[path] = target
         per_doc[path].append(Finding(path, line, rule.code, rule.severity, message))  # type: ignore[arg-type]

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ._text import tr
+from ..records.catalogue import msg, nmsg
 from .base import MEETINGS, Hit, RecordContext, Rule
 
-from ..records.catalogue import msg
-
-WHY_CONCRETE = ("Dobrý plán (IQ, ČH, Chrudim) je konkrétní: kdo, co přesně, do kdy a podle čeho poznáme, že je splněno.",
-                "Dobar plan (IQ, CG) je konkretan: ko, šta tačno, do kada i po čemu ćemo znati da je izvršeno.",
-                "A good plan (IQ, ME, CR) is concrete: who, what exactly, by when, how we will know.")
-
-
-def _why(cs: str, sr: str, en: str):  # type: ignore[no-untyped-def]
-    return tr(*(f"{base} {extra}".strip() for base, extra in zip(WHY_CONCRETE, (cs, sr, en))))
+# every rationale of a PLAN rule about concreteness starts "A good plan (IQ, ME, CR) is concrete: …"
 
 
 def _actions(ctx: RecordContext):  # type: ignore[no-untyped-def]
@@ -29,8 +21,7 @@ class ActionOwner(Rule):
     code, name, family = "PLAN001", "plan.action_owner", "PLAN"
     summary = msg("Action without an owner")
     message = msg("Action {id} does not say who will do it. Add a participant ref (M, F, D1) or a role present at the meeting (plan.actions.owner)")
-    rationale = _why("Skupinová odpovědnost rozmělňuje odpovědnost jednotlivce.", "Grupna odgovornost razvodnjava ličnu odgovornost.",
-                     "Group responsibility dilutes individual responsibility.")
+    rationale = msg("A good plan (IQ, ME, CR) is concrete: who, what exactly, by when, how we will know. Group responsibility dilutes individual responsibility.", "plan rule")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
@@ -44,8 +35,7 @@ class ActionDue(Rule):
     code, name, family = "PLAN002", "plan.action_due", "PLAN"
     summary = msg("Action without a due date")
     message = msg("Action {id} has no deadline. Agree when it should be done (plan.actions.due: YYYY-MM-DD)")
-    rationale = _why("Bez termínu nikdo nepozná, zda se plán plní.", "Bez roka niko ne može reći da li se plan izvršava.",
-                     "Without a deadline nobody can tell whether the plan is kept.")
+    rationale = msg("A good plan (IQ, ME, CR) is concrete: who, what exactly, by when, how we will know. Without a deadline nobody can tell whether the plan is kept.", "plan rule")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
@@ -59,8 +49,7 @@ class ActionDueBeforeConference(Rule):
     code, name, family = "PLAN003", "plan.action_due_past", "PLAN"
     summary = msg("Action due before the conference")
     message = msg("Action {id} is due {due}, before the conference ({date}). Probably a typo in the year: fix the deadline (plan.actions.due)")
-    rationale = _why("Termín v minulosti nejde splnit; bývá to překlep v roce.", "Rok u prošlosti se ne može ispuniti; obično je greška u godini.",
-                     "A deadline in the past cannot be met; it is usually a typo in the year.")
+    rationale = msg("A good plan (IQ, ME, CR) is concrete: who, what exactly, by when, how we will know. A deadline in the past cannot be met; it is usually a typo in the year.", "plan rule")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
@@ -93,7 +82,8 @@ class ActionOwnerKnown(Rule):
                 continue
             reason = absent.get(owner, "unknown")
             yield Hit(("plan", "actions", index, "owner"),
-                      {"owner": owner, "id": action.id, "options": ", ".join(options) or "-",
+                      # values one may write in `owner`: as code
+                      {"owner": owner, "id": action.id, "options": ", ".join(f"`{o}`" for o in options) or "-",
                        "why": render(self._WHY[reason], ctx.repo.lang)})
 
 
@@ -217,7 +207,7 @@ class ActionWhat(Rule):
     code, name, family = "PLAN011", "plan.action_do", "PLAN"
     summary = msg("Action without a description")
     message = msg("Action {id} does not say what is to be done. Describe it concretely, in the family's words (plan.actions.do)")
-    rationale = _why("", "", "")
+    rationale = msg("A good plan (IQ, ME, CR) is concrete: who, what exactly, by when, how we will know.", "plan rule")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
         for index, action in _actions(ctx):
@@ -231,7 +221,8 @@ class FamilyTaskCap(Rule):
     code, name, family, severity = "PLAN012", "plan.family_task_cap", "PLAN", "warning"
     thresholds = ("family_tasks_max",)
     summary = msg("Too many tasks for the family")
-    message = msg("The family has {count} tasks in this plan, more than {limit}. An overloaded family often gives up: keep the most important ones for them and let professionals take at least half (plan.actions)")
+    message = nmsg("The family has {count} task in this plan, more than {limit}. An overloaded family often gives up: keep the most important ones for them and let professionals take at least half (plan.actions)",
+                   "The family has {count} tasks in this plan, more than {limit}. An overloaded family often gives up: keep the most important ones for them and let professionals take at least half (plan.actions)", count="count")
     rationale = msg("Methodology pack (plan; common mistakes): at most five tasks for the family, at least half on the professionals. Known failure: overloading the client with tasks (IQ, ME).")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..records.catalogue import msg
+from ..records.catalogue import msg, nmsg
 from ..records.vocab import EVALUATING_KINDS, ConferenceKind
-from .base import Hit, RecordContext, Rule
+from .base import Hit, RecordContext, Rule, Words
 
 
 class EvaluatesOpenActions(Rule):
@@ -32,7 +32,8 @@ class ReviewTooSoon(Rule):
     code, name, family, severity = "REV002", "rev.review_too_soon", "REV", "warning"
     thresholds = ("followup_min_days",)
     summary = msg("Review planned too soon")
-    message = msg("The next review ({next_review}) is only {days} days after the conference, fewer than {limit}. The family needs time to work on the plan: move it later, or call a crisis conference if something serious happens (plan.next_review)")
+    message = nmsg("The next review ({next_review}) is only {days} day after the conference, fewer than {limit}. The family needs time to work on the plan: move it later, or call a crisis conference if something serious happens (plan.next_review)",
+                   "The next review ({next_review}) is only {days} days after the conference, fewer than {limit}. The family needs time to work on the plan: move it later, or call a crisis conference if something serious happens (plan.next_review)", count="days")
     rationale = msg("CR: follow-up conferences no earlier than about three months unless something serious happens. In the Montenegrin profile the review follows the plan's deadline instead (REV011).")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
@@ -71,7 +72,8 @@ class ReviewHeldTooSoon(Rule):
     code, name, family, severity, kinds = "REV008", "rev.review_held_too_soon", "REV", "warning", frozenset({ConferenceKind.review})
     thresholds = ("followup_min_days",)
     summary = msg("Review held too soon")
-    message = msg("The review took place {days} days after the previous meeting ({previous}), sooner than {limit} days. If something serious happened, record it as a crisis conference (kind: crisis); otherwise give the family more time (date)")
+    message = nmsg("The review took place {days} day after the previous meeting ({previous}), sooner than {limit} days. If something serious happened, record it as a crisis conference (kind: crisis); otherwise give the family more time (date)",
+                   "The review took place {days} days after the previous meeting ({previous}), sooner than {limit} days. If something serious happened, record it as a crisis conference (kind: crisis); otherwise give the family more time (date)", count="days")
     rationale = msg("CR: follow-up conferences no earlier than about three months unless something serious happens. REV002 checks the planned date, this the date it was held.")
 
     def check(self, ctx: RecordContext) -> Iterator[Hit]:  # type: ignore[override]
@@ -120,7 +122,7 @@ class Evaluators(Rule):
         present = {p.role for p in ctx.record.participants if p.attendance.value in ("present", "partial")}
         missing = [role for role in wanted if role not in present]
         if missing:
-            yield Hit(("participants",), {"missing": ", ".join(missing), "roles": ", ".join(wanted)})
+            yield Hit(("participants",), {"missing": Words(tuple(missing)), "roles": Words(tuple(wanted))})
 
 
 class UnknownAction(Rule):
@@ -178,7 +180,7 @@ class AlreadyClosed(Rule):
         for index, entry in enumerate(ctx.record.evaluation):
             state = known.get(entry.action)
             if state is not None and not state.is_open:
-                yield Hit(("evaluation", index, "action"), {"id": entry.action, "status": state.status})
+                yield Hit(("evaluation", index, "action"), {"id": entry.action, "status": Words((str(state.status),))})
 
 
 class EvaluationResult(Rule):

@@ -23,6 +23,7 @@ import jinja2
 import yaml
 
 from ..errors import CaseconfError, OperationFailed
+from ..records.catalogue import msg
 from .hosting import PR_TEMPLATE, CaseconfSource, running_caseconf
 
 DEFAULT_LANGUAGE = {"cz": "cs", "me": "sr-Latn"}
@@ -52,16 +53,41 @@ class InitOptions:
     rollup: bool = False  # the ministry's roll-up repository instead of a team repository
 
 
-@lru_cache(maxsize=1)
-def _texts() -> dict[str, dict[str, str]]:
-    raw = resources.files("caseconf").joinpath("templates/init/texts.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(raw)  # type: ignore[no-any-return]
+# The comments and messages of `caseconf init`, from the catalogue (msgctxt "caseconf init").
+INIT_TEXTS = {
+    "dark_mode": msg("Dark mode", "caseconf init"),
+    "light_mode": msg("Light mode", "caseconf init"),
+    "copyright": msg("The team's internal site – anonymised records, do not share outside the team.", "caseconf init"),
+    "not_empty": msg("{path} is not an empty folder; caseconf init creates a repository only in an empty or new folder (nothing was written)", "caseconf init"),
+    "not_dir": msg("{path} exists and is not a folder (nothing was written)", "caseconf init"),
+    "no_pack": msg("the methodology pack for {jurisdiction} is missing from this caseconf installation; methodology/ stays empty", "caseconf init"),
+    "bad_office": msg("--office expects CODE=Name, e.g. JI=OSPOD Jihlava (got '{value}')", "caseconf init"),
+    "done": msg("The team repository is ready in {path}. Next: cd {path} && git init && pre-commit install && git add -A && git commit", "caseconf init"),
+    "not_team_repo": msg("{path} is not a team repository (no caseconf.yml); --ci-only adds a pipeline to an existing repository, caseconf init without --ci-only creates a new one", "caseconf init"),
+    "ci_exists": msg("{path} exists already; nothing was written. Delete it, or compare it with what caseconf init --ci … writes into a new folder", "caseconf init"),
+    "ci_done": msg("The pipeline is written: {files}. Check caseconf_git in caseconf.yml and repo:/rev: in .pre-commit-config.yaml (HOSTING.md), then commit.", "caseconf init"),
+    "rollup_done": msg("The national roll-up repository is ready in {path}. List the teams' repositories in rollup.yml (teams:), then git init && git add -A && git commit (HOSTING.md)", "caseconf init"),
+    "no_caseconf_git": msg("Note: where caseconf installs from is not known. Put caseconf's git URL in caseconf.yml (caseconf_git:) and in .pre-commit-config.yaml (repo: and rev:), or CI cannot install it (HOSTING.md). Next time: caseconf init --caseconf-git URL", "caseconf init"),
+    # the comments of the caseconf.yml that init writes (its keys stay as the record format names them)
+    "cfg_intro": msg("caseconf team settings (see the record format, \"caseconf.yml\").", "caseconf init"),
+    "cfg_jurisdiction": msg("vocabularies and methodology pack", "caseconf init"),
+    "cfg_language": msg("site and messages", "caseconf init"),
+    "cfg_format": msg("the record format of these files; `caseconf migrate` upgrades them", "caseconf init"),
+    "cfg_git": msg("where CI and pre-commit install caseconf from (the same URL as repo: in .pre-commit-config.yaml)", "caseconf init"),
+    "cfg_offices": msg("offices: codes used in case ids, e.g.  JI: OSPOD Jihlava", "caseconf init"),
+    "cfg_profile": msg("The defaults of the {jurisdiction} profile, each with its source; change any value here.", "caseconf init"),
+    "cfg_rules": msg("CODE: error | warning | info | off (see `caseconf rules`)", "caseconf init"),
+    "cfg_min_cell": msg("statistics: published counts below this are shown as \"<3\"", "caseconf init"),
+    "cfg_vocabulary": msg("team extensions of the closed lists", "caseconf init"),
+}
+
+
+def site_texts(lang: str) -> dict[str, str]:
+    return {key: message[lang] for key, message in INIT_TEXTS.items()}
 
 
 def init_message(key: str, lang: str, **params: object) -> str:
-    texts = _texts()
-    template = texts.get(lang, {}).get(key) or texts["en"][key]
-    return template.format(**params)
+    return INIT_TEXTS[key][lang].format(**params)
 
 
 def parse_office(value: str, lang: str) -> tuple[str, str]:
@@ -91,7 +117,7 @@ def render_files(options: InitOptions, team: str, source: CaseconfSource | None 
     language = options.language or DEFAULT_LANGUAGE[options.jurisdiction]
     context = {"team": team, "jurisdiction": options.jurisdiction, "language": language,
                "theme_language": THEME_LANGUAGE[language], "offices": options.offices,
-               "site": _texts()[language], "profile": _profile_defaults(options.jurisdiction),
+               "site": site_texts(language), "profile": _profile_defaults(options.jurisdiction, language),
                "caseconf_git": source.git, "caseconf_rev": source.rev}
     out = {target: _env().get_template(template.format(language=language)).render(**context)
            for template, target in FILES.items()}
@@ -101,14 +127,17 @@ def render_files(options: InitOptions, team: str, source: CaseconfSource | None 
     return out
 
 
-def _profile_defaults(jurisdiction: str) -> dict[str, object]:
+def _profile_defaults(jurisdiction: str, language: str = "en") -> dict[str, object]:
     """The jurisdiction profile's thresholds and rule levels, written out in caseconf.yml so
     the team sees (and may change) every default, each with its source."""
     from ..records.profiles import load_profile
 
     profile = load_profile(jurisdiction)
-    thresholds = [(name, json.dumps(item.value), item.source) for name, item in profile.thresholds.items()]
-    rules = [(code, item.value, item.source) for code, item in sorted(profile.rules.items())]
+    def source(text: str) -> str:  # the profile's sources in the team's language (msgctxt "profile source")
+        return msg(text, "profile source")[language]
+
+    thresholds = [(name, json.dumps(item.value), source(item.source)) for name, item in profile.thresholds.items()]
+    rules = [(code, item.value, source(item.source)) for code, item in sorted(profile.rules.items())]
     return {"thresholds": thresholds, "rules": rules}
 
 
@@ -219,7 +248,7 @@ def add_ci(directory: Path, options: InitOptions) -> tuple[list[str], str]:
         or DEFAULT_LANGUAGE[options.jurisdiction]
     if config is None:
         raise CaseconfError(init_message("not_team_repo", language, path=directory))
-    context = {"site": _texts()[language]}
+    context = {"site": site_texts(language)}
     template = _env().get_template(f"pull_request_template.{language}.md").render(**context)
     try:
         return add_pipeline(directory, options.ci, (PR_TEMPLATE[options.ci], template)), language

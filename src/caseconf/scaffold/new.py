@@ -12,12 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
 from ..errors import CaseconfError
 from ..records.catalogue import msg
@@ -54,15 +52,38 @@ def _env() -> jinja2.Environment:
                               autoescape=False)
 
 
-@lru_cache(maxsize=1)
-def _texts() -> dict[str, dict[str, str]]:
-    raw = resources.files("caseconf").joinpath("templates/new/texts.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(raw)  # type: ignore[no-any-return]
+# The comments and messages of `caseconf new`, from the catalogue (msgctxt "caseconf new").
+SCAFFOLD_TEXTS = {
+    "case_intro": msg("A case: roles and short refs only (M, F, D1), never names, addresses or birth dates.", "caseconf new"),
+    "closed_hint": msg("date closed, required when status: closed", "caseconf new"),
+    "household_hint": msg("household members by ref and role only, e.g.:", "caseconf new"),
+    "key_worker_hint": msg("e.g. {role: family_worker, org: \"…\"}", "caseconf new"),
+    "consent_hint": msg("date of the client's written consent to share data", "caseconf new"),
+    "fill_in": msg("Fill in the empty fields; `caseconf check` reports them until they are filled. Roles and refs only, no names.", "caseconf new"),
+    "requested_hint": msg("when the convener asked for the conference (YYYY-MM-DD)", "caseconf new"),
+    "invited_hint": msg("when invitations went out (YYYY-MM-DD)", "caseconf new"),
+    "goal_hint": msg("the meeting's goal, in words the family understands", "caseconf new"),
+    "summary_hint": msg("when participants received the anonymised case summary", "caseconf new"),
+    "participants_hint": msg("everyone invited and their attendance (present | partial | excused | absent), e.g.:", "caseconf new"),
+    "evaluation_hint": msg("every open action: result done | partly_done | not_done | cancelled | continued (+ a new due)", "caseconf new"),
+    "conclusions_hint": msg("the meeting's conclusions", "caseconf new"),
+    "plan_optional": msg("A plan is optional for this kind of record:", "caseconf new"),
+    "do_hint": msg("what exactly will be done", "caseconf new"),
+    "owner_hint": msg("a participant ref (M, F) or a role present at the meeting", "caseconf new"),
+    "indicator_hint": msg("how we will know it is done", "caseconf new"),
+    "next_review_hint": msg("date of the next review (YYYY-MM-DD); null only when the case closes", "caseconf new"),
+    "body": msg("## Minutes\n\nAnonymised minutes: presentations, discussion, the family's own words. Roles and refs only.\n", "caseconf new"),
+    "offices_hint": msg("codes of the offices whose workers took part", "caseconf new"),
+    "activity_case_hint": msg("a supervision may name the case it was about", "caseconf new"),
+    "topic_hint": msg("topic", "caseconf new"),
+    "count_hint": msg("number of participants", "caseconf new"),
+    "activity_body": msg("## Notes\n\nA short anonymised description. No names.\n", "caseconf new"),
+    "due_hint": msg("YYYY-MM-DD", "caseconf new"),
+}
 
 
 def texts(lang: str) -> dict[str, str]:
-    all_texts = _texts()
-    return {**all_texts["en"], **all_texts.get(lang, {})}
+    return {key: message[lang] for key, message in SCAFFOLD_TEXTS.items()}
 
 
 def _jurisdiction(repo: Repository) -> str:

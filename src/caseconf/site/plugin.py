@@ -236,9 +236,10 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
     def _downloads(self, files: Files, config: MkDocsConfig, data: SiteData) -> None:
         from ..index.export import actions_csv, calendar_ics
 
-        _replace(files, File.generated(config, CSV_URI, content=actions_csv(data.actions, bom=True)))
+        # in the team's language, as `caseconf actions --format csv|ics` writes them
+        _replace(files, File.generated(config, CSV_URI, content=actions_csv(data.actions, bom=True, lang=self.lang)))
         _replace(files, File.generated(config, ICS_URI, content=calendar_ics(data.actions, data.reviews,
-                                                                              team=data.team)))
+                                                                              team=data.team, lang=self.lang)))
 
     def _documents(self, files: Files, config: MkDocsConfig, data: SiteData) -> None:
         """Each record's paperwork as a print-ready page (its own print stylesheet), linked
