@@ -21,7 +21,10 @@ _NOT_AFTER_ALT = (
     r"ks\b|kus|třída\b|razred|bodova|poen|points?|tis|mil|ledna|února|března|dubna|května|června|"
     r"července|srpna|září|října|listopadu|prosince|–|-\s?\d)"
 )
-_NOT_AFTER_NUM = r"(?![\d.:,]\d)(?!\s*" + _NOT_AFTER_ALT + ")"
+# ... and on the next line, where a wrapped sentence goes on in lower case ("12\nlet"): a capital
+# there opens a new sentence ("Bulevar Ivana Crnojevića 9\nM popsala…", "… 12\nMinistarstvo…")
+_NOT_AFTER_WRAPPED = "(?:" + _NOT_AFTER_ALT[len("(?i:"):].replace("|m\\b|", "|").replace("|h\\b|", "|").replace("|x\\b|", "|")
+_NOT_AFTER_NUM = r"(?![\d.:,]\d)(?![ \t]*" + _NOT_AFTER_ALT + r")(?![ \t]*\n\s*" + _NOT_AFTER_WRAPPED + ")"
 _STREET_KW = re.compile(
     rf"(?P<kw>\b(?i:ulice|ul\.|ulica|nám\.|náměstí|nábřeží|nábř\.|třída|tř\.|sídliště|sídl\.|bulevar|bul\.|"
     rf"trg|obala|put|šetalište|ulici|ulicí|ulicu|ulici)\s+)"
@@ -37,13 +40,16 @@ def may_hold_street_keyword(low: str) -> bool:
     a dozen substring searches, which beat one regex alternation of them."""
     return any(map(low.__contains__, _STREET_KW_PARTS))
 _STREET_NAMED = re.compile(
-    rf"(?<![\w.])(?P<name>(?:(?:Na|U|K|Ke|Pod|Nad|Za|V|Ve|Před|Při)\s+[{_UP}][{_LO}]+"
+    rf"(?<![\w.])(?P<name>(?:(?:Na|U|K|Ke|Pod|Nad|Za|V|Ve|Před|Při|Do|Od|Mezi)\s+[{_UP}][{_LO}]+"
+    # a street named after a person: a given name in the genitive or an initial, then the
+    # surname ("Karla Vika 156", "Richarda Kloudy 828", "J. Masaryka 1170")
+    rf"|(?:[{_UP}][{_LO}]+a|[{_UP}]\.)\s(?:[{_UP}][{_LO}]+\s)?[{_UP}][{_LO}]+(?=\s+\d{{1,4}}(?!\d))(?!\s+(?:19|20)\d\d\b)"
     rf"|(?:[{_UP}][{_LO}]+\s+){{0,2}}[{_UP}][{_LO}]*"
-    rf"(?:[^aáeéěiíoóuúůyý\s\d]ní|[^aáeéěiíoóuúůyý\s\d]ná|ská|cká|čka|ška|ova|ovo|ová|eva|evo|ého|ina|ska|ski|ića|ovića|evića|ského|ská))"
+    rf"(?:[^aáeéěiíoóuúůyý\s\d]ní|[^aáeéěiíoóuúůyý\s\d]ná|ská|cká|čka|ška|ova|ovo|ová|eva|evo|ého|ina|ska|ski|ića|ovića|evića|ského|ská|ćka|ců|ů))"
     rf"(?:\s+(?:nám\.|náměstí|třída|nábřeží|ulica|ul\.))?)\s+" + _HOUSE + r"\b" + _NOT_AFTER_NUM
 )
 _POSTAL = re.compile(
-    rf"(?<![\d/.\-:])(?P<code>\d{{3}}\s\d{{2}}|[1-9]\d{{4}})(?![\d/.\-:])\s*,?\s+(?P<town>[{_UP}][{_LO}]{{2,}}(?:[\- ][{_UP}][{_LO}]+)?)"
+    rf"(?<![\d/.\-:])(?P<code>\d{{3}}\s\d{{2}}|[1-9]\d{{4}})(?![\d/.\-:])\s*,?\s+(?P<town>[{_UP}][{_LO}]{{2,}}(?:[\- ][{_UP}][{_LO}]+)?|(?<=\d\d\d\s\d\d\s)[{_UP}][{_LO}])"
 )
 _NOT_TOWNS = frozenset(
     "kč czk eur euro eura eur usd din rsd bodů bodova osob lidí ks kusů let roků stran".split()
@@ -116,8 +122,8 @@ def _village_numbers(text: str) -> list[Hit]:
     hits = []
     for m in _VILLAGE.finditer(text):
         num = m.group("num")
-        if re.fullmatch(r"(?:19|20)\d\d", num):
-            continue  # a year
+        if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("roman"):
+            continue  # a year (after a town's part, "Újezd II. 2024", a house number)
         words = m.group("place").replace("-", " ").split()
         if words[0].lower() == "praha" and num.isdigit() and int(num) <= 22 and not m.group("roman"):
             continue  # Praha 1 to Praha 22: the city's districts
