@@ -532,9 +532,9 @@ CLEAN_SR = [
 
 # ------------------------------------------------------------- clean records, made in volume
 ROOT = Path(__file__).resolve().parents[2]
-# the project's own methodology pages, Czech and Montenegrin: real prose about roles,
+# the project's own methodology pages and sample records, Czech and Montenegrin: real prose about roles,
 # institutions, laws and the steps of a conference, with every sentence-initial word it has
-PROSE_DIRS = ("methodology", "src/caseconf/templates/packs")
+PROSE_DIRS = ("methodology", "src/caseconf/templates/packs", "records")
 
 # roles and institutions as records name them; the participles agree with the role's gender
 ROLES_CS_F = ("Facilitátorka Koordinátorka Sociální_pracovnice Třídní_učitelka Psycholožka Terapeutka Asistentka "

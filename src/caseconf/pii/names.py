@@ -54,6 +54,7 @@ INSTITUTION_WORDS = frozenset(
     sociální sociálních sociálně právní ochrany dětí charita charity diakonie diakonii klokánek škola školy škole
     školou základní mateřská střední gymnázium gimnazija gimnazije osnovna osnovne srednja škola dom domu doma
     zdravlja zdravlje kbc kc klinički klinika centar bolnica sud suda sudu osnovni viši vrhovni tužilaštvo
+    kč czk eur eura euro usd sb
     uprava upravi zavod zavoda vrtić vrtića vrtiću vrtićem vrtiće unicef unija eu ec romea člověk tísni rodina rodiny rodině centru poradna poradny
     pedagogicko psychologická ppp spc speciálně pedagogické centrum probační mediační služba pms opatrovník
     opatrovnický facilitační tým týmu team tim vysočina vysočiny moravskoslezský jihomoravský praha prahy
@@ -462,6 +463,11 @@ _SLAVIC = re.compile(r"\b(?:u|v|s|z|k|na|se|si|je|jsme|jsou|do|od|pro|za|po|sa|k
 _ENGLISH = re.compile(r"\w['’]s\b|\b(?:the|and|of|with|will|was|were|is|are|for|to|by|on|in|or|not|no|but|an|your|this|that|it|be)\b")
 
 
+def _reads_english(line: str) -> bool:
+    """The line reads as English, or at least not as Czech or BCS (no letter or short word of theirs)."""
+    return _ENGLISH.search(line) is not None or not (_SLAVIC_LETTER.search(line) or _SLAVIC.search(line))
+
+
 def _is_cap(word: str) -> bool:
     if len(word) < 2 or not word[0].isupper():
         return False
@@ -520,17 +526,25 @@ def _may_hold_names(line: str, ctx: NameContext) -> bool:
         start = m.start()
         if start and line[start - 1] == "-":
             return True  # inside a hyphenated word that began lower-case: let the tokeniser decide
-        if not _at_start(line, start):
+        word = m.group(1)
+        cls = ctx.classify(word)[0]
+        if cls in ("name", "shape"):
             return True
-        if ctx.classify(m.group(1))[0] in ("name", "shape"):
+        if cls == "allow":
+            continue  # an institution's word (or the caller's): never flagged, nor a neighbour
+        at_start = _at_start(line, start)
+        if not at_start and not (cls == "place" and ctx.diminutive(word) is None):
             return True
+        # a place is never flagged, nor a neighbour, unless a title or an initial stands before it (Mgr. Sluková)
         if _title_before(line, start) or _initial_before(line, start):
             return True
-        word = m.group(1)
+        if not at_start:
+            continue
         if len(word) >= 4 and _SURNAME_ENDING.search(word.lower()) and ctx.unknown_word(word):
             return True  # a sentence may open with a surname no list holds
-        if len(word) >= 4 and _predicate_follows(line, m.end(), ctx.lang) is not None:
-            return True  # ... or with a surname that is its subject ("Tóth bude…"): _names_in_line decides
+        if len(word) >= 4 and (verb := _predicate_follows(line, m.end(), ctx.lang)) is not None \
+                and _subject_surname(word, verb, cls, ctx) and not _reads_english(line):
+            return True  # ... or with a surname that is its subject ("Tóth bude…")
     return False
 
 
@@ -714,7 +728,7 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
                 # the allow list may name any base form: the lemma or a form the endings give
                 base = tuple(dict.fromkeys((*_lemmas(w, ctx.lang), *candidates(low)[:16])))
         if not is_name and at_start and (verb := _predicate_follows(line, e, ctx.lang)) is not None \
-                and _subject_surname(w, verb, cls, ctx):
+                and _subject_surname(w, verb, cls, ctx) and not _reads_english(line):  # no verb test for English
             is_name = True
             if cls == "none":  # the allow list may name any base form: the lemma or a form the endings give
                 base = tuple(dict.fromkeys((*_lemmas(w, ctx.lang), *candidates(low)[:16])))
@@ -770,7 +784,7 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset(
     """také též taky rovněž už již dnes včera zítra opět znovu ještě nikdy vždy často pak potom prý sám sama
     takođe također isto već danas juče jučer sutra opet ponovo uvijek često onda potom""".split())
 _COPULA = frozenset("je jsou byl byla bylo byli byly bude budou by není nejsou nebyl nebyla nebude su bio bila bilo bili će bi nije nisu".split())
-_INFINITIVE = re.compile(r"(?:[aeiouyáéíóúůěr]t|ti|ci|ct|ći)$")
+_INFINITIVE = re.compile(r"(?:[aáěiíuůýr]t|ti|ci|ct|ći)$")  # not -yt, -ot, -et: nouns (pobyt, život, počet)
 _L_PARTICIPLE = re.compile(r"(?:[aeiyáéíěu]l[aoiy]?|[aeiu]o)$")  # souhlasila, kontaktovala, izvinio, došao
 _NEXT_TWO = re.compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?")
 # endings of words a sentence opens with that are no surname: role and agent nouns
@@ -780,7 +794,7 @@ _NEXT_TWO = re.compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?")
 _NOT_SURNAME_AT_START = re.compile(
     r"(?:[aái]tor|[aái]torka|tel|telka|telj|teljka|teljica|[čc]ar|[čc]arka|[aá]č|a[čc]ica|ačice|ik|ník|nik|"
     r"ice|nica|nika|kyně|kinja|inja|istka|ista|log|ložka|ožka|oun|ounka|ent|entka|ant|antka|ér|érka|ař|ařka|ářka|"
-    r"ij[aeu]|cij[aeu]|ište|iště|išta|ost|ství|stvo|ení|ání|ně|ě|em|om|uje|uju|ije|aje|ají|ují|ho|ve)$")
+    r"ij[aeu]|cij[aeu]|ište|iště|išta|ost|ství|stvo|ení|ání|ně|ě|em|om|uje|uju|ije|aje|ají|ují|ho|ve|ace|ance|ence|[aeě]cí|ící|u)$")
 # a surname's own endings: -ová, -ský (an adjective no dictionary knows), -ić / -ović / -ević,
 # -ák / -ek / -ík / -ec / -ček after a consonant, and the adjectival -ý / -á (Veselý, Kožená)
 _STRONG_SURNAME = re.compile(r"(?:ov[áé]|ovou|[sc]k[ýá]|[iy]ć|[^aeiouyáéíóúůý](?:ák|ek|ík|ec)|ý|á)$")
