@@ -870,7 +870,7 @@ def _subject_surname(word: str, verb: str, cls: str, ctx: NameContext) -> bool:
         return False
     if cls == "name":  # a surname of the lexicon as it stands (Svoboda), or inflected when no ordinary word reads so
         return low in ctx.last or (not ctx.ordinary_word(word) and any(c in ctx.last for c in candidates(low)[:8]))
-    if low.endswith(("ová", "ovou")) and verb not in _COPULA:
+    if low.endswith(("ová", "ovou")) and (verb not in _COPULA or not ctx.ordinary_word(word)):
         return True  # "Kuželová souhlasila": an adjective in -ová opens no sentence with its verb right after
     if ctx.ordinary_word(word) or ctx.may_be_place(word):
         return False
@@ -882,6 +882,8 @@ def _subject_surname(word: str, verb: str, cls: str, ctx: NameContext) -> bool:
         return _NOT_SURNAME_AT_START.search(low) is None or SURNAME_SHAPE.search(low) is not None
     if _NOT_SURNAME_AT_START.search(low) or _COMMON_SHAPE.search(low) or _feminine_of_role(low, ctx.lang):
         return False
+    if any(lemma != word and lemma[:1].isupper() for lemma in raw_lemmas(word, ctx.lang)):
+        return True  # a proper noun of the dictionaries that names no place (Zelenka -> Zelenková)
     if low.endswith(("ý", "á")):
         return verb not in _COPULA
     # a word no dictionary knows, with no ending of a role, an abstract noun, an adverb or a
