@@ -542,6 +542,8 @@ def _may_hold_names(line: str, ctx: NameContext) -> bool:
             continue
         if len(word) >= 4 and _SURNAME_ENDING.search(word.lower()) and ctx.unknown_word(word):
             return True  # a sentence may open with a surname no list holds
+        if _vocative(line, start, m.end(), word, cls, ctx):
+            return True  # „Mrdak, dođi kući.“
         if len(word) >= 4 and (verb := _predicate_follows(line, m.end(), ctx.lang)) is not None \
                 and _subject_surname(word, verb, cls, ctx) and not _reads_english(line):
             return True  # ... or with a surname that is its subject ("Tóth bude…")
@@ -727,6 +729,10 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
                 is_name = not (english and w.isascii())
                 # the allow list may name any base form: the lemma or a form the endings give
                 base = tuple(dict.fromkeys((*_lemmas(w, ctx.lang), *candidates(low)[:16])))
+        if not is_name and at_start and _vocative(line, s, e, w, cls, ctx):
+            is_name = True
+            if cls == "none":
+                base = tuple(dict.fromkeys((*_lemmas(w, ctx.lang), *candidates(low)[:16])))
         if not is_name and at_start and (verb := _predicate_follows(line, e, ctx.lang)) is not None \
                 and _subject_surname(w, verb, cls, ctx) and not _reads_english(line):  # no verb test for English
             is_name = True
@@ -840,6 +846,26 @@ def _predicate_follows(line: str, end: int, lang: str) -> str | None:
         if word not in _BETWEEN_SUBJECT_AND_VERB:
             return None
     return None
+
+
+_OPENING_QUOTE = frozenset("„“\"'‚«»")
+
+
+def _vocative(line: str, start: int, end: int, word: str, cls: str, ctx: NameContext) -> bool:
+    """Someone called by name in reported speech: a quote opens, the word, a comma
+    („Mrdak, dođi kući.“, „Kolovratová, pojď domů.“). A word the dictionaries know
+    („Mami,“, „Ano,“, „Dobře,“), an institution or a place is no name."""
+    if line[end:end + 1] != "," or len(word) < 3 or cls in ("allow", "place"):
+        return False
+    before = line[:start].rstrip()
+    if not before or before[-1] not in _OPENING_QUOTE:
+        return False
+    low = word.lower()
+    if low in COMMON_AT_START or low in NOT_NAMES or low in TITLES_ANY or _is_naming(word):
+        return False
+    if cls in ("name", "shape"):
+        return not ctx.ordinary_word(word) or low in ctx.first or low in ctx.last
+    return not ctx.ordinary_word(word) and not ctx.may_be_place(word) and not _reads_english(line)
 
 
 def _feminine_of_role(low: str, lang: str) -> bool:
