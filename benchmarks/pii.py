@@ -31,7 +31,7 @@ FALSE_ALARMS_TARGET = 1.0  # per 10 clean records
 ALLOW_WORDS = ["OSPOD Jihlava", "Centar za socijalni rad Podgorica"]
 
 
-def evaluate(seed: int = 16, n_items: int = 1200, n_clean: int = 60) -> dict:
+def evaluate(seed: int = 16, n_items: int = 2400, n_clean: int = 300) -> dict:
     from realworld import clean, planted
 
     from caseconf.pii.core import _allow_set, scan_spans

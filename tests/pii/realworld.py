@@ -16,8 +16,10 @@ numbers, amounts and public numbers), which must raise nothing.
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from mimesis import Address, Person
 from mimesis.enums import Gender, Locale
@@ -161,6 +163,15 @@ SR_CASE = {
     "ins": ["Sa {} se D1 viđa svake sedmice.", "Radnica je razgovarala sa {} o planu.", "D1 ide sa {} u park."],
 }
 
+# a surname alone opening a sentence, its predicate right after it or after an adverb
+SENTENCE_START_CS = ["{} souhlasila s plánem.", "{} se omluvil z jednání.", "{} je se slučajem upoznat.",
+                     "{} přišla pozdě, jednání už běželo.", "{} doplnil, že D1 chodí do kroužku.",
+                     "{} bude D1 vozit do školy.", "{} také podpořila návrh.", "{} nesouhlasí s termínem.",
+                     "{} slíbil, že zavolá škole.", "{} dnes nepřišel."]
+SENTENCE_START_SR = ["{} je saglasna sa planom.", "{} se izvinio zbog odsustva.", "{} je rekla da D1 dobro spava.",
+                     "{} nije došao na sastanak.", "{} će voziti D1 u školu.", "{} takođe podržava plan.",
+                     "{} smatra da je D1 napredovao."]
+
 FILLER_CS = [
     "Konference proběhla v zasedací místnosti úřadu, trvala necelé dvě hodiny.",
     "M popsala, jak se situace doma změnila od jara, a F s ní souhlasil.",
@@ -252,8 +263,7 @@ class Generator:
             tpl = rng.choice(["Účastníci: {}, M, F.", "Prisutni: {}, M i F.", "Zapsal(a): {}"])
         else:  # sentence_start
             value = last
-            tpl = rng.choice(["{} souhlasila s plánem.", "{} se omluvil z jednání.", "{} je se slučajem upoznat."]
-                             if lang == "cs" else ["{} je saglasna sa planom.", "{} se izvinio zbog odsustva."])
+            tpl = rng.choice(SENTENCE_START_CS if lang == "cs" else SENTENCE_START_SR)
         return tpl, [("name", form, value, self._in_lexicon(value))]
 
     def _in_lexicon(self, value: str) -> bool:
@@ -520,11 +530,203 @@ CLEAN_SR = [
 ]
 
 
+# ------------------------------------------------------------- clean records, made in volume
+ROOT = Path(__file__).resolve().parents[2]
+# the project's own methodology pages and sample records, Czech and Montenegrin: real prose about roles,
+# institutions, laws and the steps of a conference, with every sentence-initial word it has
+PROSE_DIRS = ("methodology", "src/caseconf/templates/packs", "records")
+
+# roles and institutions as records name them; the participles agree with the role's gender
+ROLES_CS_F = ("Facilitátorka Koordinátorka Sociální_pracovnice Třídní_učitelka Psycholožka Terapeutka Asistentka "
+              "Kurátorka Vychovatelka Metodička Zapisovatelka Mediátorka Lékařka Ředitelka_školy Sousedka Babička "
+              "Teta Rodinná_pracovnice Vedoucí_oddělení Speciální_pedagožka Svolavatelka Pěstounka Tlumočnice "
+              "Pracovnice_OSPOD Dětská_lékařka Školní_psycholožka").split()
+ROLES_CS_M = ("Facilitátor Koordinátor Sociální_pracovník Třídní_učitel Psycholog Terapeut Asistent Kurátor "
+              "Vychovatel Metodik Zapisovatel Mediátor Lékař Ředitel_školy Soused Dědeček Strýc Svolavatel "
+              "Pěstoun Tlumočník Pracovník_OSPOD Probační_úředník Policista Pedagog Dětský_lékař").split()
+ROLES_SR_F = ("Voditeljka Socijalna_radnica Nastavnica Pedagoškinja Psihološkinja Savjetnica Koordinatorka "
+              "Zapisničarka Ljekarka Direktorka_škole Komšinica Baka Tetka Sazivačica Prevoditeljka "
+              "Voditeljka_slučaja Razredna_starješina Medicinska_sestra").split()
+ROLES_SR_M = ("Voditelj Socijalni_radnik Nastavnik Pedagog Psiholog Savjetnik Koordinator Zapisničar Ljekar "
+              "Direktor_škole Komšija Djed Ujak Sazivač Prevodilac Voditelj_slučaja Policajac Supervizor").split()
+DEEDS_CS_F = ["navrhla, aby se další setkání konalo za měsíc.", "shrnula, co se od minula podařilo.",
+              "souhlasila s upraveným plánem.", "přišla s novým návrhem.", "uvedla, že D1 chodí do školy rád.",
+              "poděkovala všem za účast.", "doplnila informace ze školy.", "se omluvila z části jednání.",
+              "slíbila, že zavolá M do pátku.", "bude D1 doprovázet na kroužek.", "také podpořila návrh.",
+              "nesouhlasí s termínem revize.", "dnes nepřišla, poslala zprávu."]
+DEEDS_CS_M = ["navrhl, aby se další setkání konalo za měsíc.", "shrnul, co se od minula podařilo.",
+              "souhlasil s upraveným plánem.", "přišel s novým návrhem.", "uvedl, že D1 chodí do školy rád.",
+              "poděkoval všem za účast.", "doplnil informace ze školy.", "se omluvil z části jednání.",
+              "slíbil, že zavolá M do pátku.", "bude D1 doprovázet na kroužek.", "také podpořil návrh.",
+              "nesouhlasí s termínem revize.", "dnes nepřišel, poslal zprávu."]
+DEEDS_SR_F = ["je predložila da se sljedeći sastanak održi za mjesec dana.", "je sažela šta je urađeno.",
+              "se složila sa planom.", "je rekla da D1 rado ide u školu.", "je zahvalila svima.",
+              "nije došla, poslala je izvještaj.", "će pratiti D1 na treninge.", "takođe podržava plan.",
+              "smatra da je D1 napredovao."]
+DEEDS_SR_M = ["je predložio da se sljedeći sastanak održi za mjesec dana.", "je sažeo šta je urađeno.",
+              "se složio sa planom.", "je rekao da D1 rado ide u školu.", "je zahvalio svima.",
+              "nije došao, poslao je izvještaj.", "će pratiti D1 na treninge.", "takođe podržava plan.",
+              "smatra da je D1 napredovao."]
+# capitalised ordinary words that open sentences in records (nouns with verbs after them too)
+OPENERS_CS = ["Škola souhlasila s doučováním.", "Rodina přišla včas.", "Dnes se jednalo o bydlení.",
+              "Včera volala škola.", "Každý řekl, co se mu daří.", "Společně jsme prošli plán.",
+              "Předem jsme rozeslali kazuistiku.", "Důležité je, aby D1 spal doma.", "Nakonec se všichni shodli.",
+              "Bohužel se F nedostavil.", "Zpráva přišla pozdě.", "Návrh podpořili všichni.",
+              "Situace se zlepšila.", "Docházka je pravidelná.", "Cíl zůstává stejný.", "Termín se posouvá.",
+              "Úkol splnila M.", "Přítomni byli M, F a D1.", "Hodnocení proběhne v červnu.",
+              "Podpora rodiny pokračuje.", "Kontakt s F je dvakrát týdně.", "Poradna nabídla termín.",
+              "Obava školy trvá.", "Zlepšení je vidět hlavně ve škole.", "Revize plánu proběhne za 90 dní."]
+OPENERS_SR = ["Škola se složila sa planom.", "Porodica je došla na vrijeme.", "Danas je bilo riječi o stanovanju.",
+              "Juče je zvala škola.", "Svako je rekao šta mu ide dobro.", "Zajedno smo prošli plan.",
+              "Zapisnik šaljemo svim učesnicima.", "Evaluacija se radi za 30 dana.", "Nažalost, F nije došao.",
+              "Izvještaj je stigao kasno.", "Prijedlog su svi podržali.", "Situacija se popravila.",
+              "Cilj ostaje isti.", "Termin se pomjera.", "Zadatak je uradila M.", "Prisutni su bili M, F i D1.",
+              "Podrška porodici se nastavlja.", "Kontakt sa F je dva puta sedmično.", "Savjetovalište je ponudilo termin."]
+INSTITUTIONS_CS = ["OSPOD", "Městský úřad", "Základní škola", "Mateřská škola", "Pedagogicko-psychologická poradna",
+                   "Nemocnice", "Dětský domov", "Azylový dům", "Středisko výchovné péče", "Charita",
+                   "Okresní soud", "Úřad práce, kontaktní pracoviště", "Policie ČR, obvodní oddělení",
+                   "Krizové centrum", "Dům dětí a mládeže"]
+INSTITUTIONS_SR = ["Centar za socijalni rad", "Dom zdravlja", "Osnovna škola", "Osnovni sud", "Opšta bolnica",
+                   "Uprava policije, Područna jedinica", "Zavod za zapošljavanje, Biro rada", "Dnevni centar",
+                   "Savjetovalište za djecu i mlade", "Vrtić"]
+LAWS = ["Podle § {a} odst. {b} zákona č. 359/1999 Sb. je nutné dítě vyslechnout.",
+        "Postupuje se podle zákona č. 108/2006 Sb., o sociálních službách, § {a}.",
+        "Rozhodnutí vychází z § {a} občanského zákoníku (zákon č. 89/2012 Sb.).",
+        "Vyhláška č. 473/2012 Sb. stanoví standardy kvality.",
+        "Prema članu {a} Zakona o socijalnoj i dječjoj zaštiti (Službeni list CG, br. 27/13), plan se revidira.",
+        "Porodični zakon, član {a} stav {b}, uređuje roditeljsko staranje.",
+        "Podle čl. {a} Úmluvy o právech dítěte má D1 právo vyjádřit se."]
+REFERENCES = ["Věc vede soud pod sp. zn. {n} P {m}/{y}.", "Dopis čj. {code} {k}/{y} přišel včera.",
+              "Rozhodnutí č. j. {code} {k}/{y}-{n} nabylo právní moci.", "Spis čj. {code}-{k}/{y}/OSPOD je uzavřen.",
+              "Predmet br. 0{n}-{d}-{k}/{yy} vodi Osnovni sud.", "Rješenje br. {k}-{n}/{yy} je uručeno.",
+              "Naše zn. {code}/{k}/{y}, vyřizuje OSPOD.", "Usnesení {n} Nc {m}/{y} bylo doručeno."]
+AMOUNTS = ["Rodina pobírá přídavek na dítě {a} Kč měsíčně.", "Nájem činí {b} Kč, zálohy {a} Kč.",
+           "Dluh na nájemném je {c},- Kč.", "Porodica prima dodatak od {a2} eura mjesečno.",
+           "Alimentacija iznosi {a2} € mjesečno.", "Výživné bylo stanoveno na {a} Kč měsíčně.",
+           "Jednorázová dávka {c} Kč byla vyplacena.", "Škola zaplatila výlet za {a} Kč."]
+PUBLIC = ["Linka bezpečí {n} je zdarma a nonstop.", "V nouzi volejte {n}.", "Dječija linka {n} radi svaki dan.",
+          "Na lince {n} poradí i rodičům.", "Hitni brojevi: {n} i {m}.", "Záchranka ({n}) byla informována."]
+TOWN_SENTENCES_CS = ["Jednání proběhlo {v} {loc}.", "Rodina se přestěhovala {z} {gen}.",
+                     "D1 chodí do školy {v} {loc}.", "Babička bydlí {v} {loc}, M jezdí za ní.",
+                     "OSPOD {nom} převzal případ.", "Obec {nom} nabídla sociální byt.",
+                     "Terapie probíhá {v} {loc} každé úterý.", "Cesta {z} {gen} trvá hodinu.",
+                     "Škola {v} {loc} poslala hodnocení.", "Městský úřad {nom} vydal rozhodnutí."]
+TOWN_SENTENCES_SR = ["Sastanak je održan u {loc}.", "Porodica se preselila iz {gen}.",
+                     "Centar za socijalni rad {nom} vodi slučaj.", "D1 ide u školu u {loc}.",
+                     "Baka živi u {loc}.", "Opština {nom} je dodijelila stan."]
+ME_TOWNS = ("Podgorica Nikšić Pljevlja Bijelo_Polje Cetinje Bar Herceg_Novi Berane Budva Ulcinj Tivat Rožaje Kotor "
+            "Danilovgrad Mojkovac Plav Kolašin Žabljak Plužine Šavnik Andrijevica Gusinje Petnjica Tuzi Zeta").split()
+
+
+def _cz_town_cases(name: str) -> tuple[str, str] | None:
+    """(genitive, locative) of a one-word Czech municipality, by the commonest patterns."""
+    if name.endswith("ice"):
+        return name[:-1], name[:-1] + "ích"
+    if name.endswith("ov"):
+        return name + "a", name + "ě"
+    if name.endswith("ín"):
+        return name + "a", name + "ě"
+    if name.endswith("a") and len(name) > 3:
+        forms = cz_feminine(name)
+        return forms["gen"], forms["loc"]
+    if name.endswith("o") and name[-2] in "dtnbpfmvlsz":
+        return name[:-1] + "a", name[:-1] + ("ě" if name[-2] in "dtnbpfmv" else "e")
+    if name[-1] in "dtnbplsmv" and name[-2] in "aeiouyáéíóúůý":
+        return name + "a", name + "u"
+    return None
+
+
+class CleanGenerator:
+    """Sentences of records that name no person: roles, institutions, towns of the
+    gazetteer in their cases, laws, reference numbers, amounts, public numbers and
+    capitalised ordinary words at the start of a sentence."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        from caseconf.pii.names import _gazetteer
+
+        towns = [t.title() for t in _gazetteer() if " " not in t and "-" not in t and len(t) > 3 and not t[-1].isdigit()]
+        self.towns = [(t, c) for t in towns if (c := _cz_town_cases(t)) is not None]
+        self.prose = _prose_paragraphs()
+
+    def _role(self, lang: str) -> tuple[str, list[str]]:
+        female = self.rng.random() < 0.6
+        pool = {("cs", True): (ROLES_CS_F, DEEDS_CS_F), ("cs", False): (ROLES_CS_M, DEEDS_CS_M),
+                ("sr", True): (ROLES_SR_F, DEEDS_SR_F), ("sr", False): (ROLES_SR_M, DEEDS_SR_M)}[(lang, female)]
+        return self.rng.choice(pool[0]).replace("_", " "), pool[1]
+
+    def sentence(self) -> str:
+        rng = self.rng
+        kind = rng.choice(["role", "role", "opener", "town", "town", "institution", "law", "reference", "amount",
+                           "public", "prose", "prose", "prose"])
+        lang = "cs" if rng.random() < 0.6 else "sr"
+        if kind == "role":
+            role, deeds = self._role(lang)
+            return f"{role} {rng.choice(deeds)}"
+        if kind == "opener":
+            return rng.choice(OPENERS_CS if lang == "cs" else OPENERS_SR)
+        if kind == "town":
+            if lang == "cs":
+                nom, (gen, loc) = rng.choice(self.towns)
+                v = "ve" if nom[0] in "VFvf" or nom[:2].lower() in ("zl", "zn", "st", "sk", "šk", "tř", "kr") else "v"
+                z = "ze" if nom[0] in "SZszŠŽšž" else "z"
+                return rng.choice(TOWN_SENTENCES_CS).format(nom=nom, gen=gen, loc=loc, v=v, z=z)
+            town = rng.choice(ME_TOWNS).replace("_", " ")
+            forms = bcs_forms(town.split()[-1], town.endswith("a"), False)
+            head = " ".join(town.split()[:-1])
+            lead = (head + " ") if head else ""
+            if head:  # Bijelo Polje, Herceg Novi: the nominative only
+                return rng.choice(["Centar za socijalni rad {nom} vodi slučaj.", "Opština {nom} je dodijelila stan."]).format(nom=town)
+            return rng.choice(TOWN_SENTENCES_SR).format(nom=town, gen=lead + forms["gen"], loc=lead + forms["loc"])
+        if kind == "institution":
+            nom, (gen, loc) = rng.choice(self.towns)
+            if lang == "cs":
+                return f"{rng.choice(INSTITUTIONS_CS)} {nom} {rng.choice(['poslal zprávu.', 'byl informován.', 'se k plánu vyjádří.', 'nabízí pomoc.'])}"
+            town = rng.choice(ME_TOWNS).replace("_", " ")
+            return f"{rng.choice(INSTITUTIONS_SR)} {town} {rng.choice(['je poslao izvještaj.', 'je obaviješten.', 'nudi podršku.'])}"
+        if kind == "law":
+            return rng.choice(LAWS).format(a=rng.randint(1, 999), b=rng.randint(1, 9))
+        if kind == "reference":
+            code = rng.choice(["MUJI", "MUPE", "MUTR", "KUJIP", "UPCR", "OSPOD", "SOC", "MMB"])
+            y = rng.randint(2019, 2026)
+            return rng.choice(REFERENCES).format(n=rng.randint(1, 40), m=rng.randint(1, 999), y=y, yy=y % 100,
+                                                 code=code, k=rng.randint(100, 99999), d=rng.randint(1, 9))
+        if kind == "amount":
+            return rng.choice(AMOUNTS).format(a=f"{rng.randint(1, 9)} {rng.randint(0, 999):03d}",
+                                              b=f"{rng.randint(10, 25)} {rng.randint(0, 9)}00",
+                                              c=f"{rng.randint(1, 99)} {rng.randint(0, 999):03d}",
+                                              a2=rng.randint(30, 400))
+        if kind == "public":
+            nums = ["116 111", "116 000", "116 123", "112", "155", "158", "122", "124", "800 155 555"]
+            return rng.choice(PUBLIC).format(n=rng.choice(nums), m=rng.choice(nums))
+        return rng.choice(self.prose)
+
+
+def _prose_paragraphs() -> list[str]:
+    """Paragraphs (tables and lists included) of the methodology pages, front matter and code blocks left out."""
+    out: dict[str, None] = {}
+    for folder in PROSE_DIRS:
+        for page in sorted((ROOT / folder).rglob("*.md")):
+            text = page.read_text(encoding="utf-8")
+            if text.startswith("---\n"):
+                text = text[text.find("\n---", 3) + 4:]
+            text = re.sub(r"```.*?```", "", text, flags=re.S)
+            for para in re.split(r"\n\s*\n", text):
+                para = para.strip("\n")
+                if len(para.split()) >= 4:
+                    out.setdefault(para, None)
+    return list(out)
+
+
 def clean(seed: int = 61, n: int = 40) -> list[str]:
+    """Records of about twelve lines that name no one: hand-written sentences, the
+    methodology's own prose and generated ones (see CleanGenerator)."""
     rng = random.Random(seed)
+    gen = CleanGenerator(seed + 1)
     out = []
     for _ in range(n):
-        lines = rng.sample(CLEAN_CS, 5) + rng.sample(CLEAN_SR, 2) + rng.sample(FILLER_CS + FILLER_SR, 3)
+        lines = rng.sample(CLEAN_CS, 2) + rng.sample(CLEAN_SR, 1) + rng.sample(FILLER_CS + FILLER_SR, 2)
+        lines += [gen.sentence() for _ in range(7)]
         rng.shuffle(lines)
         out.append("\n".join(lines) + "\n")
     return out

@@ -10,7 +10,7 @@ import pii as bench  # noqa: E402
 
 
 def test_recall_precision_and_false_alarms():
-    result = bench.evaluate(seed=5, n_items=500, n_clean=30)
+    result = bench.evaluate(seed=5, n_items=500, n_clean=100)
     for kind, target in bench.TARGETS.items():
         assert result["recall"][kind] >= target, (kind, result["recall"][kind], result["misses"][:5])
     assert result["precision"] >= bench.PRECISION_TARGET, result["wrong"][:5]

@@ -21,7 +21,10 @@ _NOT_AFTER_ALT = (
     r"ks\b|kus|třída\b|razred|bodova|poen|points?|tis|mil|ledna|února|března|dubna|května|června|"
     r"července|srpna|září|října|listopadu|prosince|–|-\s?\d)"
 )
-_NOT_AFTER_NUM = r"(?![\d.:,]\d)(?!\s*" + _NOT_AFTER_ALT + ")"
+# ... and on the next line, where a wrapped sentence goes on in lower case ("12\nlet"): a capital
+# there opens a new sentence ("Bulevar Ivana Crnojevića 9\nM popsala…", "… 12\nMinistarstvo…")
+_NOT_AFTER_WRAPPED = "(?:" + _NOT_AFTER_ALT[len("(?i:"):].replace("|m\\b|", "|").replace("|h\\b|", "|").replace("|x\\b|", "|")
+_NOT_AFTER_NUM = r"(?![\d.:,]\d)(?![ \t]*" + _NOT_AFTER_ALT + r")(?![ \t]*\n\s*" + _NOT_AFTER_WRAPPED + ")"
 _STREET_KW = re.compile(
     rf"(?P<kw>\b(?i:ulice|ul\.|ulica|nám\.|náměstí|nábřeží|nábř\.|třída|tř\.|sídliště|sídl\.|bulevar|bul\.|"
     rf"trg|obala|put|šetalište|ulici|ulicí|ulicu|ulici)\s+)"
@@ -37,13 +40,28 @@ def may_hold_street_keyword(low: str) -> bool:
     a dozen substring searches, which beat one regex alternation of them."""
     return any(map(low.__contains__, _STREET_KW_PARTS))
 _STREET_NAMED = re.compile(
-    rf"(?<![\w.])(?P<name>(?:(?:Na|U|K|Ke|Pod|Nad|Za|V|Ve|Před|Při)\s+[{_UP}][{_LO}]+"
+    rf"(?<![\w.])(?P<name>(?:(?:Na|U|K|Ke|Pod|Nad|Za|V|Ve|Před|Při|Do|Od|Mezi)\s+[{_UP}][{_LO}]+(?:\s+[{_UP}][{_LO}]+)?"
+    # a street named after a person: a given name in the genitive or an initial, then the
+    # surname ("Karla Vika 156", "Richarda Kloudy 828", "J. Masaryka 1170")
+    rf"|(?:[{_UP}][{_LO}]+a|[{_UP}][{_LO}]{{0,3}}\.)\s(?:[{_UP}][{_LO}]+\.?\s)?[{_UP}][{_LO}]+(?=\s+\d{{1,4}}(?!\d))(?!\s+(?:19|20)\d\d\b)"
     rf"|(?:[{_UP}][{_LO}]+\s+){{0,2}}[{_UP}][{_LO}]*"
-    rf"(?:[^aáeéěiíoóuúůyý\s\d]ní|[^aáeéěiíoóuúůyý\s\d]ná|ská|cká|čka|ška|ova|ovo|ová|eva|evo|ého|ina|ska|ski|ića|ovića|evića|ského|ská))"
+    rf"(?:[^aáeéěiíoóuúůyý\s\d]ní|[^aáeéěiíoóuúůyý\s\d]ná|ská|cká|čka|ška|ova|ovo|ová|eva|evo|ého|ina|ska|ski|ića|ovića|evića|ského|ská|ćka|ců|ů))"
     rf"(?:\s+(?:nám\.|náměstí|třída|nábřeží|ulica|ul\.))?)\s+" + _HOUSE + r"\b" + _NOT_AFTER_NUM
 )
+# "bb" (bez broja, no house number) after a capitalised name is a Montenegrin address: "Cvjetna bb"
+_NAME_BB = re.compile(rf"(?<![\w.])(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}[{_UP}][{_LO}]+[ \t]+(?P<num>bb|b\.b\.)(?!\w)")
+# a street with its number, a comma and a town of the gazetteer: "Kolmá 1232, Bílovec"
+_STREET_COMMA_TOWN = re.compile(
+    rf"(?<![\w.])(?P<street>(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}[{_UP}][{_LO}]+)[ \t]+(?P<num>\d{{1,4}}[a-zA-Z]?(?:/\d{{1,4}})?),[ \t]+"
+    rf"(?P<town>[{_UP}][{_LO}]+(?:[ \t]+(?:nad|pod|u|v|na|[{_UP}][{_LO}]+)){{0,3}})"
+)
+# what says that the words after it are an address ("Adresa: Zákoutí 2764", "bydlí na adrese …")
+_ADDRESS_LABEL = re.compile(r"(?i:adres[ai]?(?:[ \t]+[^\W\d_]+)?|adrese|bydliště|bytem|bydlí(?:[ \t]+(?:v|ve|na))?|v[ \t]+obci|trvalý[ \t]+pobyt|"
+                            r"živi[ \t]+(?:u|na)|stanuje[ \t]+(?:u|na))\s*:?,?\s*$")
+_LABELLED = re.compile(rf"(?P<place>(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}[{_UP}][{_LO}]+)[ \t]+(?P<num>\d{{1,4}}[a-zA-Z]?(?:/\d{{1,4}})?)\b"
+                       + r"(?![\d.:,]\d)")
 _POSTAL = re.compile(
-    rf"(?<![\d/.\-:])(?P<code>\d{{3}}\s\d{{2}}|[1-9]\d{{4}})(?![\d/.\-:])\s*,?\s+(?P<town>[{_UP}][{_LO}]{{2,}}(?:[\- ][{_UP}][{_LO}]+)?)"
+    rf"(?<![\d/.\-:])(?P<code>\d{{3}}\s\d{{2}}|[1-9]\d{{4}})(?![\d/.\-:])\s*,?\s+(?P<town>[{_UP}][{_LO}]{{2,}}(?:[\- ][{_UP}][{_LO}]+)?|(?<=\d\d\d\s\d\d\s)[{_UP}][{_LO}])"
 )
 _NOT_TOWNS = frozenset(
     "kč czk eur euro eura eur usd din rsd bodů bodova osob lidí ks kusů let roků stran".split()
@@ -73,7 +91,7 @@ def find_addresses(text: str) -> list[Hit]:
     for rx in ((_STREET_KW,) if street_kw else ()) + ((_STREET_NAMED,) if capitals else ()):
         for m in rx.finditer(text):
             start = m.start()
-            if rx is _STREET_KW and not (m.group("kw")[0].isupper() or (m.group("name")[:1].isupper())
+            if rx is _STREET_KW and not (m.group("kw")[0].isupper() or any(w[:1].isupper() for w in m.group("name").split())
                                          or m.group("num") in ("bb", "b.b.")):
                 continue
             ls = text.rfind("\n", 0, start) + 1
@@ -99,6 +117,36 @@ def find_addresses(text: str) -> list[Hit]:
             hits.append(Hit("address", m.start(), m.end(), m.group(0)))
     if capitals:
         hits += _village_numbers(text)
+        hits += _more_addresses(text)
+    return hits
+
+
+def _more_addresses(text: str) -> list[Hit]:
+    """A name with "bb", a street and number before a comma and a town, and capitalised words
+    with a number right after an address label."""
+    from ..names import is_place
+
+    hits = []
+    if "bb" in text or "b.b." in text:
+        for m in _NAME_BB.finditer(text):
+            ls = text.rfind("\n", 0, m.start()) + 1
+            if not _INSTITUTION_BEFORE.search(text[ls:m.start()]):
+                hits.append(Hit("address", m.start(), m.end("num"), text[m.start():m.end("num")]))
+    if "," in text:
+        for m in _STREET_COMMA_TOWN.finditer(text):
+            if re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+                continue
+            ls = text.rfind("\n", 0, m.start()) + 1
+            if _INSTITUTION_BEFORE.search(text[ls:m.start()]):
+                continue
+            words = m.group("town").split()
+            if any(is_place(tuple(words[:k])) for k in range(len(words), 0, -1)):
+                hits.append(Hit("address", m.start(), m.end("num"), text[m.start():m.end("num")]))
+    for m in _LABELLED.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if _ADDRESS_LABEL.search(text[max(ls, m.start() - 40):m.start()]) and \
+                not re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not _INSTITUTION_BEFORE.search(text[ls:m.start()]):
+            hits.append(Hit("address", m.start(), m.end("num"), text[m.start():m.end("num")]))
     return hits
 
 
@@ -116,8 +164,8 @@ def _village_numbers(text: str) -> list[Hit]:
     hits = []
     for m in _VILLAGE.finditer(text):
         num = m.group("num")
-        if re.fullmatch(r"(?:19|20)\d\d", num):
-            continue  # a year
+        if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("roman"):
+            continue  # a year (after a town's part, "Újezd II. 2024", a house number)
         words = m.group("place").replace("-", " ").split()
         if words[0].lower() == "praha" and num.isdigit() and int(num) <= 22 and not m.group("roman"):
             continue  # Praha 1 to Praha 22: the city's districts
@@ -126,7 +174,7 @@ def _village_numbers(text: str) -> list[Hit]:
             continue
         from ..names import _context_for, is_place
 
-        if len(words) == 1 and _context_for(frozenset(), "cs").ordinary_word(words[0]):
+        if len(words) == 1 and not m.group("roman") and _context_for(frozenset(), "cs").ordinary_word(words[0]):
             continue  # "Lhůty 14 a 5 dní": an ordinary word that a village is also called
 
         # the longest tail of the capitalised words that names a place ("Bydlí Horní Ves 312")
