@@ -544,7 +544,7 @@ def _may_hold_names(line: str, ctx: NameContext) -> bool:
             return True  # a sentence may open with a surname no list holds
         if _vocative(line, start, m.end(), word, cls, ctx):
             return True  # „Mrdak, dođi kući.“
-        if len(word) >= 4 and (verb := _predicate_follows(line, m.end(), ctx.lang)) is not None \
+        if _maybe_subject_surname(word, cls) and (verb := _predicate_follows(line, m.end(), ctx.lang)) is not None \
                 and _subject_surname(word, verb, cls, ctx) and not _reads_english(line):
             return True  # ... or with a surname that is its subject ("Tóth bude…")
     return False
@@ -800,7 +800,7 @@ _NEXT_TWO = re.compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?")
 _NOT_SURNAME_AT_START = re.compile(
     r"(?:[aái]tor|[aái]torka|tel|telka|telj|teljka|teljica|[čc]ar|[čc]arka|[aá]č|a[čc]ica|ačice|ik|ník|nik|"
     r"ice|nica|nika|kyně|kinja|inja|istka|ista|log|ložka|ožka|oun|ounka|ent|entka|ant|antka|ér|érka|ař|ařka|ářka|"
-    r"ij[aeu]|cij[aeu]|ište|iště|išta|ost|ství|stvo|ení|ání|ně|ě|em|om|uje|uju|ije|aje|ají|ují|ho|ve|ace|ance|ence|[aeě]cí|ící|u)$")
+    r"ij[aeu]|cij[aeu]|ište|iště|išta|ost|ství|stvo|ení|ání|ně|ě|em|om|uje|uju|ije|aje|ají|ují|ho|ve|ace|ance|ence|[aeě]cí|ící|u|é|i)$")
 # a surname's own endings: -ová, -ský (an adjective no dictionary knows), -ić / -ović / -ević,
 # -ák / -ek / -ík / -ec / -ček after a consonant, and the adjectival -ý / -á (Veselý, Kožená)
 _STRONG_SURNAME = re.compile(r"(?:ov[áé]|ovou|[sc]k[ýá]|[iy]ć|[^aeiouyáéíóúůý](?:ák|ek|ík|ec)|ý|á)$")
@@ -865,6 +865,9 @@ def _vocative(line: str, start: int, end: int, word: str, cls: str, ctx: NameCon
         return False
     if cls in ("name", "shape"):
         return not ctx.ordinary_word(word) or low in ctx.first or low in ctx.last
+    if _COMMON_SHAPE.search(low) or _INFINITIVE.search(low):
+        return False  # an abstract noun, an adjective or a verb ("Zhodnotit, co…"): no dictionary needed
+    # (a vocative ends as names do, -e, -i, -o, -u: the endings of _NOT_SURNAME_AT_START do not apply)
     return not ctx.ordinary_word(word) and not ctx.may_be_place(word) and not _reads_english(line)
 
 
@@ -877,6 +880,19 @@ def _feminine_of_role(low: str, lang: str) -> bool:
     if masculine.endswith("č"):
         masculine = masculine[:-1] + "k"
     return _NOT_SURNAME_AT_START.search(masculine) is not None or known_lower(masculine, lang)
+
+
+def _maybe_subject_surname(word: str, cls: str) -> bool:
+    """What _subject_surname can tell without a dictionary: False when it would say False
+    whatever the verb (so that a line of ordinary sentences loads no lemmatiser)."""
+    low = word.lower()
+    if cls in ("allow", "place") or len(low) < 4 or low in COMMON_AT_START or low in NOT_NAMES:
+        return False
+    if _is_naming(word) or low in TITLES_ANY:
+        return False
+    if cls in ("name", "shape") or low.endswith(("ová", "ovou", "ský", "ská", "cký", "cká")):
+        return True
+    return not (_NOT_SURNAME_AT_START.search(low) or _COMMON_SHAPE.search(low))
 
 
 def _subject_surname(word: str, verb: str, cls: str, ctx: NameContext) -> bool:
