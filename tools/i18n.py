@@ -546,7 +546,7 @@ def extract() -> int:
     catalog = Catalog(project="caseconf", domain="caseconf")
     # by number of arguments: msg's second one is its msgctxt
     # (keyword arguments count as arguments too, so tx/ntx carry no msgctxt: use msg for that)
-    keywords = {"msg": {1: (1,), 2: (1, (2, "c"))}, "nmsg": {None: (1, 2)}, "tx": {None: (2,)},
+    keywords = {"msg": {1: (1,), 2: (1, (2, "c"))}, "nmsg": {3: (1, 2), 4: (1, 2, (4, "c"))}, "tx": {None: (2,)},
                 "ntx": {None: (2, 3)}}
     method_map = [("src/caseconf/**.py", "python")]
     for filename, lineno, message, comments, context in extract_from_dir(

@@ -233,9 +233,12 @@ def test_every_label_hint_and_plural_exists_in_all_three_languages(team_repo: Re
             assert set(entry) >= {"cs", "sr-Latn", "en"} and all(entry.values()), key
     # CLDR plural categories of whole numbers: cs one/few/other, sr one/few/other, en one/other
     needed = {"cs": {"one", "few", "other"}, "sr-Latn": {"one", "few", "other"}, "en": {"one", "other"}}
+    from caseconf.editor.assets import plural_forms
+
     for key, entry in PLURALS.items():
         for lang, categories in needed.items():
-            assert categories <= set(entry[lang]), (key, lang)
+            forms = plural_forms(entry, lang)  # from the catalogue, by the language's CLDR rule
+            assert categories <= set(forms) and all(forms.values()), (key, lang)
     form = build_decap_config(team_repo)
     list_fields = {path.rsplit(".", 1)[-1] for coll in form["collections"]
                    for path, field in fields_by_path(coll["fields"]).items()

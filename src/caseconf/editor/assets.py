@@ -6,9 +6,12 @@ import json
 import shutil
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from ..records.catalogue import PluralMessage
 
 DECAP_VERSION = "3.16.3"
 ADMIN_DIR = "admin"
@@ -84,10 +87,23 @@ def page_data(config: dict[str, Any], lang: str) -> dict[str, Any]:
         "words": {key: pick(UI, key, lang) for key in ("refused", "saved_with_notes", "line", "optional", "not_saved_yet",
                                                           "required_field")},
         # Decap heads a list "<count> <label in lower case>": the label's plural forms by CLDR category
-        "plurals": {pick(FIELDS, key, lang).lower(): entry.get(lang) or entry["en"] for key, entry in PLURALS.items()},
+        "plurals": {pick(FIELDS, key, lang).lower(): plural_forms(entry, lang) for key, entry in PLURALS.items()},
         "kinds": {key: pick(KIND_NAMES, key, lang) for key in KIND_NAMES},
         "date": date_words(lang),
     }
+
+
+def plural_forms(entry: PluralMessage, lang: str) -> dict[str, str]:
+    """The catalogue's forms of a list heading by CLDR category ("one", "few", "other"), for
+    the browser's Intl.PluralRules: each category's form is the catalogue's for the first
+    whole number of that category (the .po's Plural-Forms is the same CLDR rule)."""
+    from ..records.locale_format import babel_locale
+
+    rule = babel_locale(lang).plural_form
+    forms: dict[str, str] = {}
+    for count in range(0, 200):
+        forms.setdefault(rule(count), entry.for_count(lang, count))
+    return forms
 
 
 def date_words(lang: str) -> dict[str, Any]:

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ..records.catalogue import msg
+from ..records.catalogue import PluralMessage, msg, nmsg
 from ..records.vocab_labels import VOCAB_LABELS
 
 L = Mapping[str, str]
-
-
-def _t(cs: str, sr: str, en: str) -> dict[str, str]:
-    return {"cs": cs, "sr-Latn": sr, "en": en}
 
 
 FIELDS: dict[str, dict[str, str]] = {
@@ -187,28 +183,20 @@ HINTS: dict[str, dict[str, str]] = {
     "body": msg("The minutes. People by ref and role only; no names, phone numbers, addresses or ID numbers."),
 }
 
-# Plural forms of list headings ("0 úkolů", "1 úkol", "3 úkoly"), by CLDR category.
-PLURALS: dict[str, dict[str, dict[str, str]]] = {
-    "actions": {"cs": {"one": "úkol", "few": "úkoly", "many": "úkolu", "other": "úkolů"},
-                "sr-Latn": {"one": "mjera", "few": "mjere", "other": "mjera"},
-                "en": {"one": "action", "other": "actions"}},
-    "participants": {"cs": {"one": "účastník", "few": "účastníci", "many": "účastníka", "other": "účastníků"},
-                     "sr-Latn": {"one": "učesnik", "few": "učesnika", "other": "učesnika"},
-                     "en": {"one": "participant", "other": "participants"}},
-    "evaluation": {"cs": {"one": "vyhodnocený úkol", "few": "vyhodnocené úkoly", "many": "vyhodnoceného úkolu",
-                          "other": "vyhodnocených úkolů"},
-                   "sr-Latn": {"one": "ocijenjena mjera", "few": "ocijenjene mjere", "other": "ocijenjenih mjera"},
-                   "en": {"one": "evaluated action", "other": "evaluated actions"}},
-    "plan_b": {"cs": {"one": "plán B", "few": "plány B", "many": "plánu B", "other": "plánů B"},
-               "sr-Latn": {"one": "plan B", "few": "plana B", "other": "planova B"},
-               "en": {"one": "plan B", "other": "plan Bs"}},
-    "household": {"cs": {"one": "člen domácnosti", "few": "členové domácnosti", "many": "člena domácnosti",
-                         "other": "členů domácnosti"},
-                  "sr-Latn": {"one": "član domaćinstva", "few": "člana domaćinstva", "other": "članova domaćinstva"},
-                  "en": {"one": "household member", "other": "household members"}},
-    "ignore": {"cs": {"one": "výjimka", "few": "výjimky", "many": "výjimky", "other": "výjimek"},
-               "sr-Latn": {"one": "izuzetak", "few": "izuzetka", "other": "izuzetaka"},
-               "en": {"one": "exception", "other": "exceptions"}},
+# Plural forms of list headings ("0 úkolů", "1 úkol", "3 úkoly"): catalogue entries with the
+# language's CLDR plural rule; assets.page_data hands the browser one form per CLDR category.
+PLURALS: dict[str, PluralMessage] = {
+    'actions': nmsg('action', 'actions', "count", "editor list heading"),
+    'participants': nmsg('participant', 'participants', "count", "editor list heading"),
+    'evaluation': nmsg('evaluated action', 'evaluated actions', "count", "editor list heading"),
+    'plan_b': nmsg('plan B', 'plan Bs', "count", "editor list heading"),
+    'household': nmsg('household member', 'household members', "count", "editor list heading"),
+    'ignore': nmsg('exception', 'exceptions', "count", "editor list heading"),
+    'plan_b_triggered': nmsg('plan B in force', 'plan Bs in force', "count", "editor list heading"),
+    'approved_by': nmsg('approved', 'approved', "count", "editor list heading"),
+    'needs': nmsg('need', 'needs', "count", "editor list heading"),
+    'conclusions': nmsg('conclusion', 'conclusions', "count", "editor list heading"),
+    'core_group': nmsg('core-group member', 'core-group members', "count", "editor list heading"),
 }
 
 KIND_NAMES: dict[str, dict[str, str]] = {
@@ -226,25 +214,4 @@ UI.update({
     "optional": msg("optional"),
     "required_legend": msg("Fields with an asterisk (*) are required."),
     "required_if_filled": msg("required once you fill in this part"),
-})
-
-PLURALS.update({
-    "plan_b_triggered": {"cs": {"one": "uplatněný plán B", "few": "uplatněné plány B", "many": "uplatněného plánu B",
-                                "other": "uplatněných plánů B"},
-                         "sr-Latn": {"one": "primijenjeni plan B", "few": "primijenjena plana B",
-                                     "other": "primijenjenih planova B"},
-                         "en": {"one": "plan B in force", "other": "plan Bs in force"}},
-    "approved_by": {"cs": {"one": "schválil", "few": "schválili", "many": "schválilo", "other": "schválilo"},
-                    "sr-Latn": {"one": "odobrio", "few": "odobrila", "other": "odobrilo"},
-                    "en": {"one": "approved", "other": "approved"}},
-    "needs": {"cs": {"one": "potřeba", "few": "potřeby", "many": "potřeby", "other": "potřeb"},
-              "sr-Latn": {"one": "potreba", "few": "potrebe", "other": "potreba"},
-              "en": {"one": "need", "other": "needs"}},
-    "conclusions": {"cs": {"one": "závěr", "few": "závěry", "many": "závěru", "other": "závěrů"},
-                    "sr-Latn": {"one": "zaključak", "few": "zaključka", "other": "zaključaka"},
-                    "en": {"one": "conclusion", "other": "conclusions"}},
-    "core_group": {"cs": {"one": "člen užší skupiny", "few": "členové užší skupiny", "many": "člena užší skupiny",
-                          "other": "členů užší skupiny"},
-                   "sr-Latn": {"one": "član uže grupe", "few": "člana uže grupe", "other": "članova uže grupe"},
-                   "en": {"one": "core-group member", "other": "core-group members"}},
 })
