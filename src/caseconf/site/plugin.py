@@ -29,6 +29,7 @@ from ..records.paths import RECORDS_DIR
 from ..records.repository import LoadedDoc, Repository, load_config
 from . import cache, guard, nav, search
 from .config import CaseconfConfig
+from .documents import add_documents
 from .render import PACKAGED_TEMPLATES, Renderer, template_env, toc_tokens
 from .sanitize import escape_text, escape_title, html_text, render_untrusted, sanitize_page_html
 from .views import CSV_URI, ICS_URI, TAGS, PageSpec, SiteData
@@ -62,6 +63,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         self.digests: dict[str, str] = {}
         self.nav_key = ""
         self.fresh: set[str] = set()  # pages themed in this build (their output is kept)
+        self.files: Files | None = None  # this build's files (links of the bodies rendered late)
 
     # ---------------------------------------------------------------- configuration
     @event_priority(100)  # before the theme's own plugins read theme.language
@@ -242,28 +244,8 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
                                                                               team=data.team, lang=self.lang)))
 
     def _documents(self, files: Files, config: MkDocsConfig, data: SiteData) -> None:
-        """Each record's paperwork as a print-ready page (its own print stylesheet), linked
-        from the record page: the same templates as `caseconf doc`, the team's overrides included."""
-        from .. import docs
-        from ..docs.layout import to_html
-        from .views import document_uri
-
-        kept = self.entry.documents if self.entry is not None else {}  # under serve only
-        for case in data.cases:
-            key = self.digests.get(case.id, "")
-            for doc in case.conferences:
-                for kind in docs.available(doc.model):
-                    uri = document_uri(doc.path, kind)
-                    if uri is None:
-                        continue
-                    cached = kept.get(uri)
-                    if cached is not None and cached[0] == key:  # its case unchanged since the last build
-                        html = cached[1]
-                    else:
-                        made = docs.documents(kind, data.repo, case, doc, lang=data.repo.lang, one_letter=True)
-                        html = to_html(made, data.repo.root)
-                        kept[uri] = (key, html)
-                    _replace(files, File.generated(config, uri, content=html))
+        kept = self.entry.documents if self.entry is not None else None  # under serve only
+        add_documents(files, config, data, self.digests, kept, _replace)  # type: ignore[arg-type]
 
     # ---------------------------------------------------------------- arrange
     def on_nav(self, navigation: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -299,6 +281,26 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
             _plain_titles(page, generated=False)
             return sanitize_page_html(html)
         _plain_titles(page, generated=True)
+        placeholder = self.renderer.placeholder()
+        if placeholder not in html:
+            raise PluginError(f"caseconf: the page stub of {spec.src_uri} was changed by another plugin")
+        key = self._key(spec)
+        self._themed_before(page, key)
+        if spec.src_uri == TAGS:
+            # The tags plugin marks where its listing goes with a heading of the stub and finds
+            # it again in the table of contents: keep that entry, or the tags page stays empty.
+            body, toc = self._body(spec, page, files, key)
+            toc.items.extend(page.toc)
+            page.toc = toc
+            return html.replace(placeholder, body, 1)
+        # Every other generated page gets its body when it is written (`on_page_context`):
+        # MkDocs keeps every page's content from now until the last page is written, and
+        # 10,000 cases make some 40,000 pages.
+        self.files = files
+        return html
+
+    def _body(self, spec: PageSpec, page: Page, files: Files, key: str) -> tuple[str, Any]:
+        """The page's body and its table of contents (of our own headings, already escaped)."""
 
         def url(uri: str, anchor: str | None = None) -> str | None:
             path, _, fragment = uri.partition("#")
@@ -308,7 +310,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
             fragment = anchor or fragment
             return get_relative_url(target.url, page.file.url) + (f"#{fragment}" if fragment else "")
 
-        key = self._key(spec)
+        assert self.renderer is not None
         kept = self.entry.pages if self.entry is not None else {}  # under serve only
         cached = kept.get(spec.src_uri)
         if cached is not None and cached[0] == key:  # made of the same texts as last time
@@ -316,18 +318,9 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         else:
             body = self.renderer.render(spec, url)
             tokens = toc_tokens(body)
-            kept[spec.src_uri] = (key, body, tokens)
-        toc = get_toc(tokens)
-        if spec.src_uri == TAGS:
-            # The tags plugin marks where its listing goes with a heading of the stub and finds
-            # it again in the table of contents: keep that entry, or the tags page stays empty.
-            toc.items.extend(page.toc)
-        page.toc = toc
-        placeholder = self.renderer.placeholder()
-        if placeholder not in html:
-            raise PluginError(f"caseconf: the page stub of {spec.src_uri} was changed by another plugin")
-        self._themed_before(page, key)
-        return html.replace(placeholder, body, 1)
+            if self.entry is not None:
+                kept[spec.src_uri] = (key, body, tokens)
+        return body, get_toc(tokens)
 
     def _themed_before(self, page: Page, key: str) -> None:
         """The theme's page, when nothing it is made of changed (this page's inputs, the
@@ -344,8 +337,13 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
     def _output_key(self, page: Page, key: str) -> str:
         return f"{key}\0{self.nav_key}\0{page.url}"
 
-    @event_priority(-100)  # after the other plugins have added to the context
+    @event_priority(100)  # before the search plugin indexes the page's content
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None or self.renderer is None or spec.src_uri == TAGS or self.files is None:
+            return context
+        body, page.toc = self._body(spec, page, self.files, self._key(spec))
+        page.content = (page.content or "").replace(self.renderer.placeholder(), body, 1)
         if self.entry is not None and page.meta.get("template") == KEPT_TEMPLATE:
             context["caseconf_kept_page"] = self.entry.outputs[page.file.src_uri][1]
         return context
@@ -355,6 +353,8 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None and self.entry is not None and page.file.src_uri in self.fresh:
             self.entry.outputs[page.file.src_uri] = (self._output_key(page, self._key(spec)), output)
+        if spec is not None and spec.src_uri != TAGS:
+            page.content = ""  # written: the next pages do not need it (see on_page_content)
         return output
 
 
