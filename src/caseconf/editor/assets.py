@@ -48,14 +48,16 @@ def copy_form_code(site_dir: Path) -> Path:
     dest = site_dir / ADMIN_DIR / CODE_DIR
     here = Path(str(resources.files("caseconf.editor")))
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("checks.js", "format.js", "form.js"):
+    for name in ("checks.js", "format.js", "form.js", "preview.js"):
         shutil.copyfile(here / "static" / name, dest / name)
+    shutil.copyfile(here / "vendor" / "nunjucks" / "nunjucks.min.js", dest / "nunjucks.min.js")
     shutil.copyfile(here / "vendor" / "libphonenumber-js" / "libphonenumber-max.js", dest / "libphonenumber-max.js")
     shutil.copytree(here / "vendor" / "yaml", dest / "yaml", dirs_exist_ok=True)
     return dest
 
 
-def write_admin(site_dir: Path, decap: dict[str, Any], checks: dict[str, Any], *, title: str, lang: str) -> Path:
+def write_admin(site_dir: Path, decap: dict[str, Any], checks: dict[str, Any], *, title: str, lang: str,
+                preview: dict[str, Any] | None = None) -> Path:
     """Everything of admin/: Decap's bundle, the form's code, its checks' data, the page."""
     from .checks import checks_script
 
@@ -65,7 +67,7 @@ def write_admin(site_dir: Path, decap: dict[str, Any], checks: dict[str, Any], *
     code = copy_form_code(site_dir)
     (code / "checks-data.js").write_text(checks_script(checks), encoding="utf-8")
     (admin / "config.yml").write_text(config_yaml(decap), encoding="utf-8")
-    (admin / "index.html").write_text(index_html(decap, title=title, lang=lang), encoding="utf-8")
+    (admin / "index.html").write_text(index_html(decap, title=title, lang=lang, preview=preview), encoding="utf-8")
     return admin
 
 
@@ -75,7 +77,7 @@ def config_yaml(config: dict[str, Any]) -> str:
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
 
 
-def page_data(config: dict[str, Any], lang: str) -> dict[str, Any]:
+def page_data(config: dict[str, Any], lang: str, preview: dict[str, Any] | None = None) -> dict[str, Any]:
     """What form.js needs besides the checks: the Decap configuration and the page's words."""
     from .labels import FIELDS, KIND_NAMES, PATH_LABELS, PLURALS, UI, pick
 
@@ -90,6 +92,8 @@ def page_data(config: dict[str, Any], lang: str) -> dict[str, Any]:
         "plurals": {pick(FIELDS, key, lang).lower(): plural_forms(entry, lang) for key, entry in PLURALS.items()},
         "kinds": {key: pick(KIND_NAMES, key, lang) for key in KIND_NAMES},
         "date": date_words(lang),
+        # the preview pane: the site's record template, its words, the case's actions (preview.py)
+        "preview": preview,
     }
 
 
@@ -117,10 +121,10 @@ def date_words(lang: str) -> dict[str, Any]:
     return {"pattern": locale.date_formats["medium"].pattern, "months": [months[i] for i in range(1, 13)]}
 
 
-def index_html(config: dict[str, Any], *, title: str, lang: str) -> str:
+def index_html(config: dict[str, Any], *, title: str, lang: str, preview: dict[str, Any] | None = None) -> str:
     """The editor page: Decap's bundle, the form's code and checks, the configuration inline
     (so no fetch of config.yml is needed), as JSON that cannot end the <script> element."""
-    data = inline_json(page_data(config, lang))
+    data = inline_json(page_data(config, lang, preview))
     html_lang = {"sr-Latn": "sr-Latn"}.get(lang, lang)
     return _PAGE.format(lang=html_lang, title=_escape(title), page=data, bundle=f"{BUNDLE_DIR}/decap-cms.js",
                         code=CODE_DIR)
@@ -165,6 +169,8 @@ _PAGE = """<!doctype html>
   <script src="{code}/checks.js"></script>
   <script src="{code}/format.js"></script>
   <script>window.CASECONF_PAGE = {page};</script>
+  <script src="{code}/nunjucks.min.js"></script>
+  <script src="{code}/preview.js"></script>
   <script type="module" src="{code}/form.js"></script>
 </body>
 </html>

@@ -221,6 +221,8 @@ def conference_collection(repo: Repository, case_id: str) -> dict[str, Any]:
         "folder": f"records/{case_id}",
         "extension": "md",
         "format": FORMATS["conference"],
+        # the preview pane: the record as its site page shows it (static/preview.js)
+        "editor": {"preview": True},
         "create": True,
         "delete": False,
         "identifier_field": "kind",

@@ -22,11 +22,14 @@ from .config import build_decap_config
 log = logging.getLogger("mkdocs.plugins.caseconf-editor")
 
 
-def write_form(site_dir: Path, repo: Repository, decap: dict[str, Any], *, title: str) -> None:
-    """admin/: Decap, the form's code, and its checks generated from the registries."""
+def write_form(site_dir: Path, repo: Repository, decap: dict[str, Any], *, title: str,
+               preview: dict[str, Any] | None = None) -> None:
+    """admin/: Decap, the form's code, its checks generated from the registries, and what
+    the preview pane needs to show a record as the site's record page does (from the site
+    plugin; without it the pane shows Decap's plain preview)."""
     from .checks import browser_checks
 
-    assets.write_admin(site_dir, decap, browser_checks(repo, decap), title=title, lang=repo.lang)
+    assets.write_admin(site_dir, decap, browser_checks(repo, decap), title=title, lang=repo.lang, preview=preview)
 
 
 class EditorPluginConfig(Config):
@@ -48,7 +51,8 @@ class EditorPlugin(BasePlugin[EditorPluginConfig]):
         team = repo.config
         assert team is not None  # loaded above
         decap = build_decap_config(repo)
-        write_form(Path(config.site_dir), repo, decap, title=f"{team.team} – editor")
+        write_form(Path(config.site_dir), repo, decap, title=f"{team.team} – editor",
+                   preview=_site_preview(config, repo))
         log.info("caseconf-editor: admin/ written (%d collections)", len(decap["collections"]))
 
 
@@ -61,3 +65,16 @@ def _site_repository(config: Any, root: Path) -> Repository | None:
     if isinstance(repo, Repository) and repo.root == root:
         return repo
     return None
+
+
+def _site_preview(config: Any, repo: Repository) -> dict[str, Any] | None:
+    """The record page's template, words and the case's actions for the preview pane, from
+    the `caseconf` site plugin of this build (the site owns its template and words)."""
+    plugins = getattr(config, "plugins", None)
+    site = plugins.get("caseconf") if plugins is not None else None
+    make = getattr(site, "editor_preview", None)
+    if make is None:
+        return None
+    result: dict[str, Any] = make(repo, dirs=list(config.theme.dirs), site_dir=Path(config.site_dir),
+                                  extra_css=[str(css) for css in config.extra_css])
+    return result

@@ -67,6 +67,14 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
 
     # ---------------------------------------------------------------- configuration
     @event_priority(100)  # before the theme's own plugins read theme.language
+    def editor_preview(self, repo: Repository, *, dirs: list[str], site_dir: Path,
+                       extra_css: list[str]) -> dict[str, Any]:
+        """For the record form's preview pane (caseconf.editor): the record page's own
+        template, the site's words and the case's actions (site/preview.py)."""
+        from .preview import preview_data
+
+        return preview_data(repo, dirs=dirs, site_dir=site_dir, extra_css=extra_css)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None

@@ -37,3 +37,13 @@ echo "$YAML_VERSION" > "$HERE/yaml/VERSION"
 cp p/package/bundle/libphonenumber-max.js p/package/LICENSE "$HERE/libphonenumber-js/"
 echo "$PHONE_VERSION" > "$HERE/libphonenumber-js/VERSION"
 echo "yaml $YAML_VERSION, libphonenumber-js $PHONE_VERSION -> $HERE"
+
+# The preview pane's template engine (vendor/README-js.md): nunjucks' browser build with its
+# compiler (it renders the site's own record template from source).
+NUNJUCKS_VERSION="${NUNJUCKS_VERSION:-3.2.4}"
+npm pack --silent "nunjucks@$NUNJUCKS_VERSION" >/dev/null
+mkdir -p n && tar xzf "nunjucks-$NUNJUCKS_VERSION.tgz" -C n
+rm -rf "$HERE/nunjucks" && mkdir -p "$HERE/nunjucks"
+cp n/package/browser/nunjucks.min.js n/package/LICENSE "$HERE/nunjucks/"
+echo "$NUNJUCKS_VERSION" > "$HERE/nunjucks/VERSION"
+echo "nunjucks $NUNJUCKS_VERSION -> $HERE/nunjucks"
