@@ -225,7 +225,9 @@ def address_data() -> dict[str, Any]:
     expressions = {key: js_regex(getattr(module, attr).pattern) for key, attr in (
         ("street_kw", "_STREET_KW"), ("street_named", "_STREET_NAMED"), ("postal", "_POSTAL"),
         ("house_no", "_HOUSE_NO"), ("village", "_VILLAGE"), ("institution_before", "_INSTITUTION_BEFORE"),
-        ("institution_after", "_INSTITUTION_AFTER"))}
+        ("institution_after", "_INSTITUTION_AFTER"), ("name_bb", "_NAME_BB"),
+        ("street_comma_town", "_STREET_COMMA_TOWN"), ("labelled", "_LABELLED"), ("address_label", "_ADDRESS_LABEL"))
+        if hasattr(module, attr)}
     return {
         **expressions,
         "not_towns": sorted(module._NOT_TOWNS),

@@ -734,6 +734,11 @@
       streetKw: new RegExp(a.street_kw, "gdu"), streetNamed: new RegExp(a.street_named, "gdu"),
       postal: new RegExp(a.postal, "gdu"), houseNo: new RegExp(a.house_no, "gdu"), village: new RegExp(a.village, "gdu"),
       before: new RegExp(a.institution_before, "u"), after: new RegExp(a.institution_after, "yu"),
+      // caseconf.pii.detectors.address._more_addresses (absent in an older generated data set)
+      nameBb: a.name_bb ? new RegExp(a.name_bb, "gdu") : null,
+      streetCommaTown: a.street_comma_town ? new RegExp(a.street_comma_town, "gdu") : null,
+      labelled: a.labelled ? new RegExp(a.labelled, "gdu") : null,
+      addressLabel: a.address_label ? new RegExp(a.address_label, "u") : null,
       notTowns: set(a.not_towns), kwParts: a.kw_parts, places: set(a.place_words), phrases: set(a.place_phrases),
       connectors: set(a.connectors), stems: a.stems, cache: Object.create(null)
     };
@@ -833,6 +838,31 @@
         }
       }
     });
+    // caseconf.pii.detectors.address._more_addresses, its steps in its order
+    var year = /^(?:19|20)\d\d$/;
+    if (a.nameBb && (text.indexOf("bb") >= 0 || text.indexOf("b.b.") >= 0)) {
+      eachMatch(a.nameBb, text, function (m) {  // "Cvjetna bb"
+        if (!a.before.test(text.slice(lineStart(m.index), m.index))) { hit("address", m.index, m.indices.groups.num[1]); }
+      });
+    }
+    if (a.streetCommaTown && text.indexOf(",") >= 0) {
+      eachMatch(a.streetCommaTown, text, function (m) {  // "Kolmá 1232, Bílovec"
+        if (year.test(m.groups.num) || a.before.test(text.slice(lineStart(m.index), m.index))) { return; }
+        var words = m.groups.town.split(/\s+/).filter(Boolean);
+        for (var k = words.length; k > 0; k--) {
+          if (isPlace(words.slice(0, k), a)) { hit("address", m.index, m.indices.groups.num[1]); return; }
+        }
+      });
+    }
+    if (a.labelled && a.addressLabel) {
+      eachMatch(a.labelled, text, function (m) {  // "Adresa: Zákoutí 2764"
+        var ls = lineStart(m.index);
+        if (a.addressLabel.test(text.slice(Math.max(ls, m.index - 40), m.index)) && !year.test(m.groups.num)
+            && !a.before.test(text.slice(ls, m.index))) {
+          hit("address", m.index, m.indices.groups.num[1]);
+        }
+      });
+    }
   };
 
   function isDateLike(s) { return /^\d{1,2}\s?\/\s?\d{1,2}\s?\/\s?\d{2,4}$/.test(s); }
