@@ -27,11 +27,20 @@ def _assert_holds(out: str, values: list[str], width: int) -> None:
     assert not missing, f"split or lost at {width} columns: {sorted(missing)[:10]}"
 
 
+def _day(iso: str, lang: str) -> str:
+    """A date as the team writes it: CLDR's medium pattern through Babel ("1. 5. 2026")."""
+    import datetime as dt
+
+    from babel.dates import format_date
+
+    return format_date(dt.date.fromisoformat(iso), "medium", locale={"cs": "cs_CZ", "sr-Latn": "sr_Latn_ME"}[lang])
+
+
 def _action_values(item: dict, lang: str) -> list[str]:  # type: ignore[type-arg]
     record_file = item["record"].rsplit("/", 1)[-1]
     assert record_file.startswith(item["created"]) and item["case"].startswith(item["office"] + "-")
     values = [item["case"], item["id"], vocab_label(item["owner"], lang) if item["owner"] else "?",
-              item["due"] or "?", item["do"] or "", item["indicator"] or "", vocab_label(item["status"], lang),
+              _day(item["due"], lang) if item["due"] else "?", item["do"] or "", item["indicator"] or "", vocab_label(item["status"], lang),
               record_file]
     if item["overdue_days"]:
         values.append(str(item["overdue_days"]))
@@ -58,7 +67,7 @@ def test_reviews_table_fits_and_holds_the_json_data(width: int, lang: str) -> No
     assert data
     run = run_caseconf("reviews", "--as-of", AS_OF, cwd=PROJECT, env={"COLUMNS": str(width), "CASECONF_LANG": lang})
     assert run.code == 0, run.err
-    values = [v for item in data for v in (item["case"], item["office"], item["planned"],
+    values = [v for item in data for v in (item["case"], item["office"], _day(item["planned"], lang),
                                               item["record"].rsplit("/", 1)[-1], vocab_label(item["status"], lang),
                                               str(item["overdue_days"]) if item["overdue_days"] else "")]
     _assert_holds(run.out, values, width)

@@ -144,7 +144,7 @@ def _table(items: list[OpenAction], lang: str, day: dt.date) -> None:
         echo(title_of(NONE, lang, day))
         return
     columns = [Column(key, column_label(key, lang), text, keep) for key, text, keep in ACTION_TABLE]
-    rows = [(a.case, a.id, value_label("owner", a.owner, lang) or "?", a.due.isoformat() if a.due else "?",
+    rows = [(a.case, a.id, value_label("owner", a.owner, lang) or "?", format_day(a.due, lang) if a.due else "?",
              str(a.overdue_days) if a.overdue_days else "", a.do or "", a.indicator or "",
              value_label("status", a.status, lang), record_name(a.record))
             for a in items]

@@ -10,6 +10,7 @@ import click
 from ..index.export import calendar_ics, column_label, reviews_csv, value_label
 from ..index.reviews import ReviewItem, planned_reviews
 from ..records.catalogue import msg
+from ..records.locale_format import format_day
 from ..records.repository import Repository
 from .actions_cmd import (AS_OF, BOM, DELIMITER, FORMAT, KEYS, OUTPUT, print_table, record_name, team_name, title_of,
                           write_output)
@@ -62,7 +63,8 @@ def _table(items: list[ReviewItem], lang: str, day: dt.date) -> None:
         echo(title_of(NONE, lang, day))
         return
     columns = [Column(key, column_label(key, lang), text, keep) for key, text, keep in REVIEW_TABLE]
-    rows = [(i.case, i.office, value_label("kind", i.kind, lang), i.planned.isoformat(),
+    # a date as the team writes it (CSV and JSON keep ISO for machines)
+    rows = [(i.case, i.office, value_label("kind", i.kind, lang), format_day(i.planned, lang),
              str(i.overdue_days) if i.overdue_days else "", value_label("status", i.status, lang),
              record_name(i.record)) for i in items]
     print_table(title_of(TITLE, lang, day), columns, rows, [i.status == "overdue" for i in items])
