@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from caseconf.cli.fast import parse_check
+from caseconf.cli.fast import parse_check, parse_pii
 
 from .helpers import PROJECT
 
@@ -22,6 +22,7 @@ def _both(argv: list[str], cwd: Path) -> tuple[tuple[int, str, str], tuple[int, 
     """(exit code, stdout, stderr) through main() as is, and with the fast path turned off."""
     fast = _run(f"import sys; from caseconf.cli.main import main; sys.exit(main({argv!r}))", cwd)
     slow = _run("import sys, caseconf.cli.fast as fast; fast.parse_check = lambda argv: None; "
+                "fast.parse_pii = lambda argv: None; "
                 f"from caseconf.cli.main import main; sys.exit(main({argv!r}))", cwd)
     return (fast.returncode, fast.stdout, fast.stderr), (slow.returncode, slow.stdout, slow.stderr)
 
@@ -65,3 +66,34 @@ def test_the_hook_path_never_imports_click(demo_copy: Path) -> None:
     run = _run("import sys; from caseconf.cli.main import main; code = main(['check', '--no-pii', "
                f"{record!r}]); print('click' in sys.modules, code)", demo_copy)
     assert run.stdout.split() == ["False", "0"], run.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    ["pii", "RECORD"],
+    ["pii", "RECORD", "caseconf.yml"],
+    ["pii", "--", "RECORD"],
+    ["pii", "no/such/file.md"],
+])
+def test_pii_fast_path_answers_like_the_click_command(demo_copy: Path, argv: list[str]) -> None:
+    """The pii hook (`caseconf pii FILES`) skips click too, and says exactly what click's
+    command says: findings (masked), the summary, a missing file's message, the exit code."""
+    record = next((demo_copy / "records").glob("*/*-initial.md"))
+    text = record.read_text(encoding="utf-8")
+    # a fictional phone number, so that there is a finding to print
+    record.write_text(text + "\nVolat na 777 123 456 mezi osmou a devátou.\n", encoding="utf-8")
+    rel = record.relative_to(demo_copy).as_posix()
+    argv = [rel if a == "RECORD" else a for a in argv]
+    assert parse_pii(argv) is not None
+    fast, slow = _both(argv, demo_copy)
+    assert fast == slow
+    assert "Traceback" not in fast[2] and "777 123 456" not in fast[1] + fast[2]
+    if "no/such" not in argv[-1]:
+        assert fast[0] == 1
+
+
+@pytest.mark.parametrize("argv", [
+    ["pii"], ["pii", "--history"], ["pii", "--format", "json", "x.md"], ["pii", "--root", ".", "x.md"],
+    ["pii", "--help"], ["pii", "-h"], ["pii", "--fingerprint", "x"], ["check", "x.md"],
+])
+def test_anything_but_plain_files_goes_to_click_for_pii(argv: list[str]) -> None:
+    assert parse_pii(argv) is None

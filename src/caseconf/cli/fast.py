@@ -1,5 +1,5 @@
-"""The commit hook's fast path: `caseconf check [--no-pii] [--format F] [--root D] PATHS...`
-without importing click.
+"""The commit hooks' fast path: `caseconf check [--no-pii] [--format F] [--root D] PATHS...`
+and `caseconf pii FILES...` without importing click.
 
 pre-commit starts `caseconf check` on every commit, and the start-up is most of its time:
 click alone costs ~25 ms of ~200 ms here. This parser accepts only the plain spellings of
@@ -64,3 +64,32 @@ def fast_check(argv: Sequence[str], resume_gc: Callable[[], None]) -> int | None
 
     resume_gc()
     return run_check(root.resolve() if root is not None else find_root(), paths, fmt, no_pii)
+
+
+def parse_pii(argv: Sequence[str]) -> list[Path] | None:
+    """The files of a plain `caseconf pii FILES...` (what the pii hook runs), else None: any
+    option, or no file at all (the whole-repository scan), goes to the click command."""
+    if len(argv) < 2 or argv[0] != "pii":
+        return None
+    args = list(argv[1:])
+    if "--" in args:
+        cut = args.index("--")
+        before, after = args[:cut], args[cut + 1:]
+    else:
+        before, after = args, []
+    if any(arg.startswith("-") and arg != "-" for arg in before):
+        return None
+    paths = [Path(a) for a in before + after]
+    return paths or None
+
+
+def fast_pii(argv: Sequence[str], resume_gc: Callable[[], None]) -> int | None:
+    """Run a plain `pii FILES...` command line and return its exit code, or None for click."""
+    paths = parse_pii(argv)
+    if paths is None:
+        return None
+    from ..records.paths import find_root
+    from .pii_run import run_pii
+
+    resume_gc()
+    return run_pii(tuple(paths), False, "text", None, find_root())

@@ -34,9 +34,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        from .fast import fast_check
+        from .fast import fast_check, fast_pii
 
         code = fast_check(args, resume_gc)
+        if code is None:
+            code = fast_pii(args, resume_gc)  # the pii hook: `caseconf pii FILES` without click too
         if code is not None:
             return code
         from .app import run_click
