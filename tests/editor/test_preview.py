@@ -23,17 +23,26 @@ PAYLOADS_FILE = Path(__file__).parent / "data" / "xss_payloads.txt"
 RECORDS = [("HB-2026-015", "2026-07-07-initial"), ("HB-2025-007", "2025-08-26-review"),
            ("JI-2026-022", "2026-09-08-evaluation")]
 
-# the text from the h1 to the first section the preview leaves out
-RECORD_TEXT = """(root) => {
+
+def text_until(stop: str) -> str:
+    """JavaScript: the text of a page's content from its h1 to the first heading `stop` matches."""
+    return """(root) => {
   const h1 = root.querySelector("h1");
   if (!h1) { return ""; }
   const parts = [];
   for (let node = h1; node; node = node.nextElementSibling) {
-    if (node.matches && node.matches("h2#suppressed, h2#documents, h2#minutes")) { break; }
+    if (node.matches && node.matches("%s")) { break; }
     parts.push(node.innerText);
   }
   return parts.join("\\n");
-}"""
+}""" % stop
+
+
+# a record page from the h1 to the first section the preview leaves out (its minutes are
+# compared element by element)
+RECORD_TEXT = text_until("h2#suppressed, h2#documents, h2#minutes")
+# a case or activity page: all of it but the sections only the build knows
+PAGE_TEXT = text_until("h2#suppressed, h2#documents")
 
 # the minutes, element by element: tag names and their normalised text
 MINUTES = """(root) => {
@@ -206,19 +215,6 @@ def test_the_minutes_are_rendered_as_markdown_and_hostile_markup_never_runs(brow
         page.close()
 
 
-# the text of a page's content from its h1 to its end (a case page has no minutes)
-PAGE_TEXT = """(root) => {
-  const h1 = root.querySelector("h1");
-  if (!h1) { return ""; }
-  const parts = [];
-  for (let node = h1; node; node = node.nextElementSibling) {
-    if (node.matches && node.matches("h2#suppressed, h2#documents")) { break; }
-    parts.push(node.innerText);
-  }
-  return parts.join("\\n");
-}"""
-
-
 def compare_with_site(browser, site_url: str, tmp_path: Path, site_page: str, entry: str, field: str):
     """The site page's text and the preview's of the same file; the page is left open."""
     page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="cs-CZ")
@@ -271,5 +267,71 @@ def test_the_preview_shows_an_activity_as_its_activity_page(browser, site_url, d
     except Exception:
         page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
         raise
+    finally:
+        page.close()
+
+
+# pieces of Markdown and HTML that hostile minutes are made of
+FRAGMENTS = ["<", ">", "</", "/>", "script", "img", "svg", "iframe", "math", "style", "a", "b", "p", "h1", "table",
+             "td", " ", "\n", "\n\n", "=", '"', "'", "`", "*", "_", "#", "- ", "1. ", "> ", "|", "---", "[", "]", "(",
+             ")", "!", "&", "&#106;", "&lt;", "%0a", " onerror=", " onload=", " href=", " src=", " style=", " title=",
+             " rel=", "javascript:", "JaVaScRiPt:", "java", "script:", "&#x09;", "&colon;", "data:text/html,", "vbscript:", "alert(1)", "<!--", "-->",
+             "<![CDATA[", "]]>", "\t", "\u2028", "x"]
+
+# whole tags, closing tags and Markdown links of the hostile kind, to mix with the pieces
+TAGS = ["script", "img", "svg", "iframe", "math", "style", "a", "b", "p", "h1", "h2", "table", "td", "details",
+        "object", "embed", "form", "input", "video", "textarea", "noscript", "template", "select", "abbr", "ol"]
+ATTRIBUTES = [" onerror", " onload", " href", " src", " style", " title", " rel", " class", " id", " srcdoc",
+              " xlink:href", " formaction", " start", " colspan"]
+VALUES = ["x", "javascript:alert(1)", '"java\tscript:alert(1)"', "&#106;avascript:alert(1)", "data:text/html,x",
+          '"x y"', "'y'", "alert(1)", "https://example.org/", "/relative", "mailto:x@example.org", "1"]
+
+INSPECT = """(text) => {
+  const html = window.CaseconfPreview.renderMinutes(text);
+  const box = document.createElement("template");
+  box.innerHTML = html;
+  return Array.from(box.content.querySelectorAll("*")).map((el) => [el.tagName.toLowerCase(),
+    Array.from(el.attributes).map((a) => [a.name, a.value])]);
+}"""
+
+
+def test_whatever_the_minutes_hold_only_the_sites_allow_list_comes_out(browser, site_url) -> None:
+    """Hypothesis writes minutes out of hostile pieces; what the preview's renderer returns
+    holds only the site's tags and attributes (caseconf.site.sanitize), links with the
+    site's schemes (or relative) and its rel."""
+    from hypothesis import given, settings, strategies as st
+
+    from caseconf.site.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, LINK_REL, URL_SCHEMES
+
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}/admin/index.html")
+        page.wait_for_function("() => window.CaseconfPreview !== undefined", timeout=20000)
+
+        piece = st.one_of(
+            st.sampled_from(FRAGMENTS),
+            st.builds(lambda tag, attrs: f"<{tag}{''.join(attrs)}>", st.sampled_from(TAGS),
+                      st.lists(st.builds("{}={}".format, st.sampled_from(ATTRIBUTES), st.sampled_from(VALUES)),
+                               max_size=3)),
+            st.builds("</{}>".format, st.sampled_from(TAGS)),
+            st.builds("[{}]({})".format, st.sampled_from(FRAGMENTS), st.sampled_from(VALUES)))
+
+        @settings(max_examples=300, deadline=None, database=None)
+        @given(st.lists(piece, max_size=30).map("".join))
+        def check(text: str) -> None:
+            for tag, attributes in page.evaluate(INSPECT, text):
+                assert tag in ALLOWED_TAGS, (text, tag)
+                for name, value in attributes:
+                    if tag == "a" and name == "rel":
+                        assert value == LINK_REL
+                        continue
+                    assert name in ALLOWED_ATTRIBUTES.get(tag, set()), (text, tag, name)
+                    if name == "href":
+                        # as a browser reads a URL: tabs and newlines anywhere, controls and spaces before it dropped
+                        url = re.sub(r"[\t\n\r]", "", value).lstrip("".join(map(chr, range(33))))
+                        scheme = re.match(r"([a-z][a-z0-9+.-]*):", url, re.I)
+                        assert scheme is None or scheme.group(1).lower() in URL_SCHEMES, (text, value)
+
+        check()
     finally:
         page.close()

@@ -116,6 +116,8 @@
                     KEEP_CONTENT: true, RETURN_TRUSTED_TYPE: false};
     return (text) => purifier.sanitize(md.render(text), config);
   })();
+  // for tests/editor/test_preview.py's property test of the minutes' sanitiser
+  window.CaseconfPreview = Object.freeze({renderMinutes});
 
   // ---------------------------------------------------------------- the form's data, shaped as the site's
   // Jinja's truth: an empty list or mapping is false (in JavaScript both are true), and a
