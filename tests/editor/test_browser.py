@@ -446,12 +446,16 @@ def test_dates_are_shown_and_typed_as_the_team_writes_them_in_an_english_browser
     assert "date: 2027-02-03\n" in text
 
 
-def test_a_new_workshop_is_named_by_its_own_date(browser, site_url, decap_server, team, tmp_path) -> None:
+def test_a_new_workshop_is_named_and_filed_by_its_own_date(browser, site_url, decap_server, team, tmp_path) -> None:
     """The activity's file name comes from its own date and kind (FILE012-014 by
-    construction), typed the team's way; its folder is the year of writing."""
+    construction), typed the team's way, and its folder from its own year (FILE015), not
+    the year of writing: a workshop of 1 January of last year, entered today in a browser
+    in Prague (where local midnight of 1 January is still the year before in UTC), lands in
+    records/activities/<last year>/ and `caseconf check` finds nothing."""
     import datetime as dt
 
-    page = browser.new_page(viewport={"width": 1300, "height": 1000}, locale="cs-CZ")
+    year = dt.date.today().year - 1
+    page = browser.new_page(viewport={"width": 1300, "height": 1000}, locale="cs-CZ", timezone_id="Europe/Prague")
     try:
         page.goto(f"{site_url}/admin/index.html")
         page.get_by_role("button", name="Přihlásit").click()
@@ -460,7 +464,7 @@ def test_a_new_workshop_is_named_by_its_own_date(browser, site_url, decap_server
         page.locator('[id^="kind-field-"]').wait_for()
         form = Form(page)
         form.select("kind", "workshop")
-        form.date("date", "4. 3. 2027")
+        form.date("date", f"1. 1. {year}")
         form.text("topic", "Plán, který se dá vyhodnotit")
         save(page)
         page.wait_for_url("**/entries/**", timeout=20000)
@@ -471,5 +475,12 @@ def test_a_new_workshop_is_named_by_its_own_date(browser, site_url, decap_server
     finally:
         page.close()
     (branch,) = draft_branches(team)
+    path = f"records/activities/{year}/{year}-01-01-workshop.md"
     files = git(team, "diff", "--name-only", f"HEAD...{branch}").split()
-    assert files == [f"records/activities/{dt.date.today().year}/2027-03-04-workshop.md"], files
+    assert files == [path], files
+    text = git(team, "show", f"{branch}:{path}")
+    assert "__caseconf" not in text and f"date: {year}-01-01\n" in text  # the form's bookkeeping is never written
+    checkout = tmp_path / "checkout"
+    git(team, "worktree", "add", "-q", str(checkout), branch)
+    code, findings = caseconf_check(checkout, path)
+    assert [f for f in findings if f["path"] == path] == [], findings

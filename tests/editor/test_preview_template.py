@@ -56,3 +56,37 @@ def test_the_record_template_renders_under_nunjucks_and_escapes() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in full
     assert 'id="participants"' in full and 'id="plan"' in full and "client_agreed: no" in full
     assert 'id="participants"' not in bare and 'id="plan"' not in bare  # empty sections stay out, as on the site
+
+
+def test_the_case_and_activity_templates_render_under_nunjucks_for_the_demo_data() -> None:
+    """The case page and activity page templates, with what the build hands the preview for
+    every demo case (site/preview.py case_pages) and a hostile case file and activity."""
+    from caseconf.records.repository import Repository
+    from caseconf.site.preview import preview_data
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    repo = Repository.load(PROJECT)
+    data = preview_data(repo, dirs=[PROJECT / "site_templates"], site_dir=PROJECT / "no-site", extra_css=[])
+    hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+    contexts = []
+    for case_id, page in data["case_pages"].items():
+        contexts.append(["caseconf/case.html", dict(page, case={"id": case_id}, office_name=None, file={
+            "id": case_id, "status": "open", "household": [{"ref": hostile, "role": "child", "age": None}],
+            "case_manager": {"role": "ospod_worker", "org": hostile}})])
+    contexts.append(["caseconf/activity.html", {"title": "T", "activity": {
+        "kind": "workshop", "date": "2026-01-05", "topic": hostile, "offices": ["JI"], "case": None,
+        "participants_count": None}, "suppressed": None, "body": None, "cases": data["case_ids"]}])
+    script = SCRIPT.replace('env.addGlobal("owner_label"', 'env.addGlobal("office_label", (x) => x); env.addFilter("iso", (x) => x || ""); env.addGlobal("owner_label"')
+    script = script.replace('input.contexts.map((c) => env.render("caseconf/record.html", c))',
+                            'input.contexts.map(([name, c]) => env.render(name, c))')
+    proc = subprocess.run([node, "-e", script, str(NUNJUCKS)], capture_output=True, text=True, timeout=60,
+                          input=json.dumps({"templates": data["templates"], "contexts": contexts}))
+    assert proc.returncode == 0, proc.stderr
+    pages = json.loads(proc.stdout)
+    assert len(pages) == len(contexts) > 3
+    for html in pages:
+        assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
+    assert all('id="timeline"' in html and "()" not in html for html in pages[:-1])  # no age: none shown
+    assert "workshop" in pages[-1]

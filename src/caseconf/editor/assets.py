@@ -43,6 +43,10 @@ def copy_bundle(site_dir: Path) -> Path:
     return dest
 
 
+# vendor/markdown/ (vendor/README-js.md), in the order the page loads them
+MARKDOWN_SCRIPTS = ("markdown-it.min.js", "markdown-it-deflist.min.js", "markdown-it-abbr.min.js", "purify.min.js")
+
+
 def copy_form_code(site_dir: Path) -> Path:
     """The form's own code (static/) and the two libraries it uses, into admin/caseconf/."""
     dest = site_dir / ADMIN_DIR / CODE_DIR
@@ -51,6 +55,8 @@ def copy_form_code(site_dir: Path) -> Path:
     for name in ("checks.js", "format.js", "form.js", "preview.js"):
         shutil.copyfile(here / "static" / name, dest / name)
     shutil.copyfile(here / "vendor" / "nunjucks" / "nunjucks.min.js", dest / "nunjucks.min.js")
+    for name in MARKDOWN_SCRIPTS:  # the preview's minutes, as the site renders them
+        shutil.copyfile(here / "vendor" / "markdown" / name, dest / name)
     shutil.copyfile(here / "vendor" / "libphonenumber-js" / "libphonenumber-max.js", dest / "libphonenumber-max.js")
     shutil.copytree(here / "vendor" / "yaml", dest / "yaml", dirs_exist_ok=True)
     return dest
@@ -79,6 +85,7 @@ def config_yaml(config: dict[str, Any]) -> str:
 
 def page_data(config: dict[str, Any], lang: str, preview: dict[str, Any] | None = None) -> dict[str, Any]:
     """What form.js needs besides the checks: the Decap configuration and the page's words."""
+    from .config import FOLDER_YEAR_KEY
     from .labels import FIELDS, KIND_NAMES, PATH_LABELS, PLURALS, UI, pick
 
     return {
@@ -92,8 +99,9 @@ def page_data(config: dict[str, Any], lang: str, preview: dict[str, Any] | None 
         "plurals": {pick(FIELDS, key, lang).lower(): plural_forms(entry, lang) for key, entry in PLURALS.items()},
         "kinds": {key: pick(KIND_NAMES, key, lang) for key in KIND_NAMES},
         "date": date_words(lang),
-        # the preview pane: the site's record template, its words, the case's actions (preview.py)
+        # the preview pane: the site's templates, its words, what the build derived (site/preview.py)
         "preview": preview,
+        "folder_year_key": FOLDER_YEAR_KEY,  # a new activity's folder (form.js, config.py)
     }
 
 
@@ -126,8 +134,9 @@ def index_html(config: dict[str, Any], *, title: str, lang: str, preview: dict[s
     (so no fetch of config.yml is needed), as JSON that cannot end the <script> element."""
     data = inline_json(page_data(config, lang, preview))
     html_lang = {"sr-Latn": "sr-Latn"}.get(lang, lang)
+    markdown = "\n".join(f'  <script src="{CODE_DIR}/{name}"></script>' for name in MARKDOWN_SCRIPTS)
     return _PAGE.format(lang=html_lang, title=_escape(title), page=data, bundle=f"{BUNDLE_DIR}/decap-cms.js",
-                        code=CODE_DIR)
+                        code=CODE_DIR, markdown=markdown)
 
 
 # Inside <script>, `</script`, `<!--` and `<script` change how the HTML parser reads on (an
@@ -170,6 +179,7 @@ _PAGE = """<!doctype html>
   <script src="{code}/format.js"></script>
   <script>window.CASECONF_PAGE = {page};</script>
   <script src="{code}/nunjucks.min.js"></script>
+{markdown}
   <script src="{code}/preview.js"></script>
   <script type="module" src="{code}/form.js"></script>
 </body>

@@ -101,6 +101,9 @@ DATE_DISPLAY = msg("D MMM YYYY")
 
 # static/format.js (registered by static/form.js): edits files in place; new files in model order
 FORMATS = {"conference": "caseconf-conference", "case": "caseconf-case", "activity": "caseconf-activity"}
+# A key of the entry's data that is never written to the file (format.js leaves out every
+# `__caseconf_` key): the year of a new activity's date, for its folder (form.js sets it).
+FOLDER_YEAR_KEY = "__caseconf_folder_year"
 
 # Patterns the models leave to rules (CASE001 checks the case id of case.yml).
 EXTRA_PATTERNS: dict[tuple[str, str], tuple[str, str]] = {
@@ -247,6 +250,8 @@ def case_collection(repo: Repository) -> dict[str, Any]:
         "path": "{{id}}/case",
         "extension": "yml",
         "format": FORMATS["case"],
+        # the preview pane: the case as its site page shows it (static/preview.js)
+        "editor": {"preview": True},
         "create": False,
         "delete": False,
         "identifier_field": "id",
@@ -263,13 +268,18 @@ def activity_collection(repo: Repository) -> dict[str, Any]:
         "label_singular": pick(UI, "activity_singular", repo.lang),
         "folder": "records/activities",
         "description": pick(UI, "required_legend", repo.lang),
-        # the name from the activity's own date and kind; the folder is the year of writing
-        # (Decap applies no filter to a `path`'s field): an activity entered in another year
-        # than it took place gets FILE015, a warning, on the pull request
+        # The name from the activity's own date and kind, the folder from its own year
+        # (records/activities/YYYY/, rule FILE015). Decap's {{year}} is the day of writing
+        # (and, for a date widget of its own, the UTC year of local midnight: 1 January in
+        # Prague is still the old year), and a `path` takes no filter (Decap lower-cases it
+        # and turns its dots into dashes), so the year is the form's own: form.js puts the
+        # date's year under FOLDER_YEAR_KEY just before Decap names a new file.
         "slug": "{{fields.date}}-{{kind}}",
-        "path": "{{year}}/{{slug}}",
+        "path": "{{%s}}/{{slug}}" % FOLDER_YEAR_KEY,
         "extension": "md",
         "format": FORMATS["activity"],
+        # the preview pane: the activity as its site page shows it (static/preview.js)
+        "editor": {"preview": True},
         "create": True,
         "delete": False,
         "identifier_field": "kind",

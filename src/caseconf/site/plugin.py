@@ -73,7 +73,8 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         template, the site's words and the case's actions (site/preview.py)."""
         from .preview import preview_data
 
-        return preview_data(repo, dirs=dirs, site_dir=site_dir, extra_css=extra_css)
+        data = self.renderer.data if self.renderer is not None and self.renderer.data.repo is repo else None
+        return preview_data(repo, dirs=dirs, site_dir=site_dir, extra_css=extra_css, data=data)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:

@@ -31,9 +31,11 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"colspan
                       "td": {"colspan", "rowspan"}, "ol": {"start"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 EXTENSIONS = ["tables", "sane_lists", "fenced_code", "def_list", "abbr"]
+LINK_REL = "noopener noreferrer nofollow"
 
 
-_DEMOTED = {"h1": "h3", "h2": "h3", "h3": "h4", "h4": "h5", "h5": "h6"}
+# The page owns h1 and h2 (the form's preview pane demotes the same way: site/preview.py)
+DEMOTED = {"h1": "h3", "h2": "h3", "h3": "h4", "h4": "h5", "h5": "h6"}
 
 
 class _DemoteHeadings(Treeprocessor):
@@ -41,7 +43,7 @@ class _DemoteHeadings(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
-            element.tag = _DEMOTED.get(element.tag, element.tag)
+            element.tag = DEMOTED.get(element.tag, element.tag)
 
 
 class _DemoteExtension(Extension):
@@ -96,7 +98,7 @@ def escape_title(text: object) -> Markup:
 
 def sanitize_html(html: str) -> str:
     return nh3.clean(html, tags=set(ALLOWED_TAGS), attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
-                     url_schemes=set(URL_SCHEMES), strip_comments=True, link_rel="noopener noreferrer nofollow")
+                     url_schemes=set(URL_SCHEMES), strip_comments=True, link_rel=LINK_REL)
 
 
 def render_untrusted(text: str) -> str:

@@ -50,7 +50,9 @@ function dropUnusedEvaluation(record) {
 
 function recordOf(pruned) {
   const record = {};
-  for (const key of Object.keys(pruned)) { if (key !== SOURCE_KEY && key !== "body") { record[key] = pruned[key]; } }
+  for (const key of Object.keys(pruned)) {
+    if (!key.startsWith("__caseconf_") && key !== "body") { record[key] = pruned[key]; }  // SOURCE_KEY, the folder's year
+  }
   return record;
 }
 
@@ -180,6 +182,16 @@ function guard(event) {
 
 CMS.registerEventListener({name: "preSave", handler: ({entry}) => guard({entry})});
 CMS.registerEventListener({name: "prePublish", handler: ({entry}) => { guard({entry}); }});
+
+// A new activity goes into the folder of its own year (records/activities/YYYY/, FILE015),
+// not the year of writing: the collection's path names this key (editor/config.py), Decap
+// fills it from the data just after this handler, and format.js never writes it. The year
+// is read from the ISO text, so no time zone can move 1 January into the year before.
+CMS.registerEventListener({name: "preSave", handler: ({entry}) => {
+  const data = entry.get("data");
+  const year = /^(\d{4})-\d{2}-\d{2}$/.exec(String(data.get("date") || ""));
+  return year && PAGE.folder_year_key ? data.set(PAGE.folder_year_key, year[1]) : data;
+}});
 
 // ------------------------------------------------------------------ words Decap gets wrong
 // List headings: Decap writes "<count> <label>", with the label's plural for every count

@@ -319,7 +319,8 @@
 
     function withoutMeta(data) {
       var out = {};
-      Object.keys(data || {}).forEach(function (k) { if (k !== SOURCE_KEY && k !== "body") { out[k] = data[k]; } });
+      // SOURCE_KEY and the form's other bookkeeping (form.js: a new activity's folder year)
+      Object.keys(data || {}).forEach(function (k) { if (k.indexOf("__caseconf_") !== 0 && k !== "body") { out[k] = data[k]; } });
       return out;
     }
 

@@ -1,13 +1,19 @@
-/* The form's preview pane (issue 17): the record as the site's record page shows it.
+/* The form's preview pane (issue 17): a record, a case file (case.yml) or an activity as
+ * the site's page of it shows it.
  *
- * Single source: the site's own template `caseconf/record.html` (and its `macros.html`),
- * handed over by the site build (editor/preview.py) and rendered here by the vendored
- * nunjucks, with the site catalogue's words for the team's language and the case's actions
- * as the build derived them. Autoescaping is on: every value of the record is text, never
- * markup. The small macros the site does in Python (caseconf.site.render.FastMacros) are
- * the few lines of `h` below, with the same markup; they link nowhere (the preview is not
- * the site). The Markdown minutes are shown as text, not rendered: the site's sanitiser is
- * Python, and a half-port of it would be the one place markup could slip through.
+ * Single source: the site's own templates `caseconf/record.html`, `case.html` and
+ * `activity.html` (and their `macros.html`), handed over by the site build (site/preview.py)
+ * and rendered here by the vendored nunjucks, with the site catalogue's words for the team's
+ * language and what the build derived from the other records (a case's actions, timeline,
+ * attendance). Autoescaping is on: every field value is text, never markup. The small macros
+ * the site does in Python (caseconf.site.render.FastMacros) are the few lines of `h` below,
+ * with the same markup; they link nowhere (the preview is not the site).
+ *
+ * The Markdown minutes are rendered as the site renders them (caseconf.site.sanitize): the
+ * vendored markdown-it (with the site's tables, fenced code, definition lists and
+ * abbreviations) makes the HTML, the site's headings demotion is applied, and the vendored
+ * DOMPurify keeps only the site's allow-list of tags, attributes and URL schemes, handed
+ * over by the build. Nothing of the minutes reaches the page without passing DOMPurify.
  */
 (function () {
   "use strict";
@@ -31,6 +37,10 @@
     if (!owner) { return "–"; }
     const label = v(owner);
     return label === owner ? owner : label;
+  }
+  function officeLabel(code) {
+    const name = (DATA.offices || {})[code];
+    return name ? `${code} – ${name}` : code;
   }
   function iso(value) {
     if (value instanceof Date) { return value.toISOString().slice(0, 10); }
@@ -62,12 +72,61 @@
   env.addGlobal("v", v);
   env.addGlobal("h", h);
   env.addGlobal("owner_label", ownerLabel);
+  env.addGlobal("office_label", officeLabel);
   env.addGlobal("url", () => null);
   env.addGlobal("lang", PAGE.lang);
+  env.addFilter("iso", iso);
 
+  // ---------------------------------------------------------------- the minutes
+  // The site's Markdown (caseconf.site.sanitize.render_untrusted) in the browser: markdown-it
+  // makes the HTML, DOMPurify keeps what the site's nh3 allow-list keeps (DATA.markdown).
+  const renderMinutes = (function () {
+    const rules = DATA.markdown;
+    const markdownit = window.markdownit;
+    const DOMPurify = window.DOMPurify;
+    if (!rules || !markdownit || !DOMPurify || !DOMPurify.isSupported) {
+      // without the renderer the minutes are shown as text, never as markup
+      return (text) => `<div class="caseconf-preview-text">${escape(text)}</div>`;
+    }
+    const md = markdownit({html: true, linkify: false, typographer: false, breaks: false});
+    if (window.markdownitDeflist) { md.use(window.markdownitDeflist); }
+    if (window.markdownitAbbr) { md.use(window.markdownitAbbr); }
+    // the page owns h1 and h2: the minutes' own headings start at h3, as on the site
+    md.core.ruler.push("caseconf_demote", (state) => {
+      for (const token of state.tokens) {
+        if ((token.type === "heading_open" || token.type === "heading_close") && rules.demote[token.tag]) {
+          token.tag = rules.demote[token.tag];
+        }
+      }
+    });
+    const purifier = DOMPurify(window);  // an instance of our own: its hooks touch nothing else
+    const schemes = rules.schemes.map((s) => s.replace(/[^a-z0-9+.-]/gi, "")).join("|");
+    // the schemes of the site's allow-list, and relative links (nh3 lets those through too)
+    const uri = new RegExp(`^(?:(?:${schemes}):|[^a-z]|[a-z+.\\-]+(?:[^a-z+.\\-:]|$))`, "i");
+    const everyAttribute = [...new Set([].concat(...Object.values(rules.attributes)))];
+    purifier.addHook("uponSanitizeAttribute", (node, data) => {
+      const allowed = rules.attributes[node.nodeName.toLowerCase()] || [];
+      if (allowed.indexOf(data.attrName) < 0) { data.keepAttr = false; }
+    });
+    purifier.addHook("afterSanitizeAttributes", (node) => {
+      if (node.nodeName.toLowerCase() === "a") { node.setAttribute("rel", rules.rel); }
+    });
+    const config = {ALLOWED_TAGS: rules.tags, ALLOWED_ATTR: everyAttribute, ALLOWED_URI_REGEXP: uri,
+                    ALLOW_DATA_ATTR: false, ALLOW_ARIA_ATTR: false, ALLOW_UNKNOWN_PROTOCOLS: false,
+                    KEEP_CONTENT: true, RETURN_TRUSTED_TYPE: false};
+    return (text) => purifier.sanitize(md.render(text), config);
+  })();
+  // for tests/editor/test_preview.py's property test of the minutes' sanitiser
+  window.CaseconfPreview = Object.freeze({renderMinutes});
+
+  // ---------------------------------------------------------------- the form's data, shaped as the site's
   // Jinja's truth: an empty list or mapping is false (in JavaScript both are true), and a
-  // field left empty in the form is absent. Record keys the models spell with a trailing
-  // underscore (`if` of plan B) are given that name too.
+  // field left empty in the form is absent. A model's field the file leaves out is None on
+  // the site (`x is not none`): absent keys read as null here too. Record keys the models
+  // spell with a trailing underscore (`if` of plan B) are given that name too.
+  const asModel = (object) => new Proxy(object, {
+    get: (target, key) => (key in target || typeof key !== "string" ? target[key] : null),
+  });
   function jinjaShape(value) {
     if (Array.isArray(value)) {
       const items = value.map(jinjaShape).filter((item) => item !== null);
@@ -81,12 +140,16 @@
         if (item !== null) { out[key] = item; }
       }
       if ("if" in out) { out.if_ = out["if"]; }
-      return Object.keys(out).length ? out : null;
+      return Object.keys(out).length ? asModel(out) : null;
     }
     return value === undefined || value === "" ? null : value;
   }
   // enum values the template reads as `.value` (pydantic's enums on the site)
   const asEnum = (value) => (value === null || value === undefined ? value : {value, toString: () => String(value)});
+  const minutes = (raw) => {
+    const body = typeof raw.body === "string" ? raw.body : "";
+    return body.trim() ? safe(renderMinutes(body)) : null;
+  };
 
   function caseOf(entry, collection) {
     const folder = (collection && collection.get("folder")) || "";
@@ -96,8 +159,7 @@
   }
 
   function recordContext(raw, caseId) {
-    const record = jinjaShape(raw) || {};
-    const body = typeof raw.body === "string" ? raw.body : "";
+    const record = jinjaShape(raw) || asModel({});
     delete record.body;
     for (const p of record.participants || []) { p.attendance = asEnum(p.attendance); }
     const known = DATA.cases[caseId] || {};
@@ -114,9 +176,46 @@
       title: `${caseId} · ${iso(record.date)} · ${v(record.kind)}`,
       case_id: caseId, case_uri: null, record, actions: actions.length ? actions : null,
       evaluation: evaluation.length ? evaluation : null, suppressed: null, documents: null,
-      // the minutes as text (see the top of this file); escaped here, the template marks nothing
-      body: body.trim() ? safe(`<div class="caseconf-preview-text">${escape(body)}</div>`) : null,
-      office: caseId.split("-")[0],
+      body: minutes(raw), office: caseId.split("-")[0],
+    };
+  }
+
+  // What the build derived, with Jinja's truth too: an empty list is false (a list's own
+  // null items, an attendance table's empty cells, stay where they are).
+  function jinjaData(value) {
+    if (Array.isArray(value)) { return value.length ? value.map(jinjaData) : null; }
+    if (value && typeof value === "object") {
+      const out = {};
+      for (const key of Object.keys(value)) { out[key] = jinjaData(value[key]); }
+      return out;
+    }
+    return value;
+  }
+  const CASE_PAGES = jinjaData(DATA.case_pages || {});
+
+  // case.yml: its own fields from the form, the rest of the page from the build
+  function caseContext(raw) {
+    const file = jinjaShape(raw) || asModel({});
+    const id = file.id || "";
+    const built = CASE_PAGES[id] || {};
+    const status = file.status || "";
+    const office = file.office || id.split("-")[0];
+    const row = Object.assign({}, built.row || {}, {
+      id, office, opened: file.opened, status,
+      next_review: status === "open" ? (built.next_review || null) : null,
+    });
+    return {
+      case: {id}, file, row, timeline: built.timeline || null, plan: built.plan || null,
+      attendance: built.attendance || {columns: null, rows: null}, office_name: (DATA.offices || {})[office] || null,
+      broken: built.broken || null,
+    };
+  }
+
+  function activityContext(raw) {
+    const activity = jinjaShape(raw) || asModel({});
+    return {
+      title: `${iso(activity.date)} · ${v(activity.kind)}`, activity, suppressed: null,
+      body: minutes(raw), cases: DATA.case_ids || [],  // only read by `in`
     };
   }
 
@@ -130,17 +229,26 @@
   }
 
   const h_ = window.h;
-  const RecordPreview = window.createClass({
-    render() {
-      const raw = this.props.entry.get("data").toJS();
-      const html = render("caseconf/record.html", recordContext(raw, caseOf(this.props.entry, this.props.collection)));
-      return h_("article", {className: "md-content__inner md-typeset caseconf-preview",
-                            dangerouslySetInnerHTML: {__html: html}});
-    },
-  });
+  function previewOf(template, context) {
+    return window.createClass({
+      render() {
+        const raw = this.props.entry.get("data").toJS();
+        const html = render(template, context(raw, this.props));
+        return h_("article", {className: "md-content__inner md-typeset caseconf-preview",
+                              dangerouslySetInnerHTML: {__html: html}});
+      },
+    });
+  }
+  const RecordPreview = previewOf("caseconf/record.html",
+                                  (raw, props) => recordContext(raw, caseOf(props.entry, props.collection)));
+  const CasePreview = previewOf("caseconf/case.html", caseContext);
+  const ActivityPreview = previewOf("caseconf/activity.html", activityContext);
 
+  // by the collection's file format (editor/config.py FORMATS): one preview per kind of file
+  const PREVIEWS = {"caseconf-conference": RecordPreview, "caseconf-case": CasePreview,
+                    "caseconf-activity": ActivityPreview};
   for (const collection of (PAGE.config && PAGE.config.collections) || []) {
-    if (/^records-/.test(collection.name)) { CMS.registerPreviewTemplate(collection.name, RecordPreview); }
+    if (PREVIEWS[collection.format]) { CMS.registerPreviewTemplate(collection.name, PREVIEWS[collection.format]); }
   }
   for (const href of DATA.styles || []) { CMS.registerPreviewStyle(new URL(href, document.baseURI).href); }
   CMS.registerPreviewStyle(".caseconf-preview { padding: 16px 24px; } .caseconf-preview-text { white-space: pre-wrap; }",

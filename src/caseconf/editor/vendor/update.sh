@@ -47,3 +47,24 @@ rm -rf "$HERE/nunjucks" && mkdir -p "$HERE/nunjucks"
 cp n/package/browser/nunjucks.min.js n/package/LICENSE "$HERE/nunjucks/"
 echo "$NUNJUCKS_VERSION" > "$HERE/nunjucks/VERSION"
 echo "nunjucks $NUNJUCKS_VERSION -> $HERE/nunjucks"
+
+# The preview's minutes (vendor/README-js.md): markdown-it with the two plugins of the site's
+# Markdown extensions, and DOMPurify; their browser builds, LICENSE files, one VERSION file.
+MARKDOWN_IT_VERSION="${MARKDOWN_IT_VERSION:-15.0.3}"
+DEFLIST_VERSION="${DEFLIST_VERSION:-4.0.0}"
+ABBR_VERSION="${ABBR_VERSION:-2.0.0}"
+DOMPURIFY_VERSION="${DOMPURIFY_VERSION:-3.4.18}"
+npm pack --silent "markdown-it@$MARKDOWN_IT_VERSION" "markdown-it-deflist@$DEFLIST_VERSION" \
+  "markdown-it-abbr@$ABBR_VERSION" "dompurify@$DOMPURIFY_VERSION" >/dev/null
+mkdir -p m d a p2
+tar xzf "markdown-it-$MARKDOWN_IT_VERSION.tgz" -C m && tar xzf "markdown-it-deflist-$DEFLIST_VERSION.tgz" -C d
+tar xzf "markdown-it-abbr-$ABBR_VERSION.tgz" -C a && tar xzf "dompurify-$DOMPURIFY_VERSION.tgz" -C p2
+MD="$HERE/markdown"
+rm -rf "$MD" && mkdir -p "$MD"
+cp m/package/dist/browser/markdown-it.umd.min.js "$MD/markdown-it.min.js" && cp m/package/LICENSE "$MD/LICENSE-markdown-it"
+cp d/package/dist/markdown-it-deflist.min.js "$MD/" && cp d/package/LICENSE "$MD/LICENSE-markdown-it-deflist"
+cp a/package/dist/markdown-it-abbr.min.js "$MD/" && cp a/package/LICENSE "$MD/LICENSE-markdown-it-abbr"
+cp p2/package/dist/purify.min.js "$MD/" && cp p2/package/LICENSE "$MD/LICENSE-dompurify"
+printf 'markdown-it %s\nmarkdown-it-deflist %s\nmarkdown-it-abbr %s\ndompurify %s\n' "$MARKDOWN_IT_VERSION" \
+  "$DEFLIST_VERSION" "$ABBR_VERSION" "$DOMPURIFY_VERSION" > "$MD/VERSION"
+echo "markdown-it $MARKDOWN_IT_VERSION, deflist $DEFLIST_VERSION, abbr $ABBR_VERSION, dompurify $DOMPURIFY_VERSION -> $MD"
