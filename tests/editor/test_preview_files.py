@@ -74,3 +74,6 @@ def test_the_form_page_is_the_same_size_for_3_cases_and_30_and_each_case_file_ho
         assert not others, (case_id, others)  # that case only
         assert "uri" not in {key for item in data["page"]["timeline"] for key in item if item.get(key)}
     assert not list((site / "admin" / "preview").glob(".*"))  # no temporary file left
+    # readable as the site's other files are (a web server reads them as another user)
+    index_mode = (site / "index.html").stat().st_mode & 0o777
+    assert {p.stat().st_mode & 0o777 for p in (site / "admin" / "preview").glob("*.json")} == {index_mode}

@@ -24,7 +24,6 @@ import enum
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -101,13 +100,15 @@ def write_case_preview(site_dir: Path, case_id: str, text: str) -> None:
         return
     folder = site_dir / CASE_FILES
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    # not tempfile.mkstemp: its 0600 file would be unreadable to the web server; this one
+    # gets the umask's mode, as every other file of the site
+    tmp = folder / f".{name}.{os.getpid()}.tmp"
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with open(tmp, "w", encoding="utf-8") as out:
             out.write(text)
         os.replace(tmp, folder / name)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
