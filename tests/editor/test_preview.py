@@ -81,7 +81,8 @@ def login(page, site_url: str) -> None:
 def preview_frame(page):
     page.locator("iframe").first.wait_for(timeout=20000)
     frame = page.frame_locator("iframe").first
-    frame.locator("article.caseconf-preview h1").wait_for(timeout=20000)
+    # the case's file from the build has arrived (site/preview.py write_case_preview)
+    frame.locator('article.caseconf-preview[data-caseconf-ready="yes"] h1').wait_for(timeout=20000)
     return frame
 
 

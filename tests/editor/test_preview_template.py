@@ -60,9 +60,12 @@ def test_the_record_template_renders_under_nunjucks_and_escapes() -> None:
 
 def test_the_case_and_activity_templates_render_under_nunjucks_for_the_demo_data() -> None:
     """The case page and activity page templates, with what the build hands the preview for
-    every demo case (site/preview.py case_pages) and a hostile case file and activity."""
+    every demo case (its file of site/preview.py case_preview) and a hostile case file and activity."""
+    import datetime as dt
+
     from caseconf.records.repository import Repository
-    from caseconf.site.preview import preview_data
+    from caseconf.site.preview import case_preview_text, preview_data
+    from caseconf.site.views import SiteData
 
     node = shutil.which("node")
     if node is None:
@@ -71,13 +74,15 @@ def test_the_case_and_activity_templates_render_under_nunjucks_for_the_demo_data
     data = preview_data(repo, dirs=[PROJECT / "site_templates"], site_dir=PROJECT / "no-site", extra_css=[])
     hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>'
     contexts = []
-    for case_id, page in data["case_pages"].items():
+    site = SiteData(repo, as_of=dt.date.today(), suppressed={}, body_html=lambda doc: "")
+    for case in site.cases:
+        case_id, page = case.id, json.loads(case_preview_text(case, site.case_page(case)))["page"]
         contexts.append(["caseconf/case.html", dict(page, case={"id": case_id}, office_name=None, file={
             "id": case_id, "status": "open", "household": [{"ref": hostile, "role": "child", "age": None}],
             "case_manager": {"role": "ospod_worker", "org": hostile}})])
     contexts.append(["caseconf/activity.html", {"title": "T", "activity": {
         "kind": "workshop", "date": "2026-01-05", "topic": hostile, "offices": ["JI"], "case": None,
-        "participants_count": None}, "suppressed": None, "body": None, "cases": data["case_ids"]}])
+        "participants_count": None}, "suppressed": None, "body": None, "cases": []}])
     script = SCRIPT.replace('env.addGlobal("owner_label"', 'env.addGlobal("office_label", (x) => x); env.addFilter("iso", (x) => x || ""); env.addGlobal("owner_label"')
     script = script.replace('input.contexts.map((c) => env.render("caseconf/record.html", c))',
                             'input.contexts.map(([name, c]) => env.render(name, c))')

@@ -60,3 +60,39 @@ def test_a_rebuild_under_serve_gives_the_site_a_fresh_build_gives(tmp_path: Path
     page = next(p for p in fresh if p.startswith("cases/") and p.endswith(f"{record.stem}/index.html")
                 or p.endswith(f"{record.stem}.html"))
     assert "nový odstavec" in fresh[page].decode("utf-8")
+
+
+# the form's preview files (admin/preview/<case>.json): which cases' were derived again
+PREVIEWS = r"""
+import json, os, sys
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+from caseconf.site import cache
+root, site, record = sys.argv[1:4]
+config = load_config(os.path.join(root, "mkdocs.yml"), site_dir=site)
+config.plugins.on_startup(command="serve", dirty=False)
+build(config)
+entry = next(iter(cache._CACHE.values()))
+before = dict(entry.previews)
+with open(os.path.join(root, record), "a", encoding="utf-8") as fh:
+    fh.write("\nDoplněno po schválení zápisu: nový odstavec.\n")
+build(load_config(os.path.join(root, "mkdocs.yml"), site_dir=site))
+after = entry.previews
+print(json.dumps({"cases": sorted(before), "derived": sorted(k for k in after if after[k] is not before.get(k)),
+                  "files": sorted(name[:-5] for name in os.listdir(os.path.join(site, "admin", "preview")))}))
+"""
+
+
+def test_a_one_record_edit_under_serve_derives_only_that_cases_preview_file(tmp_path: Path) -> None:
+    import json
+
+    root = copy_team(tmp_path / "team")
+    record = next(p for p in sorted((root / "records").glob("*/*-review*.md")))
+    result = subprocess.run([sys.executable, "-c", PREVIEWS, str(root), str(tmp_path / "served"),
+                             record.relative_to(root).as_posix()], capture_output=True, text=True, timeout=900,
+                            cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert len(seen["cases"]) > 3 and seen["files"] == seen["cases"]
+    assert seen["derived"] == [record.parent.name]

@@ -85,6 +85,7 @@ class Entry:
     outputs: dict[str, tuple[str, str]] = field(default_factory=dict)  # uri -> (key, themed page)
     documents: dict[str, tuple[str, str]] = field(default_factory=dict)  # uri -> (key, print-ready html)
     search: dict[str, tuple[str, list[Any]]] = field(default_factory=dict)  # uri -> (key, search entries)
+    previews: dict[str, tuple[str, str]] = field(default_factory=dict)  # case id -> (key, form's preview JSON)
     rules_done: bool = False  # suppressed reasons computed for the whole model
     loads: int = 0  # full loads (for tests and benchmarks)
     partial_loads: int = 0

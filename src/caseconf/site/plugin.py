@@ -8,6 +8,7 @@ untrusted text becomes HTML lives in `sanitize`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -64,6 +65,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         self.nav_key = ""
         self.fresh: set[str] = set()  # pages themed in this build (their output is kept)
         self.files: Files | None = None  # this build's files (links of the bodies rendered late)
+        self.preview_site: Path | None = None  # the site, when the form's preview files go there
 
     # ---------------------------------------------------------------- configuration
     @event_priority(100)  # before the theme's own plugins read theme.language
@@ -73,8 +75,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         template, the site's words and the case's actions (site/preview.py)."""
         from .preview import preview_data
 
-        data = self.renderer.data if self.renderer is not None and self.renderer.data.repo is repo else None
-        return preview_data(repo, dirs=dirs, site_dir=site_dir, extra_css=extra_css, data=data)
+        return preview_data(repo, dirs=dirs, site_dir=site_dir, extra_css=extra_css)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -159,6 +160,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
             log.warning("caseconf: %s cannot be read, so the pages that would count it are incomplete: %s",
                         broken.path, broken.finding.to_text())
         self.renderer = Renderer(template_env(config.theme.dirs), data)
+        self.preview_site = Path(config.site_dir) if _has_form(config, entry.repo) else None
         self.specs = {}
         for spec in data.pages():
             self.specs[spec.src_uri] = spec
@@ -322,14 +324,46 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         assert self.renderer is not None
         kept = self.entry.pages if self.entry is not None else {}  # under serve only
         cached = kept.get(spec.src_uri)
+        spec, unwritten = self._with_preview(spec, key)
         if cached is not None and cached[0] == key:  # made of the same texts as last time
             body, tokens = cached[1], cached[2]
+            if unwritten:
+                spec.context()
         else:
             body = self.renderer.render(spec, url)
             tokens = toc_tokens(body)
             if self.entry is not None:
                 kept[spec.src_uri] = (key, body, tokens)
         return body, get_toc(tokens)
+
+    def _with_preview(self, spec: PageSpec, key: str) -> tuple[PageSpec, bool]:
+        """A case page's spec whose context also writes the form's preview file of the case
+        (site/preview.py): the case page's data, derived once for both, and let go with the
+        page. Under serve the file's text is kept, so an unchanged case is not derived again;
+        True when the file is still to be written (by calling the context)."""
+        repo = self.repo
+        if self.preview_site is None or repo is None or spec.template != "caseconf/case.html" \
+                or spec.depends not in repo.cases:
+            return spec, False
+        from .preview import case_preview_text, write_case_preview
+
+        site, case = self.preview_site, repo.cases[spec.depends]
+        kept = self.entry.previews if self.entry is not None else None
+        cached = kept.get(case.id) if kept is not None else None
+        if kept is not None and cached is not None and cached[0] == key:
+            write_case_preview(site, case.id, cached[1])
+            return spec, False
+        make = spec.context
+
+        def context() -> dict[str, Any]:
+            page = make()
+            text = case_preview_text(case, page)
+            write_case_preview(site, case.id, text)
+            if kept is not None:
+                kept[case.id] = (key, text)
+            return page
+
+        return dataclasses.replace(spec, context=context), True
 
     def _themed_before(self, page: Page, key: str) -> None:
         """The theme's page, when nothing it is made of changed (this page's inputs, the
@@ -368,6 +402,14 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
 
 
 KEPT_TEMPLATE = "caseconf/kept_page.html"
+
+
+def _has_form(config: MkDocsConfig, repo: Repository) -> bool:
+    """Whether this build writes the web form (the `caseconf-editor` plugin's admin/)."""
+    editor = config.plugins.get("caseconf-editor")
+    if editor is None:
+        return False
+    return repo.config is not None and (repo.config.editor is not None or bool(getattr(editor.config, "always", False)))
 
 
 def _nav_key(items: list[Any]) -> str:

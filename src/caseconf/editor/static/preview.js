@@ -5,7 +5,10 @@
  * `activity.html` (and their `macros.html`), handed over by the site build (site/preview.py)
  * and rendered here by the vendored nunjucks, with the site catalogue's words for the team's
  * language and what the build derived from the other records (a case's actions, timeline,
- * attendance). Autoescaping is on: every field value is text, never markup. The small macros
+ * attendance): that last part is one small file per case (admin/preview/<case>.json, written
+ * by the site build as it writes the case page), fetched when a record or case file of that
+ * case is previewed, so the form's page does not grow with the number of cases. The record
+ * shows at once; what the case's file brings fills in when it arrives. Autoescaping is on: every field value is text, never markup. The small macros
  * the site does in Python (caseconf.site.render.FastMacros) are the few lines of `h` below,
  * with the same markup; they link nowhere (the preview is not the site).
  *
@@ -158,11 +161,36 @@
     return match ? match[1] : "";
   }
 
-  function recordContext(raw, caseId) {
+  // ---------------------------------------------------------------- the case's file from the build
+  // What the build derived for one case ({actions, page}), fetched once per case and page
+  // load; a case with no file (new, or a build without it) previews with nothing derived.
+  const CASE_FILES = new Map();  // case id -> {data} once it has arrived (data null if none)
+  const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+  function caseFile(caseId, onArrival) {
+    if (!caseId || !SAFE_ID.test(caseId) || !DATA.case_files) { return {data: null}; }
+    let known = CASE_FILES.get(caseId);
+    if (!known) {
+      known = {data: undefined, waiting: []};
+      CASE_FILES.set(caseId, known);
+      const url = new URL(`${DATA.case_files}${encodeURIComponent(caseId)}.json`, document.baseURI).href;
+      fetch(url, {credentials: "same-origin", cache: "no-cache"})
+        .then((response) => (response.ok ? response.json() : null))
+        .catch(() => null)
+        .then((data) => {
+          known.data = data && typeof data === "object" ? {actions: data.actions || {}, page: jinjaData(data.page || {})}
+            : null;
+          for (const wake of known.waiting.splice(0)) { wake(); }
+        });
+    }
+    if (known.data === undefined && onArrival) { known.waiting.push(onArrival); }
+    return known;
+  }
+
+  function recordContext(raw, caseId, built) {
     const record = jinjaShape(raw) || asModel({});
     delete record.body;
     for (const p of record.participants || []) { p.attendance = asEnum(p.attendance); }
-    const known = DATA.cases[caseId] || {};
+    const known = (built && built.actions) || {};
     const evaluation = (record.evaluation || []).map((entry) => {
       entry.result = asEnum(entry.result);
       const before = known[entry.action];
@@ -191,13 +219,11 @@
     }
     return value;
   }
-  const CASE_PAGES = jinjaData(DATA.case_pages || {});
-
   // case.yml: its own fields from the form, the rest of the page from the build
-  function caseContext(raw) {
+  function caseContext(raw, fromBuild) {
     const file = jinjaShape(raw) || asModel({});
     const id = file.id || "";
-    const built = CASE_PAGES[id] || {};
+    const built = (fromBuild && fromBuild.page) || {};
     const status = file.status || "";
     const office = file.office || id.split("-")[0];
     const row = Object.assign({}, built.row || {}, {
@@ -215,7 +241,8 @@
     const activity = jinjaShape(raw) || asModel({});
     return {
       title: `${iso(activity.date)} · ${v(activity.kind)}`, activity, suppressed: null,
-      body: minutes(raw), cases: DATA.case_ids || [],  // only read by `in`
+      // only read by `in`: a case links nowhere in the preview, so its id shows either way
+      body: minutes(raw), cases: [],
     };
   }
 
@@ -229,20 +256,29 @@
   }
 
   const h_ = window.h;
-  function previewOf(template, context) {
+  // `caseIdOf(raw, props)`: the case whose file from the build the page needs (none: "")
+  function previewOf(template, context, caseIdOf) {
     return window.createClass({
+      getInitialState() { return {arrived: 0}; },
+      componentWillUnmount() { this.gone = true; },
       render() {
         const raw = this.props.entry.get("data").toJS();
-        const html = render(template, context(raw, this.props));
+        const caseId = caseIdOf ? caseIdOf(raw, this.props) : "";
+        const built = caseId ? caseFile(caseId, () => { if (!this.gone) { this.setState({arrived: Date.now()}); } })
+          : {data: null};
+        const html = render(template, context(raw, caseId, built.data || null));
+        // data-caseconf-ready: what the build derived is in (or there is none), for tests
         return h_("article", {className: "md-content__inner md-typeset caseconf-preview",
+                              "data-caseconf-ready": built.data === undefined ? "no" : "yes",
                               dangerouslySetInnerHTML: {__html: html}});
       },
     });
   }
-  const RecordPreview = previewOf("caseconf/record.html",
-                                  (raw, props) => recordContext(raw, caseOf(props.entry, props.collection)));
-  const CasePreview = previewOf("caseconf/case.html", caseContext);
-  const ActivityPreview = previewOf("caseconf/activity.html", activityContext);
+  const RecordPreview = previewOf("caseconf/record.html", (raw, caseId, built) => recordContext(raw, caseId, built),
+                                  (raw, props) => caseOf(props.entry, props.collection));
+  const CasePreview = previewOf("caseconf/case.html", (raw, caseId, built) => caseContext(raw, built),
+                                (raw) => (typeof raw.id === "string" ? raw.id : ""));
+  const ActivityPreview = previewOf("caseconf/activity.html", (raw) => activityContext(raw), null);
 
   // by the collection's file format (editor/config.py FORMATS): one preview per kind of file
   const PREVIEWS = {"caseconf-conference": RecordPreview, "caseconf-case": CasePreview,
