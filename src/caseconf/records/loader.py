@@ -11,7 +11,7 @@ import re
 import stat
 import typing
 from dataclasses import dataclass, field
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from . import models, yamlsafe
 from .findings import Finding
 from .i18n import loader_message, pick_language
+from .linemap import LineMap
 
 DocKind = Literal["config", "case", "conference", "activity"]
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -49,7 +50,7 @@ class LoadedDoc:
     body: str = ""
     body_line: int = 1
     text: str = ""
-    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+    lines: Mapping[tuple[str | int, ...], int] = field(default_factory=dict)  # a LineMap once parsed
     findings: list[Finding] = field(default_factory=list)
 
     def line_of(self, *loc: str | int) -> int:
@@ -142,7 +143,7 @@ def parse_yaml(doc: LoadedDoc, yaml_text: str, offset: int, lang: str) -> Any:
     parsed = yamlsafe.parse(yaml_text)
     for problem in parsed.problems:
         _finding(doc, problem.line + offset, problem.code, loader_message(problem.message_id, lang, **problem.params))
-    doc.lines = {loc: line + offset for loc, line in parsed.lines.items()}
+    doc.lines = LineMap(parsed.lines, offset)  # compact: the model keeps it as long as the doc
     if parsed.problems:
         return None
     if not isinstance(parsed.data, dict):

@@ -169,36 +169,33 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
                 inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV))
         self._downloads(files, config, data)
         self._documents(files, config, data)
-        self._keep_search_entries(config)
+        self._search_entries(config)
+        if self.entry is None:
+            _drop_texts(entry.repo)
         return files
 
-    def _keep_search_entries(self, config: MkDocsConfig) -> None:
-        """Under serve, the search plugin's entries of a generated page whose themed page is
-        kept are kept too (parsing every page's HTML again is most of a rebuild)."""
+    def _search_entries(self, config: MkDocsConfig) -> None:
+        """The theme's search index, written page by page (search.py). Under serve, the
+        entries of a generated page whose themed page is kept are kept too (parsing every
+        page's HTML again is most of a rebuild)."""
         if self.entry is None:
+            search.write_index_as_it_grows(config)
             return
-        plugin = search.search_plugin(config)
-        index = getattr(plugin, "search_index", None)
-        if index is None or not isinstance(getattr(index, "entries", None), list) \
-                or not hasattr(index, "add_entry_from_context"):
-            return
-        original, kept = index.add_entry_from_context, self.entry.search
+        kept = self.entry.search
 
-        def add_entry_from_context(page: Page) -> None:
+        def reuse(page: Page, produce: search.Produce) -> list[Any]:
             spec = self.specs.get(page.file.src_uri)
             if spec is None:
-                original(page)
-                return
+                return produce(page)
             key = self._output_key(page, self._key(spec))
             cached = kept.get(page.file.src_uri)
             if cached is not None and cached[0] == key:
-                index.entries.extend(cached[1])
-                return
-            start = len(index.entries)
-            original(page)
-            kept[page.file.src_uri] = (key, index.entries[start:])
+                return cached[1]
+            made = produce(page)
+            kept[page.file.src_uri] = (key, made)
+            return made
 
-        index.add_entry_from_context = add_entry_from_context
+        search.write_index_as_it_grows(config, reuse)
 
     def _stop_on_personal_data(self) -> None:
         pending, self.pending = self.pending, None
@@ -523,12 +520,21 @@ def _replace(files: Files, file: File) -> None:
     files.append(file)
 
 
+def _drop_texts(repo: Repository) -> None:
+    """A single build is done with the files' texts once the guard has them and the rules
+    and digests have run (15 MB per 1,000 cases). The record bodies stay: pages show them.
+    Under serve they are kept: the next rebuild's digests are made of them."""
+    for doc in repo.documents():
+        doc.text = ""
+
+
 def _body_html(entry: cache.Entry, doc: LoadedDoc) -> str:
     cached = entry.bodies.get(doc.path)
     if cached is not None and cached[0] == doc.body:
         return cached[1]
     html = render_untrusted(doc.body)
-    entry.bodies[doc.path] = (doc.body, html)
+    if cache.SERVING:  # a single build renders each body once and has no next build
+        entry.bodies[doc.path] = (doc.body, html)
     return html
 
 
