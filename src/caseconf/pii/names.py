@@ -19,10 +19,11 @@ from pathlib import Path
 
 from .detectors import Hit
 from . import sentence_start as _start  # it imports this module too: both look each other up at call time
+from .lazy_re import compile_stored, lazy_compile
 
 _TOKEN_TAIL = r"(?:-[^\W\d_]+)?)(?![\w@]|\.[^\W\d_])"  # an optional "-part", and no word right after
-_WORD = re.compile(r"(?<![\w@/\\.])([^\W\d_]+" + _TOKEN_TAIL, re.UNICODE)
-_URL = re.compile(r"(?:https?://|www\.)\S+|\]\([^)]*\)|`[^`\n]*`")
+_WORD = lazy_compile(r"(?<![\w@/\\.])([^\W\d_]+" + _TOKEN_TAIL, re.UNICODE)
+_URL = lazy_compile(r"(?:https?://|www\.)\S+|\]\([^)]*\)|`[^`\n]*`")
 
 ENDINGS = tuple(sorted(
     "ovými ovou ových ovým ového ovému ovi ové ého ému ém ých ými ími ích ým ím ího ímu ou em om ám ách ima ama "
@@ -91,7 +92,7 @@ NOT_NAMES = frozenset(
     více mira mila dobro dobra slava bude bila bilo""".split()
 )
 
-SURNAME_SHAPE = re.compile(
+SURNAME_SHAPE = lazy_compile(
     r"(?:ov[áé]|ovou|sk[áýé]|ck[áýé]|ského|ckého|ském|ckém|ić|ića|iću|ićem|ićom|ići|ićima|"
     r"ović|ovića|oviću|ovićem|ovićom|ević|evića|eviću|evićem|evićom)$"
 )
@@ -106,45 +107,83 @@ def _at_start(line: str, pos: int) -> bool:
     return prefix[-1] in _STARTERS
 
 
+_DATA_FILES = ("names.txt", "places.txt", "gazetteer.txt")
+
+
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _lexicon_sets() -> dict[str, frozenset[str]]:
+    """The name lexicon's sets, built from the data files once per machine (build_cache: a
+    commit hook would otherwise spend more time building them than scanning its record)."""
+    from .build_cache import cached
+
     data = resources.files("caseconf.pii") / "data"
+    texts = {name: (data / name).read_bytes() for name in _DATA_FILES}
+    return cached("lexicon", [*texts.values(), _builder_source()],
+                  lambda: _build_lexicon({name: raw.decode("utf-8") for name, raw in texts.items()}))
+
+
+@lru_cache(maxsize=1)
+def _builder_source() -> bytes:
+    """This module's source, part of what keys the cached values it builds: an edited builder
+    builds them anew."""
+    try:
+        return Path(__file__).read_bytes()
+    except OSError:  # pragma: no cover - a zipped install: the data alone keys the cache
+        return b""
+
+
+def _build_lexicon(texts: dict[str, str]) -> dict[str, frozenset[str]]:
     first: set[str] = set()
     last: set[str] = set()
-    for line in (data / "names.txt").read_text(encoding="utf-8").splitlines():
+    for line in texts["names.txt"].splitlines():
         if not line or line.startswith("#"):
             continue
         tag, _, word = line.partition("\t")
         (first if tag == "F" else last).add(word)
     places = {
-        ln.strip() for ln in (data / "places.txt").read_text(encoding="utf-8").splitlines()
+        ln.strip() for ln in texts["places.txt"].splitlines()
         if ln.strip() and not ln.startswith("#")
     }
-    return frozenset(first), frozenset(last), frozenset(places)
+    gazetteer = _gazetteer_lines(texts["gazetteer.txt"])
+    # Words of the gazetteer's municipality names that name no person of the lexicon. Many
+    # Czech villages share a surname's shape (Sluková, Drozdov): such a word counts as a place
+    # only where no surname ending or title says otherwise (see NameContext.classify).
+    weak: set[str] = set()
+    for name in gazetteer:
+        weak.update(p for p in name.replace("-", " ").split() if len(p) >= 3 and p not in first and p not in last)
+    return {"first": frozenset(first), "last": frozenset(last), "places": frozenset(places),
+            "weak": frozenset(weak - {"nad", "pod", "pri", "při"}),
+            "single": frozenset(n for n in gazetteer if " " not in n),
+            "phrases": frozenset(n for n in gazetteer if " " in n)}
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # a C-level look-up: the scan asks for it per word
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Given names, surnames and places (lower case)."""
+    sets = _lexicon_sets()
+    return sets["first"], sets["last"], sets["places"]
+
+
+@lru_cache(maxsize=1)  # a C-level look-up: the scan asks for it per word
 def _weak_places() -> frozenset[str]:
-    """Words of the gazetteer's municipality names that name no person of the lexicon. Many
-    Czech villages share a surname's shape (Sluková, Drozdov): such a word counts as a place
-    only where no surname ending or title says otherwise (see NameContext.classify)."""
-    first, last, _ = _lexicon()
-    out: set[str] = set()
-    for name in _gazetteer():
-        out.update(p for p in name.replace("-", " ").split() if len(p) >= 3 and p not in first and p not in last)
-    return frozenset(out - {"nad", "pod", "pri", "při"})
+    """Words of the gazetteer's municipality names that name no person of the lexicon (see
+    _build_lexicon)."""
+    return _lexicon_sets()["weak"]
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[str, ...]:
-    text = (resources.files("caseconf.pii") / "data" / "gazetteer.txt").read_text(encoding="utf-8")
+def _gazetteer_lines(text: str) -> tuple[str, ...]:
     return tuple(ln for ln in text.splitlines() if ln and not ln.startswith("#"))
 
 
 @lru_cache(maxsize=1)
+def _gazetteer() -> tuple[str, ...]:
+    return _gazetteer_lines((resources.files("caseconf.pii") / "data" / "gazetteer.txt").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)  # a C-level look-up: the scan asks for it per word
 def place_phrases() -> frozenset[str]:
     """Municipality names of two or more words ("havlíčkův brod", "herceg novi", "žďár nad sázavou")."""
-    return frozenset(n for n in _gazetteer() if " " in n)
+    return _lexicon_sets()["phrases"]
 
 
 @lru_cache(maxsize=200_000)
@@ -458,10 +497,10 @@ def _named_after(tokens: list[tuple[int, int, str]], i: int, line: str) -> bool:
     return False
 
 
-_SLAVIC_LETTER = re.compile("[ěščřžýáíéůúťďňćđĚŠČŘŽÝÁÍÉŮÚŤĎŇĆĐ]")
-_SLAVIC = re.compile(r"\b(?:u|v|s|z|k|na|se|si|je|jsme|jsou|do|od|pro|za|po|sa|kod|iz|ili|ali|da|ne|nije|"
+_SLAVIC_LETTER = lazy_compile("[ěščřžýáíéůúťďňćđĚŠČŘŽÝÁÍÉŮÚŤĎŇĆĐ]")
+_SLAVIC = lazy_compile(r"\b(?:u|v|s|z|k|na|se|si|je|jsme|jsou|do|od|pro|za|po|sa|kod|iz|ili|ali|da|ne|nije|"
                      r"ve|ze|ale|jako|kao|jeho|jsem|bude|bila|bilo|byl|byla|ide|sam|smo|su)\b")
-_ENGLISH = re.compile(r"\w['’]s\b|\b(?:the|and|of|with|will|was|were|is|are|for|to|by|on|in|or|not|no|but|an|your|this|that|it|be)\b")
+_ENGLISH = lazy_compile(r"\w['’]s\b|\b(?:the|and|of|with|will|was|were|is|are|for|to|by|on|in|or|not|no|but|an|your|this|that|it|be)\b")
 
 
 def _reads_english(line: str) -> bool:
@@ -511,10 +550,15 @@ def _cap_word() -> re.Pattern[str]:
     str.isupper() holds; any non-BMP letter counts, to stay on the safe side). The pattern
     opens with that character class and checks the character before afterwards, so that
     the regex engine skips from capital to capital instead of trying every position."""
-    upper = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())
+    from .build_cache import cached
+
+    # ~65,000 characters to test: once per machine (the Python version keys the cache, and
+    # with it the Unicode data that says what is upper case)
+    upper = cached("capitals", [_builder_source()],
+                   lambda: "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha()))
     # a capital (and a letter), not after a word character, "@", "/", "\\" or "." - as _WORD
     first = "[" + re.escape(upper) + r"\U00010000-\U0010ffff](?<=[^\W\d_])(?<![\w@/\\.].)"
-    return re.compile("(" + first + r"[^\W\d_]*" + _TOKEN_TAIL)
+    return compile_stored("(" + first + r"[^\W\d_]*" + _TOKEN_TAIL, 0)
 
 
 def _may_hold_names(line: str, ctx: NameContext) -> bool:
@@ -552,14 +596,14 @@ def _may_hold_names(line: str, ctx: NameContext) -> bool:
 
 
 # endings of ordinary words that no given name or surname outside the lexicon has
-_COMMON_SHAPE = re.compile(r"(?:[čćšž]n[aeio]|[^aeiouy]ní|[^aeiouy]ný|[^aeiouy]ná|[^aeiouy]né|ost|ení|ání|ice|tel|ství|ismus|ita|"
+_COMMON_SHAPE = lazy_compile(r"(?:[čćšž]n[aeio]|[^aeiouy]ní|[^aeiouy]ný|[^aeiouy]ná|[^aeiouy]né|ost|ení|ání|ice|tel|ství|ismus|ita|"
                            r"[sc]k[áéý]|utka|átka|istka|ložka)$")
 
 
 # a possessive adjective made from a surname names a street or a school ("Masarykova", "Husovo")
-_POSSESSIVE = re.compile(r"(?:ov|in)[aouy]$|ův$")
-_SURNAME_ENDING = re.compile(r"(?:[^aeiouyáéíóúůý](?:ák|ek|ík|ec)|ová|ský|cký|[iy]ć|ović|ević)$")
-_INITIAL = re.compile(r"(?<![\w.])[^\W\d_]\.\s{1,2}$")
+_POSSESSIVE = lazy_compile(r"(?:ov|in)[aouy]$|ův$")
+_SURNAME_ENDING = lazy_compile(r"(?:[^aeiouyáéíóúůý](?:ák|ek|ík|ec)|ová|ský|cký|[iy]ć|ović|ević)$")
+_INITIAL = lazy_compile(r"(?<![\w.])[^\W\d_]\.\s{1,2}$")
 
 
 def _initial_before(line: str, start: int) -> bool:
@@ -581,7 +625,7 @@ def _title_before(line: str, start: int) -> bool:
     return word is not None and word.group()[::-1].lower() in TITLES_ANY
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")  # as in _WORD, so the same word as the token before
+_LETTERS = lazy_compile(r"[^\W\d_]+")  # as in _WORD, so the same word as the token before
 
 
 @lru_cache(maxsize=32)
@@ -622,10 +666,10 @@ def is_place(words: tuple[str, ...]) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # a C-level look-up: the scan asks for it per word
 def _single_places() -> frozenset[str]:
     """One-word municipalities of the gazetteer, names of people included (a village "Beneš")."""
-    return frozenset(n for n in _gazetteer() if " " not in n)
+    return _lexicon_sets()["single"]
 
 
 @lru_cache(maxsize=20_000)
@@ -637,9 +681,9 @@ def _is_phrase(words: tuple[str, ...]) -> bool:
     return any(f"{a} {options[1][0]} {c}" in phrases for a in options[0] for c in options[2])
 
 
-_GAP = re.compile(r"\s{1,2}")
-_TITLE_GAP = re.compile(r"\.?\s{1,2}")
-_IC_END = re.compile(r"i[ćc]\w*$")
+_GAP = lazy_compile(r"\s{1,2}")
+_TITLE_GAP = lazy_compile(r"\.?\s{1,2}")
+_IC_END = lazy_compile(r"i[ćc]\w*$")
 
 
 def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import names as _n  # names imports this module: its functions are looked up at call time
+from .lazy_re import lazy_compile
 
 if TYPE_CHECKING:
     from .names import NameContext
@@ -31,21 +32,21 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset(
     """také též taky rovněž už již dnes včera zítra opět znovu ještě nikdy vždy často pak potom prý sám sama
     takođe također isto već danas juče jučer sutra opet ponovo uvijek često onda potom""".split())
 _COPULA = frozenset("je jsou byl byla bylo byli byly bude budou by není nejsou nebyl nebyla nebude su bio bila bilo bili će bi nije nisu".split())
-_INFINITIVE = re.compile(r"(?:[aáěiíuůýr]t|ti|ci|ct|ći)$")  # not -yt, -ot, -et: nouns (pobyt, život, počet)
-_L_PARTICIPLE = re.compile(r"(?:[aeiyáéíěu]l[aoiy]?|[aeiu]o)$")  # souhlasila, kontaktovala, izvinio, došao
-_NEXT_TWO = re.compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?")
+_INFINITIVE = lazy_compile(r"(?:[aáěiíuůýr]t|ti|ci|ct|ći)$")  # not -yt, -ot, -et: nouns (pobyt, život, počet)
+_L_PARTICIPLE = lazy_compile(r"(?:[aeiyáéíěu]l[aoiy]?|[aeiu]o)$")  # souhlasila, kontaktovala, izvinio, došao
+_NEXT_TWO = lazy_compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?")
 # endings of words a sentence opens with that are no surname: role and agent nouns
 # (Facilitátorka, Koordinator, Sazivačica, Zapisničar, Metodik, Pěstoun), abstract nouns
 # (Evaluacija, Savjetovalište, Mediace), adverbs (Společně, Ideálně, Zpočátku), verbs
 # (Utvrđuje), plurals and pronouns (Některé, Všichni, Účastníci) - the dictionaries miss
 # many of them, and a surname in the nominative hardly ever ends so
-_NOT_SURNAME_AT_START = re.compile(
+_NOT_SURNAME_AT_START = lazy_compile(
     r"(?:[aái]tor|[aái]torka|tel|telka|telj|teljka|teljica|[čc]ar|[čc]arka|[aá]č|a[čc]ica|ačice|ik|ník|nik|"
     r"ice|nica|nika|kyně|kinja|inja|istka|ista|log|ložka|ožka|oun|ounka|ent|entka|ant|antka|ér|érka|ař|ařka|ářka|"
     r"ij[aeu]|cij[aeu]|ište|iště|išta|ost|ství|stvo|ení|ání|ně|ě|em|om|uje|uju|ije|aje|ají|ují|ho|ve|ace|ance|ence|[aeě]cí|ící|u|é|i)$")
 # a surname's own endings: -ová, -ský (an adjective no dictionary knows), -ić / -ović / -ević,
 # -ák / -ek / -ík / -ec / -ček after a consonant, and the adjectival -ý / -á (Veselý, Kožená)
-_STRONG_SURNAME = re.compile(r"(?:ov[áé]|ovou|[sc]k[ýá]|[iy]ć|[^aeiouyáéíóúůý](?:ák|ek|ík|ec)|ý|á)$")
+_STRONG_SURNAME = lazy_compile(r"(?:ov[áé]|ovou|[sc]k[ýá]|[iy]ć|[^aeiouyáéíóúůý](?:ák|ek|ík|ec)|ý|á)$")
 
 
 @lru_cache(maxsize=50_000)
