@@ -778,7 +778,8 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
             is_name = True
             if cls == "none":
                 base = tuple(dict.fromkeys((*_lemmas(w, ctx.lang), *candidates(low)[:16])))
-        if not is_name and at_start and (verb := _start.predicate_follows(line, e, ctx.lang)) is not None \
+        if not is_name and at_start and _start.maybe_subject_surname(w, cls) \
+                and (verb := _start.predicate_follows(line, e, ctx.lang)) is not None \
                 and _start.subject_surname(w, verb, cls, ctx) and not _reads_english(line):  # no verb test for English
             is_name = True
             if cls == "none":  # the allow list may name any base form: the lemma or a form the endings give

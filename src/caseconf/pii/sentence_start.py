@@ -34,6 +34,10 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset(
 _COPULA = frozenset("je jsou byl byla bylo byli byly bude budou by není nejsou nebyl nebyla nebude su bio bila bilo bili će bi nije nisu".split())
 _INFINITIVE = lazy_compile(r"(?:[aáěiíuůýr]t|ti|ci|ct|ći)$")  # not -yt, -ot, -et: nouns (pobyt, život, počet)
 _L_PARTICIPLE = lazy_compile(r"(?:[aeiyáéíěu]l[aoiy]?|[aeiu]o)$")  # souhlasila, kontaktovala, izvinio, došao
+# the infinitive endings of Czech, Slovak and BCS verbs (-ovat, -nout, -it, -et, -ět, -at, -ít,
+# -ti, -ći), as a capitalised word opening a sentence ends; a surname outside the lexicon that
+# ends so (a Horvat) is still found by the lexicon, a title, an initial or its neighbour
+_INFINITIVE_AT_START = lazy_compile(r"(?:ovat|nout|[iyeěaáíuů]t|ti|ci|ći)$")
 _NEXT_TWO = lazy_compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?")
 # endings of words a sentence opens with that are no surname: role and agent nouns
 # (Facilitátorka, Koordinator, Sazivačica, Zapisničar, Metodik, Pěstoun), abstract nouns
@@ -135,6 +139,11 @@ def maybe_subject_surname(word: str, cls: str) -> bool:
         return False
     if cls in ("name", "shape") or low.endswith(("ová", "ovou", "ský", "ská", "cký", "cká")):
         return True
+    if _INFINITIVE_AT_START.search(low):
+        # a sentence that opens with an infinitive (a goal: "Sjednotit informace …", "Zajistit,
+        # aby …") has no subject; asking the dictionaries whether the next word is a verb would
+        # load the lemmatiser (a quarter of a second) for a word the lexicon does not hold
+        return False
     return not (_NOT_SURNAME_AT_START.search(low) or _n._COMMON_SHAPE.search(low))
 
 
@@ -155,6 +164,8 @@ def subject_surname(word: str, verb: str, cls: str, ctx: NameContext) -> bool:
         return False
     if cls == "name":  # a surname of the lexicon as it stands (Svoboda), or inflected when no ordinary word reads so
         return low in ctx.last or (not ctx.ordinary_word(word) and any(c in ctx.last for c in _n.candidates(low)[:8]))
+    if cls != "shape" and _INFINITIVE_AT_START.search(low):
+        return False  # an infinitive opens the sentence (see maybe_subject_surname)
     if low.endswith(("ová", "ovou")) and (verb not in _COPULA or not ctx.ordinary_word(word)):
         return True  # "Kuželová souhlasila": an adjective in -ová opens no sentence with its verb right after
     if ctx.ordinary_word(word) or ctx.may_be_place(word):
