@@ -48,8 +48,23 @@ def cached(name: str, inputs: Iterable[bytes], build: Callable[[], T]) -> T:
     return value
 
 
-def _path(name: str, digest: str) -> Path:
-    return _cache_dir() / f"{name}-{digest[:24]}.marshal"
+def _path(name: str, digest: str, suffix: str = ".marshal") -> Path:
+    return _cache_dir() / f"{name}-{digest[:24]}{suffix}"
+
+
+def artefact_path(name: str, inputs: Iterable[bytes], suffix: str) -> Path:
+    """Where a file built from these inputs is kept (for values that are files of their own)."""
+    return _path(name, digest_of(inputs), suffix)
+
+
+def drop_older(name: str, keep: Path) -> None:
+    """Remove what older inputs built under this name (all but `keep`)."""
+    try:
+        for old in keep.parent.glob(f"{name}-*"):
+            if old != keep and not old.name.endswith(".tmp"):
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def load(name: str, inputs: Iterable[bytes]) -> Any:
@@ -75,8 +90,6 @@ def save(name: str, inputs: Iterable[bytes], value: Any) -> None:
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         partial.write_bytes(data)
         os.replace(partial, path)
-        for old in path.parent.glob(f"{name}-*.marshal"):  # what older data or code built
-            if old != path:
-                old.unlink(missing_ok=True)
+        drop_older(name, path)  # what older data or code built
     except Exception:  # noqa: BLE001 - a read-only home, no home, or a value marshal cannot hold
         pass

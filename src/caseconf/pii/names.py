@@ -266,19 +266,78 @@ def _load_dictionary(lemmatize: Callable[..., str], lg: str) -> None:
 
 @lru_cache(maxsize=1)
 def _dictionaries() -> dict[str, object]:
-    try:
-        from simplemma.strategies.dictionaries import TrieDictionaryFactory
+    """The Czech and BCS dictionaries of simplemma (word form -> lemma), for `known_lower`.
 
-        factory = TrieDictionaryFactory()
-    except Exception:  # noqa: BLE001 - no marisa-trie: only the lemmatiser answers
-        return {}
+    They are read from tries of their own in caseconf's cache directory, which need
+    marisa-trie only: importing simplemma loads every language's rules (~0.1 s), and most
+    sentence openers a record has ("Diskuse se …") are settled by whether the dictionary
+    holds the word, with no lemmatiser. The tries are copied from simplemma's the first time
+    (simplemma's data files' size and time key them, so a new simplemma copies them anew)."""
     out: dict[str, object] = {}
     for lg in ("cs", "hbs"):
         try:
-            out[lg] = factory.get_dictionary(lg)
-        except Exception:  # noqa: BLE001
-            continue
+            found = _word_forms(lg)
+        except Exception:  # noqa: BLE001 - no marisa-trie, no simplemma, a language it lacks
+            found = None
+        if found is not None:
+            out[lg] = found
     return out
+
+
+class _WordForms:
+    """A read-only view of a dictionary trie, as simplemma's trie dictionaries answer: `in`
+    and `get` (the lemma)."""
+
+    __slots__ = ("_trie",)
+
+    def __init__(self, trie: object) -> None:
+        self._trie = trie
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._trie  # type: ignore[operator]
+
+    def get(self, word: str, default: str | None = None) -> str | None:
+        value = self._trie.get(word)  # type: ignore[attr-defined]
+        return value[0].decode() if value else default
+
+
+def _word_forms(lg: str) -> _WordForms | None:
+    import importlib.util
+
+    import marisa_trie
+
+    spec = importlib.util.find_spec("simplemma")  # where it is, without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    data = Path(next(iter(spec.submodule_search_locations))) / "strategies" / "dictionaries" / "data" / f"{lg}.plzma"
+    st = data.stat()
+    from .build_cache import artefact_path, drop_older
+
+    path = artefact_path(f"words-{lg}", [str(data).encode(), f"{st.st_size}:{st.st_mtime_ns}".encode()], ".marisa")
+    if not path.is_file():
+        _copy_dictionary(lg, path)
+        drop_older(f"words-{lg}", path)
+    return _WordForms(marisa_trie.BytesTrie().mmap(str(path)))
+
+
+def _copy_dictionary(lg: str, path: Path) -> None:
+    """simplemma's trie of lg's dictionary, saved (atomically) at path."""
+    import os
+
+    import marisa_trie
+    from simplemma.strategies.dictionaries import TrieDictionaryFactory
+
+    lemmatize = lemmatizer()
+    if lemmatize is not None:
+        _load_dictionary(lemmatize, lg)  # simplemma builds its own tries under a lock, once per machine
+    table = TrieDictionaryFactory().get_dictionary(lg)
+    trie = getattr(table, "_trie", None)
+    if not isinstance(trie, marisa_trie.BytesTrie):  # another layout: the same entries, built anew
+        trie = marisa_trie.BytesTrie((word, lemma.encode()) for word, lemma in table.items())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    trie.save(str(partial))
+    os.replace(partial, path)
 
 
 @lru_cache(maxsize=100_000)
