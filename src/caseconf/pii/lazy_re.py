@@ -68,6 +68,7 @@ def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def compile_stored(source: str, flags: int) -> re.Pattern[str]:
     """re.compile(source, flags), from the store of compiled patterns when it holds them."""
+    flags = int(flags)  # a RegexFlag is no plain int to marshal
     store = _load_store()
     entry = store.get((source, flags))
     if entry is not None:

@@ -648,7 +648,8 @@ def _may_hold_names(line: str, ctx: NameContext) -> bool:
             return True  # a sentence may open with a surname no list holds
         if _start.vocative(line, start, m.end(), word, cls, ctx):
             return True  # „Mrdak, dođi kući.“
-        if _start.maybe_subject_surname(word, cls) and (verb := _start.predicate_follows(line, m.end(), ctx.lang)) is not None \
+        if _start.maybe_subject_surname(word, cls) and not _start.ordinary_opener(word, cls, ctx.lang) \
+                and (verb := _start.predicate_follows(line, m.end(), ctx.lang)) is not None \
                 and _start.subject_surname(word, verb, cls, ctx) and not _reads_english(line):
             return True  # ... or with a surname that is its subject ("Tóth bude…")
     return False
@@ -837,7 +838,7 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
             is_name = True
             if cls == "none":
                 base = tuple(dict.fromkeys((*_lemmas(w, ctx.lang), *candidates(low)[:16])))
-        if not is_name and at_start and _start.maybe_subject_surname(w, cls) \
+        if not is_name and at_start and _start.maybe_subject_surname(w, cls) and not _start.ordinary_opener(w, cls, ctx.lang) \
                 and (verb := _start.predicate_follows(line, e, ctx.lang)) is not None \
                 and _start.subject_surname(w, verb, cls, ctx) and not _reads_english(line):  # no verb test for English
             is_name = True

@@ -61,9 +61,9 @@ def _verb_form(word: str, lang: str) -> bool:
         return True
     if len(word) < 3:
         return False
-    lemmas = _n._lemmas(word, lang)
-    if _own_lemma(word, lang):
+    if _own_lemma(word, lang):  # (asked first: the dictionaries need no lemmatiser)
         return False  # a dictionary's base form itself: a noun ("broj", "cíl") more often than a verb
+    lemmas = _n._lemmas(word, lang)
     if any(lemma != word and _INFINITIVE.search(lemma) for lemma in lemmas):
         return True
     return _L_PARTICIPLE.search(word) is not None and all(lemma == word for lemma in lemmas)
@@ -145,6 +145,15 @@ def maybe_subject_surname(word: str, cls: str) -> bool:
         # load the lemmatiser (a quarter of a second) for a word the lexicon does not hold
         return False
     return not (_NOT_SURNAME_AT_START.search(low) or _n._COMMON_SHAPE.search(low))
+
+
+def ordinary_opener(word: str, cls: str, lang: str) -> bool:
+    """True when subject_surname says False whatever the verb, by the dictionaries alone: the
+    word is no surname of the lexicon nor an -ová form, and a dictionary holds it in lower
+    case ("Diskuse", "Rodiče"). Asked before looking for the verb, whose forms need the
+    lemmatiser (a quarter of a second to load, in a commit hook)."""
+    low = word.lower()
+    return cls != "name" and not low.endswith(("ová", "ovou")) and _n.known_lower(low, lang)
 
 
 def subject_surname(word: str, verb: str, cls: str, ctx: NameContext) -> bool:
