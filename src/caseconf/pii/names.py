@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .detectors import Hit
@@ -116,8 +115,9 @@ def _lexicon_sets() -> dict[str, frozenset[str]]:
     commit hook would otherwise spend more time building them than scanning its record)."""
     from .build_cache import cached
 
-    data = resources.files("caseconf.pii") / "data"
-    texts = {name: (data / name).read_bytes() for name in _DATA_FILES}
+    from .package_data import read_bytes
+
+    texts = {name: read_bytes(f"pii/data/{name}") for name in _DATA_FILES}
     return cached("lexicon", [*texts.values(), _builder_source()],
                   lambda: _build_lexicon({name: raw.decode("utf-8") for name, raw in texts.items()}))
 
@@ -177,7 +177,9 @@ def _gazetteer_lines(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[str, ...]:
-    return _gazetteer_lines((resources.files("caseconf.pii") / "data" / "gazetteer.txt").read_text(encoding="utf-8"))
+    from .package_data import read_text
+
+    return _gazetteer_lines(read_text("pii/data/gazetteer.txt"))
 
 
 @lru_cache(maxsize=1)  # a C-level look-up: the scan asks for it per word

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ._base import Detector, Hit, ref_context
 
@@ -94,7 +93,9 @@ def _match_window(window: str) -> tuple[tuple[int, int, str, str], ...]:
 @lru_cache(maxsize=1)
 def shipped_public_numbers() -> frozenset[str]:
     """National digits of the numbers in data/public_numbers.txt (helplines, emergency lines)."""
-    text = (resources.files("caseconf.pii") / "data" / "public_numbers.txt").read_text(encoding="utf-8")
+    from ..package_data import read_text
+
+    text = read_text("pii/data/public_numbers.txt")
     out = set()
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
