@@ -97,3 +97,26 @@ def test_pii_fast_path_answers_like_the_click_command(demo_copy: Path, argv: lis
 ])
 def test_anything_but_plain_files_goes_to_click_for_pii(argv: list[str]) -> None:
     assert parse_pii(argv) is None
+
+
+def test_the_pii_hook_starts_without_the_heavy_imports(demo_copy: Path, tmp_path: Path) -> None:
+    """`caseconf pii RECORD` as pre-commit runs it, with a cache directory of its own: the first
+    run builds the per-machine caches (compiled patterns, lexicon, word forms), the second
+    uses them and imports neither click, pydantic nor simplemma, for a record whose sentences
+    open with an infinitive ("Sjednotit informace …") and an ordinary word ("Diskuse se …").
+    Both runs say the same: the caches change no finding."""
+    import os
+
+    record = next((demo_copy / "records").glob("*/*-initial.md"))
+    record.write_text(record.read_text(encoding="utf-8") + "\nSjednotit informace odborníků a připravit plán.\n"
+                      "Diskuse se soustředila na bezpečí dítěte. Volat na 777 123 456 večer.\n", encoding="utf-8")
+    rel = record.relative_to(demo_copy).as_posix()
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    code = ("import sys; from caseconf.cli.main import main; code = main(['pii', " f"{rel!r}" "]); "
+            "print(sorted(m for m in ('click', 'pydantic', 'simplemma') if m in sys.modules), code)")
+    runs = [subprocess.run([sys.executable, "-c", code], cwd=demo_copy, env=env, capture_output=True, text=True,
+                           timeout=120) for _ in range(2)]
+    assert (tmp_path / "cache" / "caseconf" / "pii").is_dir()
+    assert runs[1].stdout.splitlines()[-1] == "[] 1", runs[1].stderr
+    assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1] and runs[0].stderr == runs[1].stderr
+    assert "777 123 456" not in runs[1].stdout + runs[1].stderr

@@ -5,7 +5,6 @@ pre-commit runs on every commit) does not pay for importing click."""
 from __future__ import annotations
 
 import fnmatch
-import subprocess
 import sys
 from pathlib import Path
 
@@ -98,6 +97,8 @@ def _excluded(path: str, patterns: list[str]) -> bool:
 
 def _tracked_files(root: Path) -> list[str]:
     """Tracked files (git ls-files), or every file under records/ and methodology/ without git."""
+    import subprocess  # only here: the commit hook names its files and starts no git
+
     proc = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
                           capture_output=True)
     if proc.returncode == 0:

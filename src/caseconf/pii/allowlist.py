@@ -10,14 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .normalize import normalize_value
+from .lazy_re import lazy_compile
 
 ALLOW_FILE = ".caseconf-pii-allow.yml"
 MAX_ALLOW_BYTES = 1024 * 1024
 
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-MARKER_RE = re.compile(r"caseconf:\s*allow-pii\b(?P<args>[^\n]*)", re.IGNORECASE)
-_ARG_KIND = re.compile(r"\bkinds?\s*=\s*\"?(?P<v>[a-z_,]+)\"?")
-_ARG_REASON = re.compile(r"\breason\s*=\s*(?:\"(?P<d>[^\"]*)\"|'(?P<s>[^']*)'|„(?P<c>[^“”]*)[“”]|(?P<w>[^\s\"'>-][^\s>]*))")
+_HEX64 = lazy_compile(r"^[0-9a-f]{64}$")
+MARKER_RE = lazy_compile(r"caseconf:\s*allow-pii\b(?P<args>[^\n]*)", re.IGNORECASE)
+_ARG_KIND = lazy_compile(r"\bkinds?\s*=\s*\"?(?P<v>[a-z_,]+)\"?")
+_ARG_REASON = lazy_compile(r"\breason\s*=\s*(?:\"(?P<d>[^\"]*)\"|'(?P<s>[^']*)'|„(?P<c>[^“”]*)[“”]|(?P<w>[^\s\"'>-][^\s>]*))")
 
 
 def fingerprint(value: str) -> str:

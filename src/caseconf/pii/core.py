@@ -21,6 +21,7 @@ from .visible import visible_text
 from .workers import PARALLEL_MIN, run_chunks, worker_count  # noqa: F401 - PARALLEL_MIN re-exported
 
 from ..records.catalogue import msg as catalogue_msg
+from .lazy_re import lazy_compile
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -43,7 +44,7 @@ _LAST_DETECTORS = tuple(d for d in det.registry() if d.runs_last)
 FILENAME_NOTE = catalogue_msg("In the file name: ")
 
 
-_PHONE_LIKE = re.compile(r"\+?[\d ()./\-]+")
+_PHONE_LIKE = lazy_compile(r"\+?[\d ()./\-]+")
 
 
 def prepare_lines(text: str) -> list[str]:
@@ -214,14 +215,14 @@ def _run_batch(detector: Callable[[str], list[det.Hit]], lines: list[str], idxs:
 # A segment's hits are detected once per run (per allow words and language) however often
 # it recurs: in other records, or in other versions of a file in the history.
 
-_SEP_DIGIT = re.compile(r"[/\-]\s?\d")
-_KW_AFTER_DATE = re.compile(r"\(?\s*" + det._BIRTH_KW, re.IGNORECASE)
-_MONTH_YEAR = re.compile(rf"(?:{det._MONTHS})\.?,?\s+(?:19|20)\d{{2}}", re.IGNORECASE)
-_MONTH_ONLY = re.compile(rf"(?i:{det._MONTHS})\.?,?")
-_NOT_AFTER = re.compile(det._NOT_AFTER_ALT)
-_HOUSE_SOON = re.compile(r"(?:[^\W\d_]+\.?\s+){0,3}(?:\d|bb|b\.b\.)")
-_WORDS3 = re.compile(r"(?:[^\W\d_]+\.?\s+){0,2}[^\W\d_]+\.?")
-_STREET_WORD = re.compile(
+_SEP_DIGIT = lazy_compile(r"[/\-]\s?\d")
+_KW_AFTER_DATE = lazy_compile(r"\(?\s*" + det._BIRTH_KW, re.IGNORECASE)
+_MONTH_YEAR = lazy_compile(rf"(?:{det._MONTHS})\.?,?\s+(?:19|20)\d{{2}}", re.IGNORECASE)
+_MONTH_ONLY = lazy_compile(rf"(?i:{det._MONTHS})\.?,?")
+_NOT_AFTER = lazy_compile(det._NOT_AFTER_ALT)
+_HOUSE_SOON = lazy_compile(r"(?:[^\W\d_]+\.?\s+){0,3}(?:\d|bb|b\.b\.)")
+_WORDS3 = lazy_compile(r"(?:[^\W\d_]+\.?\s+){0,2}[^\W\d_]+\.?")
+_STREET_WORD = lazy_compile(
     r"\b(?i:ulice|ul\.|ulica|nám\.|náměstí|nábřeží|nábř\.|třída|tř\.|sídliště|sídl\.|bulevar|bul\.|"
     r"trg|obala|put|šetalište|ulici|ulicí|ulicu)(?:\s|$)"
 )
@@ -300,7 +301,7 @@ def _line_entry(line: str) -> list:
 # date alone is no birth number, account or phone - the phone detector sets dates aside),
 # and its entry depends on the indent and key only. So each indent-and-key is worked out
 # once, and every other date under it costs one regex match.
-_DATE_LINE = re.compile(r"( *[a-z_]+: )(?:19|20)\d\d-\d\d-\d\d")
+_DATE_LINE = lazy_compile(r"( *[a-z_]+: )(?:19|20)\d\d-\d\d-\d\d")
 _DATE_KEYS: dict[str, list | None] = {}
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_WORD_RE = re.compile(r"\w+", re.UNICODE)
+from .lazy_re import lazy_compile
+
+_WORD_RE = lazy_compile(r"\w+", re.UNICODE)
 
 
 def _mask_word(word: str) -> str:

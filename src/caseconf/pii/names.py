@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .detectors import Hit
 from . import sentence_start as _start  # it imports this module too: both look each other up at call time
+from .lazy_re import compile_stored, lazy_compile
 
 _TOKEN_TAIL = r"(?:-[^\W\d_]+)?)(?![\w@]|\.[^\W\d_])"  # an optional "-part", and no word right after
-_WORD = re.compile(r"(?<![\w@/\\.])([^\W\d_]+" + _TOKEN_TAIL, re.UNICODE)
-_URL = re.compile(r"(?:https?://|www\.)\S+|\]\([^)]*\)|`[^`\n]*`")
+_WORD = lazy_compile(r"(?<![\w@/\\.])([^\W\d_]+" + _TOKEN_TAIL, re.UNICODE)
+_URL = lazy_compile(r"(?:https?://|www\.)\S+|\]\([^)]*\)|`[^`\n]*`")
 
 ENDINGS = tuple(sorted(
     "ovými ovou ových ovým ového ovému ovi ové ého ému ém ých ými ími ích ým ím ího ímu ou em om ám ách ima ama "
@@ -91,7 +91,7 @@ NOT_NAMES = frozenset(
     více mira mila dobro dobra slava bude bila bilo""".split()
 )
 
-SURNAME_SHAPE = re.compile(
+SURNAME_SHAPE = lazy_compile(
     r"(?:ov[áé]|ovou|sk[áýé]|ck[áýé]|ského|ckého|ském|ckém|ić|ića|iću|ićem|ićom|ići|ićima|"
     r"ović|ovića|oviću|ovićem|ovićom|ević|evića|eviću|evićem|evićom)$"
 )
@@ -106,45 +106,86 @@ def _at_start(line: str, pos: int) -> bool:
     return prefix[-1] in _STARTERS
 
 
+_DATA_FILES = ("names.txt", "places.txt", "gazetteer.txt")
+
+
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    data = resources.files("caseconf.pii") / "data"
+def _lexicon_sets() -> dict[str, frozenset[str]]:
+    """The name lexicon's sets, built from the data files once per machine (build_cache: a
+    commit hook would otherwise spend more time building them than scanning its record)."""
+    from .build_cache import cached
+
+    from .package_data import read_bytes
+
+    texts = {name: read_bytes(f"pii/data/{name}") for name in _DATA_FILES}
+    return cached("lexicon", [*texts.values(), _builder_source()],
+                  lambda: _build_lexicon({name: raw.decode("utf-8") for name, raw in texts.items()}))
+
+
+@lru_cache(maxsize=1)
+def _builder_source() -> bytes:
+    """This module's source, part of what keys the cached values it builds: an edited builder
+    builds them anew."""
+    try:
+        return Path(__file__).read_bytes()
+    except OSError:  # pragma: no cover - a zipped install: the data alone keys the cache
+        return b""
+
+
+def _build_lexicon(texts: dict[str, str]) -> dict[str, frozenset[str]]:
     first: set[str] = set()
     last: set[str] = set()
-    for line in (data / "names.txt").read_text(encoding="utf-8").splitlines():
+    for line in texts["names.txt"].splitlines():
         if not line or line.startswith("#"):
             continue
         tag, _, word = line.partition("\t")
         (first if tag == "F" else last).add(word)
     places = {
-        ln.strip() for ln in (data / "places.txt").read_text(encoding="utf-8").splitlines()
+        ln.strip() for ln in texts["places.txt"].splitlines()
         if ln.strip() and not ln.startswith("#")
     }
-    return frozenset(first), frozenset(last), frozenset(places)
+    gazetteer = _gazetteer_lines(texts["gazetteer.txt"])
+    # Words of the gazetteer's municipality names that name no person of the lexicon. Many
+    # Czech villages share a surname's shape (Sluková, Drozdov): such a word counts as a place
+    # only where no surname ending or title says otherwise (see NameContext.classify).
+    weak: set[str] = set()
+    for name in gazetteer:
+        weak.update(p for p in name.replace("-", " ").split() if len(p) >= 3 and p not in first and p not in last)
+    return {"first": frozenset(first), "last": frozenset(last), "places": frozenset(places),
+            "weak": frozenset(weak - {"nad", "pod", "pri", "při"}),
+            "single": frozenset(n for n in gazetteer if " " not in n),
+            "phrases": frozenset(n for n in gazetteer if " " in n)}
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # a C-level look-up: the scan asks for it per word
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Given names, surnames and places (lower case)."""
+    sets = _lexicon_sets()
+    return sets["first"], sets["last"], sets["places"]
+
+
+@lru_cache(maxsize=1)  # a C-level look-up: the scan asks for it per word
 def _weak_places() -> frozenset[str]:
-    """Words of the gazetteer's municipality names that name no person of the lexicon. Many
-    Czech villages share a surname's shape (Sluková, Drozdov): such a word counts as a place
-    only where no surname ending or title says otherwise (see NameContext.classify)."""
-    first, last, _ = _lexicon()
-    out: set[str] = set()
-    for name in _gazetteer():
-        out.update(p for p in name.replace("-", " ").split() if len(p) >= 3 and p not in first and p not in last)
-    return frozenset(out - {"nad", "pod", "pri", "při"})
+    """Words of the gazetteer's municipality names that name no person of the lexicon (see
+    _build_lexicon)."""
+    return _lexicon_sets()["weak"]
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[str, ...]:
-    text = (resources.files("caseconf.pii") / "data" / "gazetteer.txt").read_text(encoding="utf-8")
+def _gazetteer_lines(text: str) -> tuple[str, ...]:
     return tuple(ln for ln in text.splitlines() if ln and not ln.startswith("#"))
 
 
 @lru_cache(maxsize=1)
+def _gazetteer() -> tuple[str, ...]:
+    from .package_data import read_text
+
+    return _gazetteer_lines(read_text("pii/data/gazetteer.txt"))
+
+
+@lru_cache(maxsize=1)  # a C-level look-up: the scan asks for it per word
 def place_phrases() -> frozenset[str]:
     """Municipality names of two or more words ("havlíčkův brod", "herceg novi", "žďár nad sázavou")."""
-    return frozenset(n for n in _gazetteer() if " " in n)
+    return _lexicon_sets()["phrases"]
 
 
 @lru_cache(maxsize=200_000)
@@ -227,19 +268,78 @@ def _load_dictionary(lemmatize: Callable[..., str], lg: str) -> None:
 
 @lru_cache(maxsize=1)
 def _dictionaries() -> dict[str, object]:
-    try:
-        from simplemma.strategies.dictionaries import TrieDictionaryFactory
+    """The Czech and BCS dictionaries of simplemma (word form -> lemma), for `known_lower`.
 
-        factory = TrieDictionaryFactory()
-    except Exception:  # noqa: BLE001 - no marisa-trie: only the lemmatiser answers
-        return {}
+    They are read from tries of their own in caseconf's cache directory, which need
+    marisa-trie only: importing simplemma loads every language's rules (~0.1 s), and most
+    sentence openers a record has ("Diskuse se …") are settled by whether the dictionary
+    holds the word, with no lemmatiser. The tries are copied from simplemma's the first time
+    (simplemma's data files' size and time key them, so a new simplemma copies them anew)."""
     out: dict[str, object] = {}
     for lg in ("cs", "hbs"):
         try:
-            out[lg] = factory.get_dictionary(lg)
-        except Exception:  # noqa: BLE001
-            continue
+            found = _word_forms(lg)
+        except Exception:  # noqa: BLE001 - no marisa-trie, no simplemma, a language it lacks
+            found = None
+        if found is not None:
+            out[lg] = found
     return out
+
+
+class _WordForms:
+    """A read-only view of a dictionary trie, as simplemma's trie dictionaries answer: `in`
+    and `get` (the lemma)."""
+
+    __slots__ = ("_trie",)
+
+    def __init__(self, trie: object) -> None:
+        self._trie = trie
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._trie  # type: ignore[operator]
+
+    def get(self, word: str, default: str | None = None) -> str | None:
+        value = self._trie.get(word)  # type: ignore[attr-defined]
+        return value[0].decode() if value else default
+
+
+def _word_forms(lg: str) -> _WordForms | None:
+    import importlib.util
+
+    import marisa_trie
+
+    spec = importlib.util.find_spec("simplemma")  # where it is, without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    data = Path(next(iter(spec.submodule_search_locations))) / "strategies" / "dictionaries" / "data" / f"{lg}.plzma"
+    st = data.stat()
+    from .build_cache import artefact_path, drop_older
+
+    path = artefact_path(f"words-{lg}", [str(data).encode(), f"{st.st_size}:{st.st_mtime_ns}".encode()], ".marisa")
+    if not path.is_file():
+        _copy_dictionary(lg, path)
+        drop_older(f"words-{lg}", path)
+    return _WordForms(marisa_trie.BytesTrie().mmap(str(path)))
+
+
+def _copy_dictionary(lg: str, path: Path) -> None:
+    """simplemma's trie of lg's dictionary, saved (atomically) at path."""
+    import os
+
+    import marisa_trie
+    from simplemma.strategies.dictionaries import TrieDictionaryFactory
+
+    lemmatize = lemmatizer()
+    if lemmatize is not None:
+        _load_dictionary(lemmatize, lg)  # simplemma builds its own tries under a lock, once per machine
+    table = TrieDictionaryFactory().get_dictionary(lg)
+    trie = getattr(table, "_trie", None)
+    if not isinstance(trie, marisa_trie.BytesTrie):  # another layout: the same entries, built anew
+        trie = marisa_trie.BytesTrie((word, lemma.encode()) for word, lemma in table.items())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    trie.save(str(partial))
+    os.replace(partial, path)
 
 
 @lru_cache(maxsize=100_000)
@@ -458,10 +558,10 @@ def _named_after(tokens: list[tuple[int, int, str]], i: int, line: str) -> bool:
     return False
 
 
-_SLAVIC_LETTER = re.compile("[ěščřžýáíéůúťďňćđĚŠČŘŽÝÁÍÉŮÚŤĎŇĆĐ]")
-_SLAVIC = re.compile(r"\b(?:u|v|s|z|k|na|se|si|je|jsme|jsou|do|od|pro|za|po|sa|kod|iz|ili|ali|da|ne|nije|"
+_SLAVIC_LETTER = lazy_compile("[ěščřžýáíéůúťďňćđĚŠČŘŽÝÁÍÉŮÚŤĎŇĆĐ]")
+_SLAVIC = lazy_compile(r"\b(?:u|v|s|z|k|na|se|si|je|jsme|jsou|do|od|pro|za|po|sa|kod|iz|ili|ali|da|ne|nije|"
                      r"ve|ze|ale|jako|kao|jeho|jsem|bude|bila|bilo|byl|byla|ide|sam|smo|su)\b")
-_ENGLISH = re.compile(r"\w['’]s\b|\b(?:the|and|of|with|will|was|were|is|are|for|to|by|on|in|or|not|no|but|an|your|this|that|it|be)\b")
+_ENGLISH = lazy_compile(r"\w['’]s\b|\b(?:the|and|of|with|will|was|were|is|are|for|to|by|on|in|or|not|no|but|an|your|this|that|it|be)\b")
 
 
 def _reads_english(line: str) -> bool:
@@ -511,10 +611,15 @@ def _cap_word() -> re.Pattern[str]:
     str.isupper() holds; any non-BMP letter counts, to stay on the safe side). The pattern
     opens with that character class and checks the character before afterwards, so that
     the regex engine skips from capital to capital instead of trying every position."""
-    upper = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())
+    from .build_cache import cached
+
+    # ~65,000 characters to test: once per machine (the Python version keys the cache, and
+    # with it the Unicode data that says what is upper case)
+    upper = cached("capitals", [_builder_source()],
+                   lambda: "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha()))
     # a capital (and a letter), not after a word character, "@", "/", "\\" or "." - as _WORD
     first = "[" + re.escape(upper) + r"\U00010000-\U0010ffff](?<=[^\W\d_])(?<![\w@/\\.].)"
-    return re.compile("(" + first + r"[^\W\d_]*" + _TOKEN_TAIL)
+    return compile_stored("(" + first + r"[^\W\d_]*" + _TOKEN_TAIL, 0)
 
 
 def _may_hold_names(line: str, ctx: NameContext) -> bool:
@@ -545,21 +650,22 @@ def _may_hold_names(line: str, ctx: NameContext) -> bool:
             return True  # a sentence may open with a surname no list holds
         if _start.vocative(line, start, m.end(), word, cls, ctx):
             return True  # „Mrdak, dođi kući.“
-        if _start.maybe_subject_surname(word, cls) and (verb := _start.predicate_follows(line, m.end(), ctx.lang)) is not None \
+        if _start.maybe_subject_surname(word, cls) and not _start.ordinary_opener(word, cls, ctx.lang) \
+                and (verb := _start.predicate_follows(line, m.end(), ctx.lang)) is not None \
                 and _start.subject_surname(word, verb, cls, ctx) and not _reads_english(line):
             return True  # ... or with a surname that is its subject ("Tóth bude…")
     return False
 
 
 # endings of ordinary words that no given name or surname outside the lexicon has
-_COMMON_SHAPE = re.compile(r"(?:[čćšž]n[aeio]|[^aeiouy]ní|[^aeiouy]ný|[^aeiouy]ná|[^aeiouy]né|ost|ení|ání|ice|tel|ství|ismus|ita|"
+_COMMON_SHAPE = lazy_compile(r"(?:[čćšž]n[aeio]|[^aeiouy]ní|[^aeiouy]ný|[^aeiouy]ná|[^aeiouy]né|ost|ení|ání|ice|tel|ství|ismus|ita|"
                            r"[sc]k[áéý]|utka|átka|istka|ložka)$")
 
 
 # a possessive adjective made from a surname names a street or a school ("Masarykova", "Husovo")
-_POSSESSIVE = re.compile(r"(?:ov|in)[aouy]$|ův$")
-_SURNAME_ENDING = re.compile(r"(?:[^aeiouyáéíóúůý](?:ák|ek|ík|ec)|ová|ský|cký|[iy]ć|ović|ević)$")
-_INITIAL = re.compile(r"(?<![\w.])[^\W\d_]\.\s{1,2}$")
+_POSSESSIVE = lazy_compile(r"(?:ov|in)[aouy]$|ův$")
+_SURNAME_ENDING = lazy_compile(r"(?:[^aeiouyáéíóúůý](?:ák|ek|ík|ec)|ová|ský|cký|[iy]ć|ović|ević)$")
+_INITIAL = lazy_compile(r"(?<![\w.])[^\W\d_]\.\s{1,2}$")
 
 
 def _initial_before(line: str, start: int) -> bool:
@@ -581,7 +687,7 @@ def _title_before(line: str, start: int) -> bool:
     return word is not None and word.group()[::-1].lower() in TITLES_ANY
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")  # as in _WORD, so the same word as the token before
+_LETTERS = lazy_compile(r"[^\W\d_]+")  # as in _WORD, so the same word as the token before
 
 
 @lru_cache(maxsize=32)
@@ -622,10 +728,10 @@ def is_place(words: tuple[str, ...]) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # a C-level look-up: the scan asks for it per word
 def _single_places() -> frozenset[str]:
     """One-word municipalities of the gazetteer, names of people included (a village "Beneš")."""
-    return frozenset(n for n in _gazetteer() if " " not in n)
+    return _lexicon_sets()["single"]
 
 
 @lru_cache(maxsize=20_000)
@@ -637,9 +743,9 @@ def _is_phrase(words: tuple[str, ...]) -> bool:
     return any(f"{a} {options[1][0]} {c}" in phrases for a in options[0] for c in options[2])
 
 
-_GAP = re.compile(r"\s{1,2}")
-_TITLE_GAP = re.compile(r"\.?\s{1,2}")
-_IC_END = re.compile(r"i[ćc]\w*$")
+_GAP = lazy_compile(r"\s{1,2}")
+_TITLE_GAP = lazy_compile(r"\.?\s{1,2}")
+_IC_END = lazy_compile(r"i[ćc]\w*$")
 
 
 def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
@@ -734,7 +840,8 @@ def _names_in_line(line: str, offset: int, ctx: NameContext) -> list[Hit]:
             is_name = True
             if cls == "none":
                 base = tuple(dict.fromkeys((*_lemmas(w, ctx.lang), *candidates(low)[:16])))
-        if not is_name and at_start and (verb := _start.predicate_follows(line, e, ctx.lang)) is not None \
+        if not is_name and at_start and _start.maybe_subject_surname(w, cls) and not _start.ordinary_opener(w, cls, ctx.lang) \
+                and (verb := _start.predicate_follows(line, e, ctx.lang)) is not None \
                 and _start.subject_surname(w, verb, cls, ctx) and not _reads_english(line):  # no verb test for English
             is_name = True
             if cls == "none":  # the allow list may name any base form: the lemma or a form the endings give

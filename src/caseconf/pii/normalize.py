@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from .lazy_re import lazy_compile
 
 # zero-width and invisible formatting characters removed before matching
 _ZERO_WIDTH = dict.fromkeys(
@@ -33,13 +34,13 @@ _CYR = {
     "Ё": "E", "ё": "e", "Є": "Je", "є": "je", "І": "I", "і": "i", "Ї": "Ji", "ї": "ji",
 }
 _CYR_TABLE = {ord(k): v for k, v in _CYR.items()}
-_CYR_RE = re.compile("[\u0400-\u04ff]")
+_CYR_RE = lazy_compile("[\u0400-\u04ff]")
 # every Unicode space (after NFKC some remain, e.g. U+3000 becomes U+0020 but
 # U+2028/U+2029 do not) becomes a plain space; tabs are kept as spaces too
-_SPACES_RE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85]")
-_ASCII_SAFE = re.compile(r"^[\x20-\x7e]*$")
+_SPACES_RE = lazy_compile(r"[\t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85]")
+_ASCII_SAFE = lazy_compile(r"^[\x20-\x7e]*$")
 # a character that _normalize_line changes even in NFKC text
-_NEEDS_WORK = re.compile(
+_NEEDS_WORK = lazy_compile(
     "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064\u034f\u0400-\u04ff\r"
     "\t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85]"
 )

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import names as _n  # names imports this module: its functions are looked up at call time
+from .lazy_re import lazy_compile
 
 if TYPE_CHECKING:
     from .names import NameContext
@@ -31,21 +32,25 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset(
     """také též taky rovněž už již dnes včera zítra opět znovu ještě nikdy vždy často pak potom prý sám sama
     takođe također isto već danas juče jučer sutra opet ponovo uvijek često onda potom""".split())
 _COPULA = frozenset("je jsou byl byla bylo byli byly bude budou by není nejsou nebyl nebyla nebude su bio bila bilo bili će bi nije nisu".split())
-_INFINITIVE = re.compile(r"(?:[aáěiíuůýr]t|ti|ci|ct|ći)$")  # not -yt, -ot, -et: nouns (pobyt, život, počet)
-_L_PARTICIPLE = re.compile(r"(?:[aeiyáéíěu]l[aoiy]?|[aeiu]o)$")  # souhlasila, kontaktovala, izvinio, došao
-_NEXT_TWO = re.compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?")
+_INFINITIVE = lazy_compile(r"(?:[aáěiíuůýr]t|ti|ci|ct|ći)$")  # not -yt, -ot, -et: nouns (pobyt, život, počet)
+_L_PARTICIPLE = lazy_compile(r"(?:[aeiyáéíěu]l[aoiy]?|[aeiu]o)$")  # souhlasila, kontaktovala, izvinio, došao
+# the infinitive endings of Czech, Slovak and BCS verbs (-ovat, -nout, -it, -et, -ět, -at, -ít,
+# -ti, -ći), as a capitalised word opening a sentence ends; a surname outside the lexicon that
+# ends so (a Horvat) is still found by the lexicon, a title, an initial or its neighbour
+_INFINITIVE_AT_START = lazy_compile(r"(?:ovat|nout|[iyeěaáíuů]t|ti|ci|ći)$")
+_NEXT_TWO = lazy_compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?")
 # endings of words a sentence opens with that are no surname: role and agent nouns
 # (Facilitátorka, Koordinator, Sazivačica, Zapisničar, Metodik, Pěstoun), abstract nouns
 # (Evaluacija, Savjetovalište, Mediace), adverbs (Společně, Ideálně, Zpočátku), verbs
 # (Utvrđuje), plurals and pronouns (Některé, Všichni, Účastníci) - the dictionaries miss
 # many of them, and a surname in the nominative hardly ever ends so
-_NOT_SURNAME_AT_START = re.compile(
+_NOT_SURNAME_AT_START = lazy_compile(
     r"(?:[aái]tor|[aái]torka|tel|telka|telj|teljka|teljica|[čc]ar|[čc]arka|[aá]č|a[čc]ica|ačice|ik|ník|nik|"
     r"ice|nica|nika|kyně|kinja|inja|istka|ista|log|ložka|ožka|oun|ounka|ent|entka|ant|antka|ér|érka|ař|ařka|ářka|"
     r"ij[aeu]|cij[aeu]|ište|iště|išta|ost|ství|stvo|ení|ání|ně|ě|em|om|uje|uju|ije|aje|ají|ují|ho|ve|ace|ance|ence|[aeě]cí|ící|u|é|i)$")
 # a surname's own endings: -ová, -ský (an adjective no dictionary knows), -ić / -ović / -ević,
 # -ák / -ek / -ík / -ec / -ček after a consonant, and the adjectival -ý / -á (Veselý, Kožená)
-_STRONG_SURNAME = re.compile(r"(?:ov[áé]|ovou|[sc]k[ýá]|[iy]ć|[^aeiouyáéíóúůý](?:ák|ek|ík|ec)|ý|á)$")
+_STRONG_SURNAME = lazy_compile(r"(?:ov[áé]|ovou|[sc]k[ýá]|[iy]ć|[^aeiouyáéíóúůý](?:ák|ek|ík|ec)|ý|á)$")
 
 
 @lru_cache(maxsize=50_000)
@@ -56,9 +61,9 @@ def _verb_form(word: str, lang: str) -> bool:
         return True
     if len(word) < 3:
         return False
-    lemmas = _n._lemmas(word, lang)
-    if _own_lemma(word, lang):
+    if _own_lemma(word, lang):  # (asked first: the dictionaries need no lemmatiser)
         return False  # a dictionary's base form itself: a noun ("broj", "cíl") more often than a verb
+    lemmas = _n._lemmas(word, lang)
     if any(lemma != word and _INFINITIVE.search(lemma) for lemma in lemmas):
         return True
     return _L_PARTICIPLE.search(word) is not None and all(lemma == word for lemma in lemmas)
@@ -134,7 +139,21 @@ def maybe_subject_surname(word: str, cls: str) -> bool:
         return False
     if cls in ("name", "shape") or low.endswith(("ová", "ovou", "ský", "ská", "cký", "cká")):
         return True
+    if _INFINITIVE_AT_START.search(low):
+        # a sentence that opens with an infinitive (a goal: "Sjednotit informace …", "Zajistit,
+        # aby …") has no subject; asking the dictionaries whether the next word is a verb would
+        # load the lemmatiser (a quarter of a second) for a word the lexicon does not hold
+        return False
     return not (_NOT_SURNAME_AT_START.search(low) or _n._COMMON_SHAPE.search(low))
+
+
+def ordinary_opener(word: str, cls: str, lang: str) -> bool:
+    """True when subject_surname says False whatever the verb, by the dictionaries alone: the
+    word is no surname of the lexicon nor an -ová form, and a dictionary holds it in lower
+    case ("Diskuse", "Rodiče"). Asked before looking for the verb, whose forms need the
+    lemmatiser (a quarter of a second to load, in a commit hook)."""
+    low = word.lower()
+    return cls != "name" and not low.endswith(("ová", "ovou")) and _n.known_lower(low, lang)
 
 
 def subject_surname(word: str, verb: str, cls: str, ctx: NameContext) -> bool:
@@ -154,6 +173,8 @@ def subject_surname(word: str, verb: str, cls: str, ctx: NameContext) -> bool:
         return False
     if cls == "name":  # a surname of the lexicon as it stands (Svoboda), or inflected when no ordinary word reads so
         return low in ctx.last or (not ctx.ordinary_word(word) and any(c in ctx.last for c in _n.candidates(low)[:8]))
+    if cls != "shape" and _INFINITIVE_AT_START.search(low):
+        return False  # an infinitive opens the sentence (see maybe_subject_surname)
     if low.endswith(("ová", "ovou")) and (verb not in _COPULA or not ctx.ordinary_word(word)):
         return True  # "Kuželová souhlasila": an adjective in -ová opens no sentence with its verb right after
     if ctx.ordinary_word(word) or ctx.may_be_place(word):

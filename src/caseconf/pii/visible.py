@@ -14,13 +14,15 @@ from __future__ import annotations
 import html
 import re
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>|<![A-Za-z][^<>]*>|<\?[^<>]*\?>")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+from .lazy_re import lazy_compile
+
+_COMMENT = lazy_compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_TAG = lazy_compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>|<![A-Za-z][^<>]*>|<\?[^<>]*\?>")
+_ENTITY = lazy_compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 # tags that run inside a word on the page (J<b>a</b>n is "Jan"); every other tag parts words
 _INLINE = frozenset("a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strong sub "
                     "sup time u var wbr".split())
-_NOT_SHOWN = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_NOT_SHOWN = lazy_compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def visible_text(text: str) -> str:

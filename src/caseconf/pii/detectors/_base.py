@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
+from ..lazy_re import lazy_compile
 
 MaskStyle = Literal["digits", "phone", "email", "text"]
 
@@ -46,8 +47,8 @@ class Detector:
         raise NotImplementedError
 
 
-_DIGIT = re.compile(r"\d")
-_REF_BEFORE = re.compile(
+_DIGIT = lazy_compile(r"\d")
+_REF_BEFORE = lazy_compile(
     r"(?<!\w)(?i:č\.\s?j\.?|čj\.?|č\.\s?jedn\.?|sp\.\s?zn\.?|spis\.?\s?zn\.?|zn\.|č\.\s?p\.|ref\.?|reference|"
     r"ref\.\s?no\.?|broj predmeta|predmet(?:\s+br\.?)?|br\.\s?predmeta|case(?:\s+no\.?)?|spis|"
     r"jednací číslo|číslo jednací|action|akce|id|akt|č\.\s?spisu|rješenje|"

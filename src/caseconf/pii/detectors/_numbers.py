@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from ..lazy_re import lazy_compile
 
 # a gap between two digit groups: one or two spaces, a slash (birth numbers), or a line
 # break, Markdown's hard break ("  \n", "\\\n") included
 _GAP = r"(?:[ \t]{1,2}|[ \t]?/[ \t]?(?:\\?\n[ \t]*)?|[ \t]*\\?\n[ \t]*(?:/[ \t]?)?)"
-_CHAIN = re.compile(r"(?<![\d/.\-+])\d+(?:" + _GAP + r"\d+)*")
-_DIGITS9 = re.compile(r"\d(?:\D{0,4}\d){8}")  # nine digits close together: the least any of them needs
+_CHAIN = lazy_compile(r"(?<![\d/.\-+])\d+(?:" + _GAP + r"\d+)*")
+_DIGITS9 = lazy_compile(r"\d(?:\D{0,4}\d){8}")  # nine digits close together: the least any of them needs
 MAX_GROUPS = 8
-_GROUP = re.compile(r"\d+")
+_GROUP = lazy_compile(r"\d+")
 
 
 def may_hold_long_number(text: str) -> bool:

@@ -7,8 +7,9 @@ import re
 from ._base import Detector, Hit, fold
 
 from ...records.catalogue import msg
+from ..lazy_re import lazy_compile
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 _UP = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽĆĐÄÖÜĹĽŔ"
 _LO = "a-záčďéěíňóřšťúůýžćđäöüĺľŕô"
 _HOUSE = r"(?P<num>\d{1,4}[a-zA-Z]?(?:\s?/\s?\d{1,4}[a-zA-Z]?)?|bb|b\.b\.)"
@@ -25,7 +26,7 @@ _NOT_AFTER_ALT = (
 # there opens a new sentence ("Bulevar Ivana Crnojevića 9\nM popsala…", "… 12\nMinistarstvo…")
 _NOT_AFTER_WRAPPED = "(?:" + _NOT_AFTER_ALT[len("(?i:"):].replace("|m\\b|", "|").replace("|h\\b|", "|").replace("|x\\b|", "|")
 _NOT_AFTER_NUM = r"(?![\d.:,]\d)(?![ \t]*" + _NOT_AFTER_ALT + r")(?![ \t]*\n\s*" + _NOT_AFTER_WRAPPED + ")"
-_STREET_KW = re.compile(
+_STREET_KW = lazy_compile(
     rf"(?P<kw>\b(?i:ulice|ul\.|ulica|nám\.|náměstí|nábřeží|nábř\.|třída|tř\.|sídliště|sídl\.|bulevar|bul\.|"
     rf"trg|obala|put|šetalište|ulici|ulicí|ulicu|ulici)\s+)"
     rf"(?P<name>(?:[{_UP}{_LO}0-9][\w.'’]*\s+){{0,4}}?)" + _HOUSE + r"\b" + _NOT_AFTER_NUM
@@ -39,7 +40,7 @@ def may_hold_street_keyword(low: str) -> bool:
     """Whether folded text holds a part of a street keyword (a cheap test before _STREET_KW):
     a dozen substring searches, which beat one regex alternation of them."""
     return any(map(low.__contains__, _STREET_KW_PARTS))
-_STREET_NAMED = re.compile(
+_STREET_NAMED = lazy_compile(
     rf"(?<![\w.])(?P<name>(?:(?:Na|U|K|Ke|Pod|Nad|Za|V|Ve|Před|Při|Do|Od|Mezi)\s+[{_UP}][{_LO}]+(?:\s+[{_UP}][{_LO}]+)?"
     # a street named after a person: a given name in the genitive or an initial, then the
     # surname ("Karla Vika 156", "Richarda Kloudy 828", "J. Masaryka 1170")
@@ -49,24 +50,24 @@ _STREET_NAMED = re.compile(
     rf"(?:\s+(?:nám\.|náměstí|třída|nábřeží|ulica|ul\.))?)\s+" + _HOUSE + r"\b" + _NOT_AFTER_NUM
 )
 # "bb" (bez broja, no house number) after a capitalised name is a Montenegrin address: "Cvjetna bb"
-_NAME_BB = re.compile(rf"(?<![\w.])(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}[{_UP}][{_LO}]+[ \t]+(?P<num>bb|b\.b\.)(?!\w)")
+_NAME_BB = lazy_compile(rf"(?<![\w.])(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}[{_UP}][{_LO}]+[ \t]+(?P<num>bb|b\.b\.)(?!\w)")
 # a street with its number, a comma and a town of the gazetteer: "Kolmá 1232, Bílovec"
-_STREET_COMMA_TOWN = re.compile(
+_STREET_COMMA_TOWN = lazy_compile(
     rf"(?<![\w.])(?P<street>(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}[{_UP}][{_LO}]+)[ \t]+(?P<num>\d{{1,4}}[a-zA-Z]?(?:/\d{{1,4}})?),[ \t]+"
     rf"(?P<town>[{_UP}][{_LO}]+(?:[ \t]+(?:nad|pod|u|v|na|[{_UP}][{_LO}]+)){{0,3}})"
 )
 # what says that the words after it are an address ("Adresa: Zákoutí 2764", "bydlí na adrese …")
-_ADDRESS_LABEL = re.compile(r"(?i:adres[ai]?(?:[ \t]+[^\W\d_]+)?|adrese|bydliště|bytem|bydlí(?:[ \t]+(?:v|ve|na))?|v[ \t]+obci|trvalý[ \t]+pobyt|"
+_ADDRESS_LABEL = lazy_compile(r"(?i:adres[ai]?(?:[ \t]+[^\W\d_]+)?|adrese|bydliště|bytem|bydlí(?:[ \t]+(?:v|ve|na))?|v[ \t]+obci|trvalý[ \t]+pobyt|"
                             r"živi[ \t]+(?:u|na)|stanuje[ \t]+(?:u|na))\s*:?,?\s*$")
-_LABELLED = re.compile(rf"(?P<place>(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}[{_UP}][{_LO}]+)[ \t]+(?P<num>\d{{1,4}}[a-zA-Z]?(?:/\d{{1,4}})?)\b"
+_LABELLED = lazy_compile(rf"(?P<place>(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}[{_UP}][{_LO}]+)[ \t]+(?P<num>\d{{1,4}}[a-zA-Z]?(?:/\d{{1,4}})?)\b"
                        + r"(?![\d.:,]\d)")
-_POSTAL = re.compile(
+_POSTAL = lazy_compile(
     rf"(?<![\d/.\-:])(?P<code>\d{{3}}\s\d{{2}}|[1-9]\d{{4}})(?![\d/.\-:])\s*,?\s+(?P<town>[{_UP}][{_LO}]{{2,}}(?:[\- ][{_UP}][{_LO}]+)?|(?<=\d\d\d\s\d\d\s)[{_UP}][{_LO}])"
 )
 _NOT_TOWNS = frozenset(
     "kč czk eur euro eura eur usd din rsd bodů bodova osob lidí ks kusů let roků stran".split()
 )
-_INSTITUTION_BEFORE = re.compile(
+_INSTITUTION_BEFORE = lazy_compile(
     r"(?i:\b(?:zš|mš|sš|zuš|ddm|ospod|úřad|ú[rř]ad|mú|múm|magistr[aá]t|nno|ngo|škola|školy|škole|csr|"
     r"centar|centr[ua]m?|policie|policija|soud|sud|nemocnice|bolnica|dom zdravlja|osnovna škola|gimnazij[ae]|"
     r"charita|diakonie|klinika|poliklinika|sídlo|sídlem|se sídlem|adresa úřadu|ordinace|úřadu|úřadem|městský úřad|"
@@ -74,7 +75,7 @@ _INSTITUTION_BEFORE = re.compile(
 )
 
 
-_INSTITUTION_AFTER = re.compile(
+_INSTITUTION_AFTER = lazy_compile(
     r"[ ,(–-]{0,4}(?i:ospod|spod|úřad|zš|mš|sš|magistr[aá]t|csr|centar za socijalni rad|policie|policija|"
     r"soud|sud|nemocnice|bolnica|škola|škole|dom zdravlja|sídlo|office)\b"
 )
@@ -151,10 +152,10 @@ def _more_addresses(text: str) -> list[Hit]:
 
 
 # "č. p. 94", "čp. 94", "č. ev. 12", "číslo popisné 94": a house number on its own is an address
-_HOUSE_NO = re.compile(r"(?<![\w.])(?i:č\.\s?p\.|čp\.|č\.\s?ev\.|čísl[oa]\s+popisn[éá]\w*)\s*\d{1,4}(?![\d.,]\d)")
+_HOUSE_NO = lazy_compile(r"(?<![\w.])(?i:č\.\s?p\.|čp\.|č\.\s?ev\.|čísl[oa]\s+popisn[éá]\w*)\s*\d{1,4}(?![\d.,]\d)")
 # a municipality or its part, a Roman numeral of a town's part perhaps, and a house number:
 # "Horní Ves 312", "Újezd I. 1234" (the place is checked against the gazetteer)
-_VILLAGE = re.compile(
+_VILLAGE = lazy_compile(
     rf"(?<![\w.])(?P<place>[{_UP}][{_LO}]+(?:[\- ](?:nad|pod|u|v|na|[{_UP}][{_LO}]+)){{0,3}})"
     rf"(?:\s+(?P<roman>[IVX]{{1,4}}\.))?\s+(?P<num>\d{{1,4}}[a-zA-Z]?(?:\s?/\s?\d{{1,4}})?)\b" + _NOT_AFTER_NUM
 )

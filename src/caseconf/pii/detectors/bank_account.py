@@ -9,12 +9,13 @@ import re
 from ._base import Detector, Hit, ref_context
 
 from ...records.catalogue import msg
+from ..lazy_re import lazy_compile
 
 # two letters, two check digits, then letters and digits with single spaces anywhere
-_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}(?: ?\d){2}(?: ?[A-Za-z0-9]){10,32}")
-_CZ_ACCOUNT = re.compile(r"(?<![\w/.\-])((?:\d{1,6}\s?-\s?)?\d{2,10}\s?/\s?\d{4})(?![\w/])")
+_IBAN = lazy_compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}(?: ?\d){2}(?: ?[A-Za-z0-9]){10,32}")
+_CZ_ACCOUNT = lazy_compile(r"(?<![\w/.\-])((?:\d{1,6}\s?-\s?)?\d{2,10}\s?/\s?\d{4})(?![\w/])")
 # bank code (3 digits) - account (up to 13 digits, leading zeros may be dropped) - check (2 digits)
-_ME_ACCOUNT = re.compile(r"(?<![\w/.\-])(\d{3})\s?-\s?(\d{1,13})\s?-\s?(\d{2})(?![\w/]|-\d)")
+_ME_ACCOUNT = lazy_compile(r"(?<![\w/.\-])(\d{3})\s?-\s?(\d{1,13})\s?-\s?(\d{2})(?![\w/]|-\d)")
 
 
 def me_account_valid(bank: str, account: str, check: str) -> bool:

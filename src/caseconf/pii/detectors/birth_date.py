@@ -8,6 +8,7 @@ import re
 from ._base import Detector, Hit, fold
 
 from ...records.catalogue import msg
+from ..lazy_re import lazy_compile
 
 _MONTHS = (
     "ledna|února|unora|března|brezna|dubna|května|kvetna|června|cervna|července|cervence|srpna|září|zari|"
@@ -30,10 +31,10 @@ _BIRTH_KW = (
     r"\bborn\b|\bbirth[ _\-]?date\b|\bdate_of_birth\b|\bdatum_naro[zď]en[íi]\b|\bdatum_rodjenja\b|"
     r"\bbirthday\b|\bnarozeniny\b|\bro[dđ]endan\b|\bgodi[sš]te\b)"
 )
-_BIRTH_DATE = re.compile(
+_BIRTH_DATE = lazy_compile(
     _BIRTH_KW + r"[^\d\n]{0,30}?(?P<date>" + _DATE + r")", re.IGNORECASE
 )
-_DATE_THEN_KW = re.compile(r"(?P<date>" + _DATE + r")\s*\(?\s*" + _BIRTH_KW, re.IGNORECASE)
+_DATE_THEN_KW = lazy_compile(r"(?P<date>" + _DATE + r")\s*\(?\s*" + _BIRTH_KW, re.IGNORECASE)
 
 
 def _valid_date(m: re.Match[str]) -> bool:
@@ -53,7 +54,7 @@ def _valid_date(m: re.Match[str]) -> bool:
     return False
 
 
-_BIRTH_KW_RE = re.compile(_BIRTH_KW, re.IGNORECASE)
+_BIRTH_KW_RE = lazy_compile(_BIRTH_KW, re.IGNORECASE)
 # every keyword above contains one of these (after _fold); a cheap test before the regexes
 _BIRTH_KW_PARTS = ("naro", "nar.", "roden", "rodjen", "rođen", "rođjen", "dob", "d.o", "do.b", "born", "birth",
                    "godi")

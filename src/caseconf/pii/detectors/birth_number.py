@@ -10,8 +10,9 @@ from ._base import Detector, Hit
 from ._numbers import may_hold_long_number, stretches
 
 from ...records.catalogue import msg
+from ..lazy_re import lazy_compile
 
-_KEYWORD = re.compile(
+_KEYWORD = lazy_compile(
     r"(?i:r\.\s?č\.?|\brč\b|\brc\b|rodn[éého]+\s+č[íi]s|rodné č\.|birth\s*number|rodni\s+broj|r\.\s?b\.)"
 )
 

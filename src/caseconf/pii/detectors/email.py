@@ -7,8 +7,9 @@ import re
 from ._base import Detector, Hit
 
 from ...records.catalogue import msg
+from ..lazy_re import lazy_compile
 
-_EMAIL = re.compile(r"(?<![\w.+\-@])([\w.+\-%]{1,64}@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24})(?![\w\-])")
+_EMAIL = lazy_compile(r"(?<![\w.+\-@])([\w.+\-%]{1,64}@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24})(?![\w\-])")
 _GENERIC_MAILBOX = frozenset(
     "info podatelna posta pošta office kontakt contact sekretariat sekretarijat ospod "
     "noreply no-reply postmaster admin webmaster recepce recepcija kancelarija".split()

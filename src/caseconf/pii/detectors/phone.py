@@ -10,24 +10,24 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ._base import Detector, Hit, ref_context
 
 from ...records.catalogue import msg
+from ..lazy_re import lazy_compile
 
 PHONE_REGIONS = ("CZ", "SK", "ME", "RS", "BA", "HR")
 PUBLIC_PREFIX = "tel:"  # how a public number travels in the allowed words (see core._allow_set)
 
-_DATEISH = re.compile(
+_DATEISH = lazy_compile(
     r"^\s*(?:\d{1,4}[./\-]\s?\d{1,2}[./\-]\s?\d{1,4}\.?|\d{1,2}:\d{2}(?::\d{2})?|(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2})\s*$"
 )
-_DATE_INSIDE = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\d{1,2}:\d{2}")
-_REFERENCE_TAIL = re.compile(r"\d/\s?(?:\d{2}|(?:19|20)\d{2})$")  # "…2345/25", "…12345/2025": a file reference
-_GLUED = re.compile(r"[\w]-$")
+_DATE_INSIDE = lazy_compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\d{1,2}:\d{2}")
+_REFERENCE_TAIL = lazy_compile(r"\d/\s?(?:\d{2}|(?:19|20)\d{2})$")  # "…2345/25", "…12345/2025": a file reference
+_GLUED = lazy_compile(r"[\w]-$")
 _BREAK = r"[ \t]*\\?\n[ \t]*"
-_PHONE_CAND = re.compile(r"(?:\+|\b00)?\(?\d(?:(?:[ \-./()]{0,2}|" + _BREAK + r")\d){7,15}")
-_ONLY_DATES = re.compile(
+_PHONE_CAND = lazy_compile(r"(?:\+|\b00)?\(?\d(?:(?:[ \-./()]{0,2}|" + _BREAK + r")\d){7,15}")
+_ONLY_DATES = lazy_compile(
     r"^(?:\s|[./\-]|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|\d{1,2}:\d{2})*$"
 )
 _FLAT = str.maketrans({"\n": " ", "\\": " ", "\t": " "})
@@ -93,7 +93,9 @@ def _match_window(window: str) -> tuple[tuple[int, int, str, str], ...]:
 @lru_cache(maxsize=1)
 def shipped_public_numbers() -> frozenset[str]:
     """National digits of the numbers in data/public_numbers.txt (helplines, emergency lines)."""
-    text = (resources.files("caseconf.pii") / "data" / "public_numbers.txt").read_text(encoding="utf-8")
+    from ..package_data import read_text
+
+    text = read_text("pii/data/public_numbers.txt")
     out = set()
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
