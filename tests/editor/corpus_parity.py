@@ -63,7 +63,9 @@ def compare(texts: list[tuple[str, str]], allow: list[str] | None = None) -> Gap
         want_lines, got_lines = {ln for ln, _ in want}, {ln for ln, _ in got}
         for ln in sorted(want_lines ^ got_lines):
             side = "python" if ln in want_lines else "browser"
-            (gaps.python_only if side == "python" else gaps.browser_only).append(f"{name}:{ln} {lines[ln - 1][:140]}")
+            words = sorted({lines[ln - 1][f["start"]:f["end"]] for f in result["pii"] if f["line"] == ln and "start" in f})
+            what = f" [{', '.join(words)}]" if side == "browser" else ""
+            (gaps.python_only if side == "python" else gaps.browser_only).append(f"{name}:{ln}{what} {lines[ln - 1][:140]}")
             for code in sorted({c for l2, c in (want if side == "python" else got) if l2 == ln}):
                 gaps.kinds[f"{side} {code}"] += 1
     return gaps

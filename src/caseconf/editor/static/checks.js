@@ -1008,8 +1008,25 @@
     // the dictionaries know as an ordinary word ("Dohodu", "Terapii" <- dohoda, terapie), by
     // the guard's own stemmer; never for what ends as a surname does. Inside a sentence a
     // capital is the evidence, and this guess could hide a name ("s Liou"): not there.
-    if (!atStart) { return false; }
-    var low = word.toLowerCase(), n = this.n;
+    var low = word.toLowerCase(), n = this.n, self = this;
+    if (!atStart) {  // inside a sentence only a long base form counts ("Úmluvy", "Zakona"; not "s Liou")
+      return !n.surnameEnding.test(low) && !n.surnameShape.test(low) && !/(?:ov[áéoaiu]|ovou|[sc]k[ýáé])$/u.test(low)
+        && this.candidates(low).slice(1, 8).some(function (c) {
+          var f = n.lexical[c];
+          return Array.from(c).length >= 5 && f !== undefined && f.indexOf("o") >= 0 && f.indexOf("p") < 0 && f.indexOf("u") < 0
+            && !n.first[c] && !n.last[c] && self.diminutive(capFirst(c)) === null;
+        });
+    }
+    // a passive participle of a verb whose infinitive is shipped ("Dogovoreno" <- dogovoriti)
+    var passive = /^(.{3,}?)(?:en|eno|ena|eni|ene|ano|ana|ani|ane|án|ána|áno|ato|ata)$/u.exec(low);
+    if (passive && ["it", "iti", "et", "ět", "at", "ati", "eti"].some(function (end) {
+      return self.knownLower(passive[1] + end) && !self.fact(passive[1] + end, "p", false);
+    })) { return true; }
+    // a past participle of a verb whose infinitive is shipped ("Myslela" <- myslet, "Izvinio" <- izviniti)
+    var participle = /^(.{2,}?)(?:l|la|lo|li|ly|o)$/u.exec(low);
+    if (participle && n.lParticiple.test(low) && [participle[1] + "t", participle[1] + "ti"].some(function (c) {
+      return self.knownLower(c) && !self.fact(c, "p", false);
+    })) { return true; }
     if (n.surnameEnding.test(low) || n.surnameShape.test(low) || /(?:ov[áéoaiu]|ovou|[sc]k[ýáé])$/u.test(low)) { return false; }
     return this.candidates(low).slice(1, 8).some(function (c) {
       var f = n.lexical[c];
@@ -1055,7 +1072,20 @@
   NameContext.prototype.adjective = function (word) {
     var low = word.toLowerCase();
     if (/[sc]k(?:ý|á|é|ého|ému|ém|ou|ých|ými)$/u.test(low)) { return true; }
-    return this.fact(word, "a", false);
+    if (this.known(word)) { return this.fact(word, "a", false); }
+    // Python's steps, with "known in lower case" asked of the shipped words only (a subset of
+    // the dictionaries: an adjective less often, never more)
+    var self = this;
+    if (low.endsWith("á") && this.knownLower(low.slice(0, -1) + "at")) { return true; }
+    var endings = ["ového", "ovému", "ových", "ovými", "ovou", "ová", "ové", "ový", "ovým", "ském", "ská", "ský",
+                   "ské", "cká", "cký", "cké", "ní", "ný", "ná"];
+    for (var i = 0; i < endings.length; i++) {
+      if (low.endsWith(endings[i]) && low.length > endings[i].length + 2) {
+        var stem = low.slice(0, low.length - endings[i].length);
+        return [stem, stem + "a", stem + "o", stem + "e"].some(function (c) { return self.knownLower(c); });
+      }
+    }
+    return false;
   };
   NameContext.prototype.diminutive = function (word) {
     var n = this.n, cands = this.candidates(word.toLowerCase()).slice(0, 12);
