@@ -978,7 +978,8 @@
       surnameEnding: rx(r.surname_ending), initial: r.initial, slavicLetter: rx(r.slavic_letter),
       slavic: rx(r.slavic), english: rx(r.english), url: rx(r.url, "gu"), icEnd: rx(r.ic_end),
       infinitive: rx(r.infinitive), lParticiple: rx(r.l_participle), notSurnameAtStart: rx(r.not_surname_at_start),
-      lexical: lexicalFacts(r.lexical), stems: r.stems, cache: Object.create(null), classes: Object.create(null)
+      lexical: lexicalFacts(r.lexical), stems: r.stems,
+      verbSuffixes: r.lexical && r.lexical["~"] !== undefined ? set(r.lexical["~"].split(" ")) : null, cache: Object.create(null), classes: Object.create(null)
     };
     return this._nameRules;
   };
@@ -987,6 +988,7 @@
   function lexicalFacts(groups) {
     var out = Object.create(null);
     Object.keys(groups || {}).forEach(function (flags) {
+      if (flags === "~") { return; }  // the verb suffixes (verbSuffixes)
       groups[flags].split(" ").forEach(function (w) { if (w) { out[w] = flags; } });
     });
     return out;
@@ -1140,7 +1142,11 @@
     var n = this.n;
     if (n.predicateWords[word]) { return true; }
     if (Array.from(word).length < 3) { return false; }
-    return this.fact(word, "v", true);  // a verb, unless the dictionaries' answer is here
+    if (this.known(word)) { return this.fact(word, "v", false); }
+    // Python: a form whose lemma is an infinitive, or a word no dictionary holds with an
+    // l-participle's ending; no form the dictionaries hold as a verb ends as this one does
+    if (n.lParticiple.test(word)) { return true; }
+    return n.verbSuffixes === null || !!n.verbSuffixes[Array.from(word).slice(-4).join("")];
   };
   NameContext.prototype.predicateFollows = function (line, end) {
     var m = /^ ([\p{L}\p{Nl}\p{No}]+)(?: ([\p{L}\p{Nl}\p{No}]+))?/u.exec(line.slice(end));
