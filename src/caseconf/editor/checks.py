@@ -279,6 +279,24 @@ def verb_suffixes() -> list[str]:
     return sorted(out)
 
 
+_PARTICIPLE_END = re.compile(r"^(.+?)(l|la|lo|li|ly|le|o)$")
+
+
+def participles() -> dict[str, list[str]]:
+    """Every form of a verb the dictionaries hold that ends as a participle does ("utekl",
+    "myslela", "izvinio", "dogovoreno": an ordinary word), as its stem and endings."""
+    names = _pii_module("names")
+    start = _pii_module("sentence_start")
+    out: dict[str, set[str]] = {}
+    for table in names._dictionaries().values():
+        for form in table.keys():  # type: ignore[attr-defined]
+            lemma = table[form]  # type: ignore[index]
+            if _LATIN_WORD.match(form) and lemma != form and start._INFINITIVE.search(lemma.lower()) \
+                    and (m := _PARTICIPLE_END.match(form)):
+                out.setdefault(m.group(1), set()).add(m.group(2))
+    return {stem: sorted(ends) for stem, ends in sorted(out.items())}
+
+
 def lexical_flags(low: str) -> str:
     """The letters of LEXICAL_FLAGS that hold for a lower-case word (asked of its capitalised
     form, as it stands in a text at a sentence's start), by the detector's own functions."""
@@ -309,14 +327,15 @@ def write_lexical_facts(path: Any = None) -> int:
         flags = lexical_flags(low)
         lines.append(low if flags == _COMMON_FLAGS else f"{low}\t{flags}")
     lines += [f"~{suffix}" for suffix in verb_suffixes()]
+    lines += [f"={stem}:{','.join(ends)}" for stem, ends in participles().items()]
     Path(path or str(LEXICAL_FILE)).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines) - 1
 
 
 @lru_cache(maxsize=1)
 def lexical_facts() -> dict[str, str]:
-    """lexical_facts.txt as {flags: "word word ..."}, the verb suffixes under "~" (what
-    checks.js decodes)."""
+    """lexical_facts.txt as {flags: "word word ..."}, the verb suffixes under "~", the
+    l-participles under "=" (what checks.js decodes)."""
     try:
         text = LEXICAL_FILE.read_text(encoding="utf-8")
     except OSError:  # not generated: checks.js decides without the dictionaries (the stricter way)
@@ -325,8 +344,8 @@ def lexical_facts() -> dict[str, str]:
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
-        if line.startswith("~"):
-            groups.setdefault("~", []).append(line[1:])
+        if line[:1] in "~=":  # a verb suffix, an l-participle
+            groups.setdefault(line[0], []).append(line[1:])
             continue
         word, _, flags = line.partition("\t")
         groups.setdefault(flags or _COMMON_FLAGS, []).append(word)

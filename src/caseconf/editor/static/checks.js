@@ -989,6 +989,13 @@
     var out = Object.create(null);
     Object.keys(groups || {}).forEach(function (flags) {
       if (flags === "~") { return; }  // the verb suffixes (verbSuffixes)
+      if (flags === "=") {  // l-participles: an ordinary word, a verb (stem:ending,ending)
+        groups[flags].split(" ").forEach(function (entry) {
+          var at = entry.indexOf(":"), stem = entry.slice(0, at);
+          entry.slice(at + 1).split(",").forEach(function (end) { if (!((stem + end) in out)) { out[stem + end] = "okv"; } });
+        });
+        return;
+      }
       groups[flags].split(" ").forEach(function (w) { if (w) { out[w] = flags; } });
     });
     return out;
@@ -1011,11 +1018,13 @@
     // the guard's own stemmer; never for what ends as a surname does. Inside a sentence a
     // capital is the evidence, and this guess could hide a name ("s Liou"): not there.
     var low = word.toLowerCase(), n = this.n, self = this;
+    // a superlative ("Nejtěžší", "Nejdůležitější"): an adjective's form, no name
+    if (atStart && /^nej.{2,}(?:ší|šího|šímu|ším|ších|šími|ěji|eji)$/u.test(low)) { return true; }
     if (!atStart) {  // inside a sentence only a long base form counts ("Úmluvy", "Zakona"; not "s Liou")
       return !n.surnameEnding.test(low) && !n.surnameShape.test(low) && !/(?:ov[áéoaiu]|ovou|[sc]k[ýáé])$/u.test(low)
         && this.candidates(low).slice(1, 8).some(function (c) {
           var f = n.lexical[c];
-          return Array.from(c).length >= 5 && f !== undefined && f.indexOf("o") >= 0 && f.indexOf("p") < 0 && f.indexOf("u") < 0
+          return Array.from(c).length >= 5 && f !== undefined && /^[^puv]*o[^puv]*$/.test(f)  // no verb's form, no proper lemma
             && !n.first[c] && !n.last[c] && self.diminutive(capFirst(c)) === null;
         });
     }
@@ -1032,7 +1041,7 @@
     if (n.surnameEnding.test(low) || n.surnameShape.test(low) || /(?:ov[áéoaiu]|ovou|[sc]k[ýáé])$/u.test(low)) { return false; }
     return this.candidates(low).slice(1, 8).some(function (c) {
       var f = n.lexical[c];
-      return f !== undefined && f.indexOf("o") >= 0 && f.indexOf("p") < 0 && !n.first[c] && !n.last[c];
+      return f !== undefined && f.indexOf("o") >= 0 && f.indexOf("p") < 0 && f.indexOf("v") < 0 && !n.first[c] && !n.last[c];
     });
   };
   NameContext.prototype.properLemma = function (word) { return this.fact(word, "p", false); };
