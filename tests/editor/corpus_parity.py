@@ -32,6 +32,7 @@ class Gaps:
     python_only: list[str] = field(default_factory=list)  # refused by `caseconf pii`, saved by the form
     browser_only: list[str] = field(default_factory=list)  # refused by the form, let through by the hook
     kinds: Counter[str] = field(default_factory=Counter)  # (side, code) of a differing line's findings
+    by_kind: dict[str, list[str]] = field(default_factory=dict)  # "python PII008" -> those lines
 
 
 def corpus_texts(seeds: list[int], n_items: int = 2400, n_clean: int = 300) -> list[tuple[str, str]]:
@@ -68,6 +69,7 @@ def compare(texts: list[tuple[str, str]], allow: list[str] | None = None) -> Gap
             (gaps.python_only if side == "python" else gaps.browser_only).append(f"{name}:{ln}{what} {lines[ln - 1][:140]}")
             for code in sorted({c for l2, c in (want if side == "python" else got) if l2 == ln}):
                 gaps.kinds[f"{side} {code}"] += 1
+                gaps.by_kind.setdefault(f"{side} {code}", []).append(f"{name}:{ln} {lines[ln - 1][:140]}")
     return gaps
 
 

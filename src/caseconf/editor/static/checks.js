@@ -806,7 +806,8 @@
     rxs.forEach(function (rx) {
       eachMatch(rx, text, function (m) {
         var start = m.index, numEnd = m.indices.groups.num[1];
-        if (rx === a.streetKw && !(isUpperChar(m.groups.kw[0]) || isUpperChar((m.groups.name || "")[0])
+        if (rx === a.streetKw && !(isUpperChar(m.groups.kw[0])
+                                   || (m.groups.name || "").split(/\s+/).some(function (w) { return isUpperChar(w[0]); })
                                    || m.groups.num === "bb" || m.groups.num === "b.b.")) { return; }
         if (institution(start, numEnd)) { return; }
         hit("address", start, numEnd);
@@ -827,7 +828,7 @@
     if (!capitals) { return; }
     eachMatch(a.village, text, function (m) {
       var num = m.groups.num, numEnd = m.indices.groups.num[1];
-      if (/^(?:19|20)\d\d$/.test(num)) { return; }  // a year
+      if (/^(?:19|20)\d\d$/.test(num) && !m.groups.roman) { return; }  // a year (after a town's part, "Újezd II. 2024", a house number)
       var words = m.groups.place.replace(/-/g, " ").split(/\s+/).filter(Boolean);
       if (words[0].toLowerCase() === "praha" && /^\d+$/.test(num) && +num <= 22 && !m.groups.roman) { return; }
       if (institution(m.index, numEnd)) { return; }
