@@ -189,6 +189,7 @@ def pii_data(config: TeamConfig | None) -> dict[str, Any]:
         "cyrillic": dict(getattr(normalize, "_CYR", {})),
         "messages": _pii_messages(config.language.value if config is not None else "cs"),
         "birth_date": _birth_date_patterns(),
+        "numbers": _number_patterns(),
         "address": address_data(),
         "name_rules": name_rules(),
     }
@@ -491,6 +492,16 @@ def _birth_date_patterns() -> dict[str, str]:
     if before is None or after is None:
         return {}
     return {"keyword_then_date": js_regex(before.pattern), "date_then_keyword": js_regex(after.pattern)}
+
+
+def _number_patterns() -> dict[str, Any]:
+    """PII001, PII002: how the guard reads a number in any grouping (digit groups split by
+    spaces, a slash or a line break: detectors._numbers) and the birth-number keyword."""
+    numbers, birth = _pii_module("detectors._numbers"), _pii_module("detectors.birth_number")
+    if not hasattr(numbers, "_CHAIN") or not hasattr(birth, "_KEYWORD"):
+        return {}
+    return {"chain": js_regex(numbers._CHAIN.pattern), "max_groups": numbers.MAX_GROUPS,
+            "birth_keyword": js_regex(birth._KEYWORD.pattern)}
 
 
 def _pii_module(*names: str) -> Any:

@@ -666,14 +666,16 @@
         if (GENERIC_MAILBOX.indexOf(value.split("@")[0].toLowerCase()) < 0) { hit("email", m.index, m.index + value.length); }
       });
     }
-    if (/\d{6}/.test(line)) {
-      eachMatch(RC_SLASH, line, function (m) { if (rcValid(m[1] + m[2])) { hit("birth_number", m.index, m.index + m[0].length); } });
-      eachMatch(RC_PLAIN, line, function (m) {
-        if (!rcValid(m[1])) { return; }
-        if (m[1].length === 9 && !RC_KEYWORD.test(line.slice(Math.max(0, m.index - 40), m.index + m[0].length + 20))) { return; }
-        hit("birth_number", m.index, m.index + m[0].length);
-      });
-      eachMatch(JMBG, line, function (m) { if (emsoValid(m[1])) { hit("jmbg", m.index, m.index + m[0].length); } });
+    if (!this.data.pii.numbers || !this.data.pii.numbers.chain) {  // an older generated data set
+      if (/\d{6}/.test(line)) {
+        eachMatch(RC_SLASH, line, function (m) { if (rcValid(m[1] + m[2])) { hit("birth_number", m.index, m.index + m[0].length); } });
+        eachMatch(RC_PLAIN, line, function (m) {
+          if (!rcValid(m[1])) { return; }
+          if (m[1].length === 9 && !RC_KEYWORD.test(line.slice(Math.max(0, m.index - 40), m.index + m[0].length + 20))) { return; }
+          hit("birth_number", m.index, m.index + m[0].length);
+        });
+        eachMatch(JMBG, line, function (m) { if (emsoValid(m[1])) { hit("jmbg", m.index, m.index + m[0].length); } });
+      }
     }
     eachMatch(IBAN, line, function (m) { if (ibanValid(m[1])) { hit("bank_account", m.index, m.index + m[0].length); } });
     if (line.indexOf("/") >= 0) {
@@ -689,6 +691,52 @@
     });
     this.names(blanked, hit);
     return hits;
+  };
+
+  /* PII001, PII002, as caseconf.pii.detectors.birth_number and jmbg on detectors._numbers:
+   * every stretch of whole digit groups (split by spaces, a slash or a line break) with 9, 10
+   * or 13 digits, not glued to a longer token, against the checksum; read whole (a number may
+   * be wrapped over two lines). The guard's own expressions (generated data). */
+  function glued(text, start, end) {  // caseconf.pii.detectors._numbers._glued
+    var before = start ? text[start - 1] : "", after = text.slice(end, end + 2);
+    if (before && (/[\p{L}\p{N}]/u.test(before) || "/.-+_".indexOf(before) >= 0)) { return true; }
+    if (/^[\p{L}\p{N}_]/u.test(after)) { return true; }
+    return /^(?:[\-/]\d|\.\d)/.test(after);
+  }
+
+  Checker.prototype.longNumbers = function (text, hit) {
+    var p = this.data.pii.numbers;
+    if (!p || !p.chain || !/\d(?:\D{0,4}\d){8}/.test(text)) { return; }
+    var chain = this._chain || (this._chain = new RegExp(p.chain, "gu"));
+    var keyword = this._rcKeyword || (this._rcKeyword = new RegExp(p.birth_keyword, "u"));
+    eachMatch(chain, text, function (m) {
+      var s = m[0];
+      if (s.length < 9 || (s.match(/\d/g) || []).length < 9) { return; }
+      var groups = [], g = /\d+/g, x;
+      while ((x = g.exec(s)) !== null) { groups.push([m.index + x.index, m.index + x.index + x[0].length]); }
+      for (var i = 0; i < groups.length; i++) {
+        var digits = "", slashes = [];
+        for (var j = i; j < Math.min(groups.length, i + p.max_groups); j++) {
+          if (j > i && text.slice(groups[j - 1][1], groups[j][0]).indexOf("/") >= 0) { slashes.push(digits.length); }
+          digits += text.slice(groups[j][0], groups[j][1]);
+          if (digits.length > 13) { break; }
+          var start = groups[i][0], end = groups[j][1];
+          if ([9, 10, 13].indexOf(digits.length) < 0 || glued(text, start, end)) { continue; }
+          if (digits.length === 13) {
+            if (!slashes.length && emsoValid(digits)) { hit("jmbg", start, end); }
+            continue;
+          }
+          if (slashes.length && !(slashes.length === 1 && slashes[0] === 6)) { continue; }
+          if (!rcValid(digits)) { continue; }
+          if (digits.length === 9 && !slashes.length) {
+            var ls = text.lastIndexOf("\n", start - 1) + 1, le = text.indexOf("\n", end);
+            if (le < 0) { le = text.length; }
+            if (!keyword.test(text.slice(Math.max(ls, start - 40), Math.min(le, end + 20)))) { continue; }
+          }
+          hit("birth_number", start, end);
+        }
+      }
+    });
   };
 
   // PII006: the Python detector's expressions (generated data), and its date test.
@@ -1399,6 +1447,9 @@
     var prio = {};
     (this.data.pii.priority || []).forEach(function (k, i) { prio[k] = i; });
     var accepted = [];
+    hits = hits.filter(function (h) {
+      return !hits.some(function (g) { return g.start <= h.start && h.end <= g.end && g.end - g.start > h.end - h.start; });
+    });
     hits.slice().sort(function (a, b) { return (prio[a.kind] - prio[b.kind]) || (a.start - b.start); }).forEach(function (h) {
       if (!accepted.some(function (a) { return h.start < a.end && a.start < h.end; })) { accepted.push(h); }
     });
@@ -1439,6 +1490,7 @@
     this.birthDates(lines.join("\n"), whole);
     // an address may run over a line break ("ulice Husova\n12"): read whole, as births
     this.addresses(lines.join("\n"), whole);
+    this.longNumbers(lines.join("\n"), whole);
     raws.forEach(function (raw, index) {
       var line = lines[index], mk = markers[index];
       self.resolve(self.piiHits(line, births[index])).forEach(function (h) {
