@@ -500,8 +500,17 @@ def _number_patterns() -> dict[str, Any]:
     numbers, birth = _pii_module("detectors._numbers"), _pii_module("detectors.birth_number")
     if not hasattr(numbers, "_CHAIN") or not hasattr(birth, "_KEYWORD"):
         return {}
-    return {"chain": js_regex(numbers._CHAIN.pattern), "max_groups": numbers.MAX_GROUPS,
-            "birth_keyword": js_regex(birth._KEYWORD.pattern)}
+    out = {"chain": js_regex(numbers._CHAIN.pattern), "max_groups": numbers.MAX_GROUPS,
+           "birth_keyword": js_regex(birth._KEYWORD.pattern)}
+    bank, base = _pii_module("detectors.bank_account"), _pii_module("detectors._base")
+    if hasattr(bank, "_ME_ACCOUNT") and hasattr(base, "_REF_BEFORE"):  # PII005, read whole as well
+        from stdnum.cz import bankaccount
+
+        out.update({"iban": js_regex(bank._IBAN.pattern), "cz_account": js_regex(bank._CZ_ACCOUNT.pattern),
+                    "me_account": js_regex(bank._ME_ACCOUNT.pattern), "ref_before": js_regex(base._REF_BEFORE.pattern),
+                    # the Czech bank codes stdnum's registry knows (an account needs a real bank)
+                    "cz_banks": [f"{i:04d}" for i in range(10000) if "bank" in bankaccount._info(f"{i:04d}")]})
+    return out
 
 
 def _pii_module(*names: str) -> Any:

@@ -677,11 +677,13 @@
         eachMatch(JMBG, line, function (m) { if (emsoValid(m[1])) { hit("jmbg", m.index, m.index + m[0].length); } });
       }
     }
-    eachMatch(IBAN, line, function (m) { if (ibanValid(m[1])) { hit("bank_account", m.index, m.index + m[0].length); } });
-    if (line.indexOf("/") >= 0) {
-      eachMatch(CZ_ACCOUNT, line, function (m) {
-        if (czAccountValid(m[2], m[3]) && !isDateLike(m[1])) { hit("bank_account", m.index, m.index + m[0].length); }
-      });
+    if (!this.data.pii.numbers || !this.data.pii.numbers.iban) {  // an older generated data set
+      eachMatch(IBAN, line, function (m) { if (ibanValid(m[1])) { hit("bank_account", m.index, m.index + m[0].length); } });
+      if (line.indexOf("/") >= 0) {
+        eachMatch(CZ_ACCOUNT, line, function (m) {
+          if (czAccountValid(m[2], m[3]) && !isDateLike(m[1])) { hit("bank_account", m.index, m.index + m[0].length); }
+        });
+      }
     }
     this.phones(line, hit);
     // the name detector reads the line with what the others took blanked out (as the guard)
@@ -737,6 +739,56 @@
         }
       }
     });
+  };
+
+  /* PII005, as caseconf.pii.detectors.bank_account on the whole text: an IBAN in any case
+   * and split anywhere (the longest valid prefix of what the expression takes), a Czech
+   * account (both mod-11 checks and a bank code of stdnum's registry), a Montenegrin or
+   * Serbian one (mod 97); none right after a reference keyword (_base.ref_context). */
+  function meAccountValid(bank, account, check) {
+    var number = bank + ("0000000000000" + account).slice(-Math.max(13, account.length)) + check;
+    return number.length === 18 && BigInt(number) % 97n === 1n && /[1-9]/.test(account);
+  }
+  function czChecksum(part) {
+    var padded = ("0000000000" + part).slice(-10), sum = 0;
+    for (var i = 0; i < 10; i++) { sum += CZ_WEIGHTS[i] * +padded[i]; }
+    return sum % 11;
+  }
+
+  Checker.prototype.bankAccounts = function (text, hit) {
+    var p = this.data.pii.numbers;
+    if (!p || !p.iban || !/\d/.test(text)) { return; }
+    if (!this._bank) {
+      var banks = Object.create(null);
+      (p.cz_banks || []).forEach(function (b) { banks[b] = true; });
+      this._bank = {iban: new RegExp(p.iban, "gu"), cz: new RegExp(p.cz_account, "gu"), me: new RegExp(p.me_account, "gu"),
+                    ref: new RegExp(p.ref_before, "u"), banks: banks};
+    }
+    var b = this._bank;
+    function refContext(start) {
+      var ls = text.lastIndexOf("\n", start - 1) + 1;
+      return b.ref.test(text.slice(Math.max(ls, start - 40), start));
+    }
+    eachMatch(b.iban, text, function (m) {
+      var raw = m[0], ends = [], compact = raw.replace(/ /g, "").toUpperCase();
+      for (var i = 0; i < raw.length; i++) { if (raw[i] !== " ") { ends.push(i + 1); } }
+      for (var n = compact.length; n > 14; n--) {
+        if (ibanValid(compact.slice(0, n))) { hit("bank_account", m.index, m.index + ends[n - 1]); break; }
+      }
+    });
+    if (text.indexOf("/") >= 0) {
+      eachMatch(b.cz, text, function (m) {
+        var parts = /^(?:(\d{0,6})-)?(\d{2,10})\/(\d{4})$/.exec(m[1].replace(/\s/g, ""));
+        if (parts && czChecksum(parts[1] || "") === 0 && czChecksum(parts[2]) === 0 && b.banks[parts[3]] && !refContext(m.index)) {
+          hit("bank_account", m.index, m.index + m[0].length);
+        }
+      });
+    }
+    if (text.indexOf("-") >= 0) {
+      eachMatch(b.me, text, function (m) {
+        if (meAccountValid(m[1], m[2], m[3]) && !refContext(m.index)) { hit("bank_account", m.index, m.index + m[0].length); }
+      });
+    }
   };
 
   // PII006: the Python detector's expressions (generated data), and its date test.
@@ -1491,6 +1543,7 @@
     // an address may run over a line break ("ulice Husova\n12"): read whole, as births
     this.addresses(lines.join("\n"), whole);
     this.longNumbers(lines.join("\n"), whole);
+    this.bankAccounts(lines.join("\n"), whole);
     raws.forEach(function (raw, index) {
       var line = lines[index], mk = markers[index];
       self.resolve(self.piiHits(line, births[index])).forEach(function (h) {
