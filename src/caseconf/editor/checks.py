@@ -502,6 +502,10 @@ def _number_patterns() -> dict[str, Any]:
         return {}
     out = {"chain": js_regex(numbers._CHAIN.pattern), "max_groups": numbers.MAX_GROUPS,
            "birth_keyword": js_regex(birth._KEYWORD.pattern)}
+    phone = _pii_module("detectors.phone")
+    if hasattr(phone, "_PHONE_CAND") and hasattr(phone, "shipped_public_numbers"):  # PII003, read whole too
+        out.update({"phone_cand": js_regex(phone._PHONE_CAND.pattern), "reference_tail": js_regex(phone._REFERENCE_TAIL.pattern),
+                    "public_numbers": sorted(phone.shipped_public_numbers())})
     bank, base = _pii_module("detectors.bank_account"), _pii_module("detectors._base")
     if hasattr(bank, "_ME_ACCOUNT") and hasattr(base, "_REF_BEFORE"):  # PII005, read whole as well
         from stdnum.cz import bankaccount

@@ -987,8 +987,97 @@
     return !REF_BEFORE.test(text.slice(Math.max(lineStart, start - 40), start));
   }
 
+  /* PII003, as caseconf.pii.detectors.phone on the whole text (a number may be wrapped over
+   * a line break): phone-shaped windows (the guard's expression), each region's matcher,
+   * helplines (toll-free, premium, shared-cost, UAN, voicemail) and the public numbers
+   * (shipped, and the team's in its allowed words) claim their span and report nothing. */
+  var NOT_PERSONAL_TYPES = {TOLL_FREE: true, PREMIUM_RATE: true, SHARED_COST: true, UAN: true, VOICEMAIL: true};
+  function isAlnum(c) { return !!c && /[\p{L}\p{N}]/u.test(c); }
+  function pyGluedBefore(text, start) {  // detectors.phone._glued_before
+    var before = text.slice(Math.max(0, start - 2), start);
+    return isAlnum(before.slice(-1)) || /^[\p{L}\p{N}_]-$/u.test(before) || before.endsWith("/");
+  }
+  function mayStartPhone(text, start, end) {
+    var digitsLeft = (text.slice(start, end).match(/\d/g) || []).length;
+    var glued = start > 0 && isAlnum(text[start - 1]);
+    for (var p = start; p < end; p++) {
+      if (digitsLeft < 8) { return false; }
+      var ch = text[p];
+      if (!glued && !pyGluedBefore(text, p)) { return true; }
+      if (/\d/.test(ch)) { digitsLeft--; }
+      glued = isAlnum(ch);
+    }
+    return false;
+  }
+  function nationalDigits(number) {  // detectors.phone.national_digits
+    var digits = number.replace(/\D/g, ""), s = number.trim(), codes = ["420", "421", "382", "381", "387", "385"];
+    for (var i = 0; i < codes.length; i++) {
+      if (s.indexOf("+" + codes[i]) === 0 || s.indexOf("00" + codes[i]) === 0) {
+        return digits.slice(codes[i].length + (s.indexOf("00") === 0 ? 2 : 0)).replace(/^0+/, "");
+      }
+    }
+    return digits.replace(/^0+/, "");
+  }
+
+  Checker.prototype.phonesWhole = function (text, hit) {
+    var p = this.data.pii.numbers;
+    if (!libphonenumber || !p || !p.phone_cand) { return; }
+    if (!this._phone) {
+      var publicNumbers = Object.create(null);
+      (p.public_numbers || []).forEach(function (n) { publicNumbers[n] = true; });
+      (this.data.pii.allow_words || []).forEach(function (phrase) {  // core._allow_set: a public number
+        if (typeof phrase === "string" && /^\+?[\d ()./\-]+$/.test(phrase.trim()) && (phrase.match(/\d/g) || []).length >= 3) {
+          publicNumbers[nationalDigits(phrase)] = true;
+        }
+      });
+      this._phone = {cand: new RegExp(p.phone_cand, "gu"), tail: new RegExp(p.reference_tail, "u"),
+                     ref: new RegExp(p.ref_before, "u"), publicNumbers: publicNumbers};
+    }
+    var ph = this._phone, regions = this.data.pii.regions, prefixes = this.data.pii.national_prefix || {}, hits = {};
+    function candidateOk(start, end, raw) {
+      if ((raw.match(/\d/g) || []).length < 8) { return false; }
+      if (DATEISH.test(raw) || DATE_INSIDE.test(raw) || /^(?:19|20)\d{2}\s?[-/.]/.test(raw)) { return false; }
+      if (ph.tail.test(raw) || pyGluedBefore(text, start)) { return false; }
+      if (/^(?:[\-/]\d|[\p{L}\p{N}_]|\.\d)/u.test(text.slice(end, end + 6))) { return false; }
+      var ls = text.lastIndexOf("\n", start - 1) + 1;
+      return !ph.ref.test(text.slice(Math.max(ls, start - 40), start));
+    }
+    eachMatch(ph.cand, text, function (cm) {
+      var window = cm[0];
+      if (ONLY_DATES.test(window) || (window.match(/\d/g) || []).length < 8) { return; }
+      if (!mayStartPhone(text, cm.index, cm.index + window.length)) { return; }
+      var flat = window.replace(/[\n\\\t]/g, " "), found = {};
+      regions.forEach(function (region) {
+        libphonenumber.findPhoneNumbersInText(flat, {defaultCountry: region, v2: true}).forEach(function (f) {
+          var key = f.startsAt + ":" + f.endsAt;
+          if (found[key] || !f.number || !f.number.isValid()) { return; }
+          var raw = flat.slice(f.startsAt, f.endsAt), prefix = prefixes[region];
+          // written without the country code, it needs the region's national prefix (Leniency.VALID)
+          if (prefix && !/^\s*\(?\s*(?:\+|00)/.test(raw) && raw.replace(/\D/g, "").indexOf(prefix) !== 0) { return; }
+          var type = f.number.getType ? f.number.getType() : undefined;
+          found[key] = {start: f.startsAt, end: f.endsAt, raw: raw, nat: NOT_PERSONAL_TYPES[type] ? "" : String(f.number.nationalNumber)};
+        });
+      });
+      Object.keys(found).forEach(function (key) {
+        var f = found[key], s = cm.index + f.start, e = cm.index + f.end;
+        if (hits[s + ":" + e] || !candidateOk(s, e, f.raw)) { return; }
+        if (!f.nat || ph.publicNumbers[f.nat]) { return; }
+        hits[s + ":" + e] = {start: s, end: e};
+      });
+    });
+    var spans = Object.keys(hits).map(function (k) { return hits[k]; })
+      .sort(function (a, b) { return (a.start - b.start) || ((b.end - b.start) - (a.end - a.start)); });
+    var last = null;
+    spans.forEach(function (sp) {
+      if (last && sp.start < last.end) { return; }
+      hit("phone", sp.start, sp.end);
+      last = sp;
+    });
+  };
+
   // phonenumbers' matcher (Python) and libphonenumber-js (here) are ports of one library
   Checker.prototype.phones = function (line, hit) {
+    if (this.data.pii.numbers && this.data.pii.numbers.phone_cand) { return; }  // read whole: phonesWhole
     if (!libphonenumber) { return; }
     var regions = this.data.pii.regions, prefixes = this.data.pii.national_prefix || {}, found = {};
     eachMatch(PHONE_CAND, line, function (cm) {
@@ -1544,6 +1633,7 @@
     this.addresses(lines.join("\n"), whole);
     this.longNumbers(lines.join("\n"), whole);
     this.bankAccounts(lines.join("\n"), whole);
+    this.phonesWhole(lines.join("\n"), whole);
     raws.forEach(function (raw, index) {
       var line = lines[index], mk = markers[index];
       self.resolve(self.piiHits(line, births[index])).forEach(function (h) {
