@@ -253,15 +253,25 @@ _LATIN_WORD = re.compile(r"^[a-záčďéěíňóřšťúůýžćđäöüĺľŕô
 def lexical_words() -> list[str]:
     """The word forms of the dictionaries the browser gets Python's answers for: every base
     form (lemma) of Czech and BCS in Latin letters, the words a sentence mostly opens with,
-    and every form with a surname's ending (-ák, -ek, -ová, -ský, -ić ...). ~59 000 words:
+    every form of a place's name, and every form with a surname's ending (-ák, -ek, -ová,
+    -ský, -ić ...). ~60 000 words:
     the whole dictionaries (~610 000 forms, 7 MB) are too big for the form."""
     names = _pii_module("names")
+    _, _, places = names._lexicon()
+    places = places | names._weak_places()
     out: set[str] = set()
+
+    def place_form(low: str, lemma: str) -> bool:  # a place's form the stemmer does not reduce to the place ("Praze")
+        return lemma.lower() in places and not any(c in places for c in names.candidates(low))
+
     for table in names._dictionaries().values():
         for form in table.keys():  # type: ignore[attr-defined]
-            if _LATIN_WORD.match(form) and (table[form] == form  # type: ignore[index]
+            lemma = table[form]  # type: ignore[index]
+            if _LATIN_WORD.match(form) and (lemma == form or place_form(form, lemma)
                                             or (len(form) >= 4 and names._SURNAME_ENDING.search(form))):
                 out.add(form)
+            elif form[:1].isupper() and _LATIN_WORD.match(form.lower()) and place_form(form.lower(), lemma):
+                out.add(form.lower())  # the dictionaries spell a place's forms with a capital
     return sorted(out)
 
 
