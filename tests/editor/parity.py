@@ -91,7 +91,10 @@ def browser_findings_many(roots: list[Path]) -> list[tuple[dict[str, Any], list[
             items.append({"schema": schema_of(rel), "text": text, "format": "yml" if rel.endswith(".yml") else "fm",
                           "context": context})
         jobs.append((root, repo.lang, data, files, items))
-    results = run_js({"op": "checks", "jobs": [{"data": d, "items": i} for _, _, d, _, i in jobs]})
+    # a few repositories per run of node: each carries the whole generated data (~1.7 MB)
+    results: list[Any] = []
+    for at in range(0, len(jobs), 20):
+        results += run_js({"op": "checks", "jobs": [{"data": d, "items": i} for _, _, d, _, i in jobs[at:at + 20]]})
     return [(data, _located(root, lang, files, result)) for (root, lang, data, files, _), result in zip(jobs, results)]
 
 

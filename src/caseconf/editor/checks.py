@@ -26,6 +26,7 @@ import types
 import typing
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import AfterValidator, BaseModel
@@ -174,43 +175,192 @@ def browser_codes(codes: dict[str, dict[str, Any]]) -> tuple[list[str], list[str
     return supported, ci_only
 
 
-@lru_cache(maxsize=1)
-def name_lexicon() -> tuple[str, ...]:
-    """The personal-data guard's lexicon of first names and surnames (lower case)."""
-    text = (resources.files("caseconf.pii") / "data" / "names.txt").read_text(encoding="utf-8")
-    return tuple(w.strip().lower() for w in text.split() if w.strip() and not w.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def place_lexicon() -> tuple[str, ...]:
-    text = (resources.files("caseconf.pii") / "data" / "places.txt").read_text(encoding="utf-8")
-    return tuple(w.strip().lower() for w in text.split() if w.strip() and not w.startswith("#"))
-
-
 def pii_data(config: TeamConfig | None) -> dict[str, Any]:
     # The guard's own tables, read where they live, so that a change there reaches the form.
     core = _pii_module("core")
-    names = _pii_module("names", "detectors.name", "detectors.names")
     normalize = _pii_module("normalize")
 
     allow = list(config.pii_allow_words()) if config is not None else []
     return {
-        "names": list(name_lexicon()),
-        "places": list(place_lexicon()),
-        "titles": sorted(getattr(names, "TITLES", ())),
-        "institutions": sorted(getattr(names, "INSTITUTION_WORDS", ())),
-        "not_names": sorted(getattr(names, "NOT_NAMES", ())),
         "allow_words": allow,
-        "street_after": sorted(getattr(names, "STREET_AFTER", ())),
-        "naming_words": sorted(getattr(names, "NAMING_WORDS", ())),
         "regions": list(_phone_regions()),
         "national_prefix": _national_prefixes(),
         "priority": list(getattr(core, "PRIORITY", ())),
         "cyrillic": dict(getattr(normalize, "_CYR", {})),
         "messages": _pii_messages(config.language.value if config is not None else "cs"),
         "birth_date": _birth_date_patterns(),
+        "numbers": _number_patterns(),
         "address": address_data(),
+        "name_rules": name_rules(),
     }
+
+
+# Python's "a letter" ([^\W\d_]: alphanumeric, no decimal digit, no underscore) in JavaScript
+_PY_LETTER = "[^\\W\\d_]"
+_JS_LETTER = "[\\p{L}\\p{Nl}\\p{No}]"
+
+
+def _js(rx: re.Pattern[str] | str) -> str:
+    pattern = rx if isinstance(rx, str) else rx.pattern
+    return js_regex(pattern.replace(_PY_LETTER, _JS_LETTER))
+
+
+def name_rules() -> dict[str, Any]:
+    """PII008: the name detector's word lists and expressions (caseconf.pii.names and
+    sentence_start), read where they live, so that checks.js runs the Python detector's
+    steps on the Python detector's data. The lemmatiser's dictionaries (simplemma, ~1 M word
+    forms) are not handed over; checks.js decides without them, on the stricter side."""
+    names = _pii_module("names")
+    start = _pii_module("sentence_start")
+    if not hasattr(names, "_names_in_line") or not hasattr(start, "subject_surname"):
+        return {}
+    first, last, places = names._lexicon()
+    words = {key: sorted(getattr(mod, attr)) for key, mod, attr in (
+        ("titles", names, "TITLES"), ("titles_any", names, "TITLES_ANY"), ("institutions", names, "INSTITUTION_WORDS"),
+        ("common_at_start", names, "COMMON_AT_START"), ("not_names", names, "NOT_NAMES"),
+        ("naming", names, "NAMING_WORDS"), ("street_after", names, "STREET_AFTER"),
+        ("place_prepositions", names, "PLACE_PREPOSITIONS"), ("connectors", names, "_CONNECTORS"),
+        ("predicate_words", start, "_PREDICATE_WORDS"), ("between_subject_and_verb", start, "_BETWEEN_SUBJECT_AND_VERB"),
+        ("copula", start, "_COPULA"), ("opening_quote", start, "_OPENING_QUOTE"), ("long_suffixes", names, "_LONG_SUFFIXES"))}
+    expressions = {key: _js(getattr(mod, attr)) for key, mod, attr in (
+        ("surname_shape", names, "SURNAME_SHAPE"), ("common_shape", names, "_COMMON_SHAPE"),
+        ("possessive", names, "_POSSESSIVE"), ("surname_ending", names, "_SURNAME_ENDING"),
+        ("initial", names, "_INITIAL"), ("slavic_letter", names, "_SLAVIC_LETTER"), ("slavic", names, "_SLAVIC"),
+        ("english", names, "_ENGLISH"), ("url", names, "_URL"), ("ic_end", names, "_IC_END"),
+        ("infinitive", start, "_INFINITIVE"), ("l_participle", start, "_L_PARTICIPLE"),
+        ("not_surname_at_start", start, "_NOT_SURNAME_AT_START"))}
+    return {
+        **words, **expressions,
+        "first": sorted(first), "last": sorted(last), "places": sorted(places),
+        "weak_places": sorted(names._weak_places()),
+        "starters": names._STARTERS if isinstance(names._STARTERS, str) else "".join(sorted(names._STARTERS)),
+        "diminutive_suffixes": list(names.DIMINUTIVE_SUFFIXES), "dim_alternation": dict(names._DIM_ALTERNATION),
+        "stems": {"endings": list(names.ENDINGS), "replacements": list(names.REPLACEMENTS),
+                  "alternations": list(names.ALTERNATIONS.items())},
+        "lexical": lexical_facts(),
+    }
+
+
+# What the name detector asks the lemmatiser's dictionaries about a word, as one letter each
+# (checks.js reads them by these letters): unknown to both dictionaries, an ordinary word,
+# its lemma a proper noun, an adjective, its lemma a place, known in lower case, a verb
+# form, its lemma an institution or a place (classify_deep).
+LEXICAL_FLAGS = "uopalkvd"
+LEXICAL_FILE = resources.files("caseconf.editor") / "lexical_facts.txt"
+_LATIN_WORD = re.compile(r"^[a-záčďéěíňóřšťúůýžćđäöüĺľŕô]+$")
+
+
+def lexical_words() -> list[str]:
+    """The word forms of the dictionaries the browser gets Python's answers for: every base
+    form (lemma) of Czech and BCS in Latin letters, the words a sentence mostly opens with,
+    every form of a place's name, and every form with a surname's ending (-ák, -ek, -ová,
+    -ský, -ić ...). ~60 000 words:
+    the whole dictionaries (~610 000 forms, 7 MB) are too big for the form."""
+    names = _pii_module("names")
+    _, _, places = names._lexicon()
+    places = places | names._weak_places()
+    out: set[str] = set()
+
+    def place_form(low: str, lemma: str) -> bool:  # a place's form the stemmer does not reduce to the place ("Praze")
+        return lemma.lower() in places and not any(c in places for c in names.candidates(low))
+
+    for table in names._dictionaries().values():
+        for form in table.keys():  # type: ignore[attr-defined]
+            lemma = table[form]  # type: ignore[index]
+            if _LATIN_WORD.match(form) and (lemma == form or place_form(form, lemma)
+                                            or (len(form) >= 4 and names._SURNAME_ENDING.search(form))):
+                out.add(form)
+            elif form[:1].isupper() and _LATIN_WORD.match(form.lower()) and place_form(form.lower(), lemma):
+                out.add(form.lower())  # the dictionaries spell a place's forms with a capital
+    return sorted(out)
+
+
+def verb_suffixes() -> list[str]:
+    """The last four letters (the word, when shorter) of every form the dictionaries give an
+    infinitive as its lemma: a word whose ending is none of these is no verb form they hold
+    (sentence_start._verb_form then asks only its shape)."""
+    names = _pii_module("names")
+    start = _pii_module("sentence_start")
+    out: set[str] = set()
+    for table in names._dictionaries().values():
+        for form in table.keys():  # type: ignore[attr-defined]
+            lemma = table[form]  # type: ignore[index]
+            if len(form) >= 3 and lemma != form and _LATIN_WORD.match(form) and start._INFINITIVE.search(lemma.lower()):
+                out.add(form[-4:])
+    return sorted(out)
+
+
+_PARTICIPLE_END = re.compile(r"^(.+?)(l|la|lo|li|ly|le|o)$")
+
+
+def participles() -> dict[str, list[str]]:
+    """Every form of a verb the dictionaries hold that ends as a participle does ("utekl",
+    "myslela", "izvinio", "dogovoreno": an ordinary word), as its stem and endings."""
+    names = _pii_module("names")
+    start = _pii_module("sentence_start")
+    out: dict[str, set[str]] = {}
+    for table in names._dictionaries().values():
+        for form in table.keys():  # type: ignore[attr-defined]
+            lemma = table[form]  # type: ignore[index]
+            if _LATIN_WORD.match(form) and lemma != form and start._INFINITIVE.search(lemma.lower()) \
+                    and (m := _PARTICIPLE_END.match(form)):
+                out.setdefault(m.group(1), set()).add(m.group(2))
+    return {stem: sorted(ends) for stem, ends in sorted(out.items())}
+
+
+def lexical_flags(low: str) -> str:
+    """The letters of LEXICAL_FLAGS that hold for a lower-case word (asked of its capitalised
+    form, as it stands in a text at a sentence's start), by the detector's own functions."""
+    names, start = _pii_module("names"), _pii_module("sentence_start")
+    ctx = names._context_for(frozenset(), "cs")
+    word = low[:1].upper() + low[1:]
+    lemmas = names._lemmas(word, "cs")
+    facts = {
+        "u": ctx.unknown_word(word), "o": ctx.ordinary_word(word),
+        "p": any(lemma != word and lemma[:1].isupper() for lemma in names.raw_lemmas(word, "cs")),
+        "a": ctx.adjective(word),
+        "l": any(lemma in ctx.places or lemma in names._weak_places() for lemma in lemmas),
+        "k": names.known_lower(low, "cs"), "v": start._verb_form(low, "cs"),
+        "d": ctx.classify(word)[0] == "none" and ctx.classify_deep(word)[0] in ("allow", "place"),
+    }
+    return "".join(flag for flag in LEXICAL_FLAGS if facts[flag])
+
+
+_COMMON_FLAGS = "ok"  # most words: an ordinary word, known in lower case (written as the word alone)
+
+
+def write_lexical_facts(path: Any = None) -> int:
+    """Regenerate lexical_facts.txt (`python -m caseconf.editor.checks`): one word a line,
+    with its flags after a tab when they are not the common "ok"."""
+    lines = ["# generated by `python -m caseconf.editor.checks` from simplemma's dictionaries and "
+             "caseconf.pii.names - do not edit by hand"]
+    for low in lexical_words():
+        flags = lexical_flags(low)
+        lines.append(low if flags == _COMMON_FLAGS else f"{low}\t{flags}")
+    lines += [f"~{suffix}" for suffix in verb_suffixes()]
+    lines += [f"={stem}:{','.join(ends)}" for stem, ends in participles().items()]
+    Path(path or str(LEXICAL_FILE)).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines) - 1
+
+
+@lru_cache(maxsize=1)
+def lexical_facts() -> dict[str, str]:
+    """lexical_facts.txt as {flags: "word word ..."}, the verb suffixes under "~", the
+    l-participles under "=" (what checks.js decodes)."""
+    try:
+        text = LEXICAL_FILE.read_text(encoding="utf-8")
+    except OSError:  # not generated: checks.js decides without the dictionaries (the stricter way)
+        return {}
+    groups: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line[:1] in "~=":  # a verb suffix, an l-participle
+            groups.setdefault(line[0], []).append(line[1:])
+            continue
+        word, _, flags = line.partition("\t")
+        groups.setdefault(flags or _COMMON_FLAGS, []).append(word)
+    return {flags: " ".join(words) for flags, words in groups.items()}
 
 
 def address_data() -> dict[str, Any]:
@@ -352,6 +502,29 @@ def _birth_date_patterns() -> dict[str, str]:
     if before is None or after is None:
         return {}
     return {"keyword_then_date": js_regex(before.pattern), "date_then_keyword": js_regex(after.pattern)}
+
+
+def _number_patterns() -> dict[str, Any]:
+    """PII001, PII002: how the guard reads a number in any grouping (digit groups split by
+    spaces, a slash or a line break: detectors._numbers) and the birth-number keyword."""
+    numbers, birth = _pii_module("detectors._numbers"), _pii_module("detectors.birth_number")
+    if not hasattr(numbers, "_CHAIN") or not hasattr(birth, "_KEYWORD"):
+        return {}
+    out = {"chain": js_regex(numbers._CHAIN.pattern), "max_groups": numbers.MAX_GROUPS,
+           "birth_keyword": js_regex(birth._KEYWORD.pattern)}
+    phone = _pii_module("detectors.phone")
+    if hasattr(phone, "_PHONE_CAND") and hasattr(phone, "shipped_public_numbers"):  # PII003, read whole too
+        out.update({"phone_cand": js_regex(phone._PHONE_CAND.pattern), "reference_tail": js_regex(phone._REFERENCE_TAIL.pattern),
+                    "public_numbers": sorted(phone.shipped_public_numbers())})
+    bank, base = _pii_module("detectors.bank_account"), _pii_module("detectors._base")
+    if hasattr(bank, "_ME_ACCOUNT") and hasattr(base, "_REF_BEFORE"):  # PII005, read whole as well
+        from stdnum.cz import bankaccount
+
+        out.update({"iban": js_regex(bank._IBAN.pattern), "cz_account": js_regex(bank._CZ_ACCOUNT.pattern),
+                    "me_account": js_regex(bank._ME_ACCOUNT.pattern), "ref_before": js_regex(base._REF_BEFORE.pattern),
+                    # the Czech bank codes stdnum's registry knows (an account needs a real bank)
+                    "cz_banks": [f"{i:04d}" for i in range(10000) if "bank" in bankaccount._info(f"{i:04d}")]})
+    return out
 
 
 def _pii_module(*names: str) -> Any:
@@ -535,3 +708,7 @@ def checks_script(data: dict[str, Any]) -> str:
 
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
     return "window.CASECONF_CHECKS = " + _SAFE_JSON.sub("<\\/", body) + ";\n"
+
+
+if __name__ == "__main__":
+    print(write_lexical_facts(), "words")
