@@ -629,26 +629,11 @@
     return BigInt(digits) % 97n === 1n;
   }
 
-  function czAccountValid(prefix, number) {  // mod-11 with the ČNB weights
-    function ok(part) {
-      var padded = ("0000000000" + part).slice(-10), sum = 0;
-      for (var i = 0; i < 10; i++) { sum += CZ_WEIGHTS[i] * +padded[i]; }
-      return sum % 11 === 0;
-    }
-    return (!prefix || ok(prefix)) && ok(number) && /[1-9]/.test(number);
-  }
 
   var L = "\\p{L}";
   var EMAIL = new RegExp("(?<![" + L + "\\p{N}_.+\\-@])([" + L + "\\p{N}_.+\\-%]{1,64}@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,24})(?![" + L + "\\p{N}_\\-])", "gu");
   var GENERIC_MAILBOX = ("info podatelna posta pošta office kontakt contact sekretariat sekretarijat ospod " +
     "noreply no-reply postmaster admin webmaster recepce recepcija kancelarija").split(" ");
-  var RC_SLASH = /(?<![\d/.\-])(\d{6})\s?\/\s?(\d{3,4})(?![\d/])/g;
-  var RC_PLAIN = /(?<![\d/.\-+])(\d{9,10})(?![\d/\-])/g;
-  var RC_KEYWORD = /r\.\s?č\.?|\brč\b|\brc\b|rodn[éého]+\s+č[íi]s|rodné č\.|birth\s*number|rodni\s+broj|r\.\s?b\./i;
-  var JMBG = /(?<![\d\-/.])(\d{13})(?![\d\-/])/g;
-  var IBAN = /(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])/g;
-  var CZ_ACCOUNT = /(?<![\p{L}\p{N}_/.\-])((?:(\d{1,6})\s?-\s?)?(\d{2,10})\s?\/\s?(\d{4}))(?![\p{L}\p{N}_/])/gu;
-  var PHONE_CAND = /(?:\+|\b00)?\(?\d(?:[ \-./()]{0,2}\d){7,15}/g;
   var DATE_INSIDE = /\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\d{1,2}:\d{2}/;
 
   function eachMatch(re, s, fn) {
@@ -666,26 +651,6 @@
         if (GENERIC_MAILBOX.indexOf(value.split("@")[0].toLowerCase()) < 0) { hit("email", m.index, m.index + value.length); }
       });
     }
-    if (!this.data.pii.numbers || !this.data.pii.numbers.chain) {  // an older generated data set
-      if (/\d{6}/.test(line)) {
-        eachMatch(RC_SLASH, line, function (m) { if (rcValid(m[1] + m[2])) { hit("birth_number", m.index, m.index + m[0].length); } });
-        eachMatch(RC_PLAIN, line, function (m) {
-          if (!rcValid(m[1])) { return; }
-          if (m[1].length === 9 && !RC_KEYWORD.test(line.slice(Math.max(0, m.index - 40), m.index + m[0].length + 20))) { return; }
-          hit("birth_number", m.index, m.index + m[0].length);
-        });
-        eachMatch(JMBG, line, function (m) { if (emsoValid(m[1])) { hit("jmbg", m.index, m.index + m[0].length); } });
-      }
-    }
-    if (!this.data.pii.numbers || !this.data.pii.numbers.iban) {  // an older generated data set
-      eachMatch(IBAN, line, function (m) { if (ibanValid(m[1])) { hit("bank_account", m.index, m.index + m[0].length); } });
-      if (line.indexOf("/") >= 0) {
-        eachMatch(CZ_ACCOUNT, line, function (m) {
-          if (czAccountValid(m[2], m[3]) && !isDateLike(m[1])) { hit("bank_account", m.index, m.index + m[0].length); }
-        });
-      }
-    }
-    this.phones(line, hit);
     // the name detector reads the line with what the others took blanked out (as the guard)
     var blanked = line;
     this.resolve(hits).forEach(function (a) {
@@ -968,24 +933,9 @@
     }
   };
 
-  function isDateLike(s) { return /^\d{1,2}\s?\/\s?\d{1,2}\s?\/\s?\d{2,4}$/.test(s); }
-
-  var REF_BEFORE = /(?<![\p{L}\p{N}_])(?:č\.\s?j\.?|čj\.?|č\.\s?jedn\.?|sp\.\s?zn\.?|spis\.?\s?zn\.?|zn\.|č\.\s?p\.|ref\.?|reference|ref\.\s?no\.?|broj predmeta|predmet(?:\s+br\.?)?|br\.\s?predmeta|case(?:\s+no\.?)?|spis|jednací číslo|číslo jednací|action|akce|id|akt|č\.\s?spisu)\s*[:#=]?\s*$/iu;
   var DATEISH = /^\s*(?:\d{1,4}[./\-]\s?\d{1,2}[./\-]\s?\d{1,4}\.?|\d{1,2}:\d{2}(?::\d{2})?|(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2})\s*$/;
   var ONLY_DATES = /^(?:\s|[./\-]|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|\d{1,2}:\d{2})*$/;
 
-  function gluedBefore(text, start) {  // JI-2025-014, A12-603123, x603123456, 2024/…
-    var before = text.slice(Math.max(0, start - 2), start);
-    return /[\p{L}\p{N}]$/u.test(before) || /^[\p{L}\p{N}_]-$/u.test(before) || /\/$/.test(before);
-  }
-  function phoneOk(text, start, end, raw) {  // caseconf.pii.detectors._phone_candidate_ok
-    if ((raw.match(/\d/g) || []).length < 8) { return false; }
-    if (DATEISH.test(raw) || DATE_INSIDE.test(raw) || /^(?:19|20)\d{2}\s?[-/.]/.test(raw)) { return false; }
-    if (gluedBefore(text, start)) { return false; }
-    if (/^(?:[\-/]\d|[\p{L}\p{N}_]|\.\d)/u.test(text.slice(end, end + 6))) { return false; }
-    var lineStart = text.lastIndexOf("\n", start - 1) + 1;
-    return !REF_BEFORE.test(text.slice(Math.max(lineStart, start - 40), start));
-  }
 
   /* PII003, as caseconf.pii.detectors.phone on the whole text (a number may be wrapped over
    * a line break): phone-shaped windows (the guard's expression), each region's matcher,
@@ -1066,35 +1016,6 @@
       });
     });
     var spans = Object.keys(hits).map(function (k) { return hits[k]; })
-      .sort(function (a, b) { return (a.start - b.start) || ((b.end - b.start) - (a.end - a.start)); });
-    var last = null;
-    spans.forEach(function (sp) {
-      if (last && sp.start < last.end) { return; }
-      hit("phone", sp.start, sp.end);
-      last = sp;
-    });
-  };
-
-  // phonenumbers' matcher (Python) and libphonenumber-js (here) are ports of one library
-  Checker.prototype.phones = function (line, hit) {
-    if (this.data.pii.numbers && this.data.pii.numbers.phone_cand) { return; }  // read whole: phonesWhole
-    if (!libphonenumber) { return; }
-    var regions = this.data.pii.regions, prefixes = this.data.pii.national_prefix || {}, found = {};
-    eachMatch(PHONE_CAND, line, function (cm) {
-      var window = cm[0];
-      if (ONLY_DATES.test(window) || (window.match(/\d/g) || []).length < 8) { return; }
-      regions.forEach(function (region) {
-        libphonenumber.findPhoneNumbersInText(window, {defaultCountry: region, v2: true}).forEach(function (f) {
-          if (!f.number || !f.number.isValid()) { return; }
-          var s = cm.index + f.startsAt, e = cm.index + f.endsAt, key = s + ":" + e;
-          var raw = line.slice(s, e), prefix = prefixes[region];
-          // written without the country code, it needs the region's national prefix
-          if (prefix && !/^\s*\(?\s*(?:\+|00)/.test(raw) && raw.replace(/\D/g, "").indexOf(prefix) !== 0) { return; }
-          if (!found[key] && phoneOk(line, s, e, line.slice(s, e))) { found[key] = {start: s, end: e}; }
-        });
-      });
-    });
-    var spans = Object.keys(found).map(function (k) { return found[k]; })
       .sort(function (a, b) { return (a.start - b.start) || ((b.end - b.start) - (a.end - a.start)); });
     var last = null;
     spans.forEach(function (sp) {
