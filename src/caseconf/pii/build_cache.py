@@ -24,20 +24,9 @@ T = TypeVar("T")
 
 
 def _cache_dir() -> Path:
-    """caseconf's user cache directory (platformdirs'), and pii/ inside it."""
-    if sys.platform.startswith("linux") and "ANDROID_ROOT" not in os.environ:
-        # the XDG rule platformdirs follows on Linux, without importing it (and tempfile
-        # behind it: ~8 ms of the hook's start)
-        base = os.environ.get("XDG_CACHE_HOME", "")
-        if not os.path.isabs(base):
-            home = os.path.expanduser("~")
-            if not os.path.isabs(home):
-                raise OSError("no home directory")
-            base = os.path.join(home, ".cache")
-        return Path(base) / "caseconf" / "pii"
-    from platformdirs import user_cache_dir
+    from ..cachedir import user_cache
 
-    return Path(user_cache_dir("caseconf")) / "pii"
+    return user_cache("pii")
 
 
 def digest_of(inputs: Iterable[bytes]) -> str:

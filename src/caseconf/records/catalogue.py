@@ -81,9 +81,9 @@ def _fresh(mo_bytes: bytes, wanted: str) -> bool:
 
 
 def _cache_dir() -> Path:
-    from platformdirs import user_cache_dir
+    from ..cachedir import user_cache
 
-    return Path(user_cache_dir("caseconf")) / "locale"
+    return user_cache("locale")
 
 
 def _mo_bytes(lang: str, domain: str) -> bytes | None:
