@@ -119,16 +119,26 @@ def test_the_preview_shows_each_record_as_its_site_page(browser, site_url, decap
             context.close()
 
 
-def test_markup_in_a_field_is_shown_as_text_in_the_preview(browser, site_url, decap_server, tmp_path) -> None:
-    case, slug = RECORDS[0]
+def open_record(browser, site_url: str, case: str, slug: str):
+    """A new page with the record open in the form, and the dialogs it raises (none expected:
+    a dialog means typed markup ran)."""
     page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="cs-CZ")
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:
         login(page, site_url)
         page.goto(f"{site_url}/admin/index.html#/collections/records-{case.lower()}/entries/{slug}")
+        page.locator('[id^="goal-field-"]').first.wait_for(timeout=20000)
+    except Exception:
+        page.close()
+        raise
+    return page, dialogs
+
+
+def test_markup_in_a_field_is_shown_as_text_in_the_preview(browser, site_url, decap_server, tmp_path) -> None:
+    page, dialogs = open_record(browser, site_url, *RECORDS[0])
+    try:
         goal = page.locator('[id^="goal-field-"]').first
-        goal.wait_for(timeout=20000)
         hostile = " ".join(PAYLOADS)
         goal.fill(hostile)
         frame = preview_frame(page)
@@ -173,14 +183,8 @@ def test_the_minutes_are_rendered_as_markdown_and_hostile_markup_never_runs(brow
     site's rel."""
     from caseconf.site.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, LINK_REL
 
-    case, slug = RECORDS[0]
-    page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="cs-CZ")
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page, dialogs = open_record(browser, site_url, *RECORDS[0])
     try:
-        login(page, site_url)
-        page.goto(f"{site_url}/admin/index.html#/collections/records-{case.lower()}/entries/{slug}")
-        page.locator('[id^="goal-field-"]').first.wait_for(timeout=20000)
         editor = body_editor(page)
         editor.click()
         page.keyboard.press("Control+End")
