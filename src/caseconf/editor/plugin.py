@@ -38,13 +38,18 @@ class EditorPluginConfig(Config):
 
 
 class EditorPlugin(BasePlugin[EditorPluginConfig]):
+    def writes_form(self, settings: Any) -> bool:
+        """Whether this build writes admin/: the team's caseconf.yml has an `editor:` section
+        (or the plugin's `always` is on). The site plugin asks this too (its preview files)."""
+        return settings is not None and (settings.editor is not None or bool(self.config.always))
+
     def on_post_build(self, *, config: Any) -> None:
         root = (Path(self.config.root) if self.config.root else Path(config.config_file_path).parent).resolve()
         shared = _site_repository(config, root)
         # settings first: a team without the editor should not pay for loading every record
         config_doc = shared.config_doc if shared is not None else load_config(root)
         settings = config_doc.model if config_doc is not None else None
-        if settings is None or (settings.editor is None and not self.config.always):
+        if not self.writes_form(settings):
             log.info("caseconf-editor: no `editor:` in caseconf.yml, so no admin/ page")
             return
         repo = shared if shared is not None else Repository.load(root)

@@ -403,10 +403,8 @@ KEPT_TEMPLATE = "caseconf/kept_page.html"
 
 def _has_form(config: MkDocsConfig, repo: Repository) -> bool:
     """Whether this build writes the web form (the `caseconf-editor` plugin's admin/)."""
-    editor = config.plugins.get("caseconf-editor")
-    if editor is None:
-        return False
-    return repo.config is not None and (repo.config.editor is not None or bool(getattr(editor.config, "always", False)))
+    writes_form = getattr(config.plugins.get("caseconf-editor"), "writes_form", None)
+    return writes_form is not None and bool(writes_form(repo.config))
 
 
 def _nav_key(items: list[Any]) -> str:
