@@ -150,7 +150,8 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         self.repo = entry.repo
         self.entry = entry if cache.SERVING else None
         self.fresh = set()
-        self.digests = cache.digests(entry.repo, self._build_key(config))
+        build_key = self._build_key(config)
+        self.digests = cache.digests(entry.repo, build_key)
         suppressed = guard.update_suppressed(entry, changes)
         data = SiteData(entry.repo, as_of=self._as_of(), suppressed=suppressed,
                         body_html=lambda doc: _body_html(entry, doc))
@@ -159,7 +160,9 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
         for broken in data.broken:
             log.warning("caseconf: %s cannot be read, so the pages that would count it are incomplete: %s",
                         broken.path, broken.finding.to_text())
-        self.renderer = Renderer(template_env(config.theme.dirs), data)
+        templates = template_env(config.theme.dirs)
+        cache.share_compiled_templates(templates)
+        self.renderer = Renderer(templates, data)
         self.preview_site = Path(config.site_dir) if _has_form(config, entry.repo) else None
         self.specs = {}
         for spec in data.pages():
@@ -169,25 +172,25 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
                 inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV))
         self._downloads(files, config, data)
         self._documents(files, config, data)
-        self._search_entries(config)
+        self._search_entries(config, build_key)
         if self.entry is None:
             _drop_texts(entry.repo)
         return files
 
-    def _search_entries(self, config: MkDocsConfig) -> None:
-        """The theme's search index, written page by page (search.py). Under serve, the
-        entries of a generated page whose themed page is kept are kept too (parsing every
-        page's HTML again is most of a rebuild)."""
+    def _search_entries(self, config: MkDocsConfig, build_key: str) -> None:
+        """The theme's search index, written page by page (search.py). Under serve, a page's
+        entries are kept with a digest of what the theme's indexer reads of the page (its
+        HTML, table of contents, address, title, tags and search settings): parsing every
+        page's HTML again was the largest part of a rebuild, and most pages, the indexes
+        and the methodology included, come out the same after a one-record edit."""
         if self.entry is None:
             search.write_index_as_it_grows(config)
             return
         kept = self.entry.search
+        settings = search.settings_key(config, build_key)
 
         def reuse(page: Page, produce: search.Produce) -> list[Any]:
-            spec = self.specs.get(page.file.src_uri)
-            if spec is None:
-                return produce(page)
-            key = self._output_key(page, self._key(spec))
+            key = search.page_key(page, settings)
             cached = kept.get(page.file.src_uri)
             if cached is not None and cached[0] == key:
                 return cached[1]
@@ -211,6 +214,7 @@ class CaseconfPlugin(BasePlugin[CaseconfConfig]):
     @event_priority(100)  # before any page is written
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self._stop_on_personal_data()
+        cache.share_compiled_templates(env)  # the theme's templates, compiled once per serve
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -511,7 +515,7 @@ def _plain_section_titles(items: list[Any]) -> None:
 
 
 def _replace(files: Files, file: File) -> None:
-    existing = files.get_file_from_path(file.src_uri)
+    existing = files.src_uris.get(file.src_uri)  # already a POSIX path: no PurePath per file
     if existing is not None:
         log.info("caseconf: the generated page %s replaces the file of that name in docs_dir", file.src_uri)
         files.remove(existing)

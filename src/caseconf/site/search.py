@@ -115,6 +115,32 @@ def _replace_event(config: MkDocsConfig, event: str, plugin: Any, handler: Calla
 Produce = Callable[[Page], list[Any]]
 
 
+def settings_key(config: MkDocsConfig, build: str) -> str:
+    """What every page's entries depend on besides the page: the search plugin's options
+    and the build's settings and templates (`build`, see the site plugin's `_build_key`)."""
+    plugin = _search_plugin(config)
+    options = sorted(dict(plugin.config).items()) if plugin is not None else []
+    return f"{build}\0{options!r}"
+
+
+def page_key(page: Page, settings: str) -> str:
+    """A digest of everything the theme's indexer reads of `page` (material's
+    `SearchIndex.add_entry_from_context`): the same digest, the same entries."""
+    import hashlib
+
+    digest = hashlib.sha1(settings.encode("utf-8", "surrogatepass"))
+    meta = page.meta
+    for part in (page.url, repr(meta.get("title", page.title)), repr(meta.get("tags")),
+                 repr(meta.get("search")), page.content or ""):
+        digest.update(b"\0" + str(part).encode("utf-8", "surrogatepass"))
+    stack = list(page.toc or [])
+    while stack:  # an entry's address is its section's toc entry
+        item = stack.pop()
+        digest.update(f"\0{item.id}\0{item.url}".encode("utf-8", "surrogatepass"))
+        stack.extend(item.children)
+    return digest.hexdigest()
+
+
 def write_index_as_it_grows(config: MkDocsConfig, reuse: Callable[[Page, Produce], list[Any]] | None = None) -> bool:
     """Take over writing the theme's search index (and its offline copy) for this build.
 
